@@ -1,0 +1,63 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { migrateEmbedded } from "./migrate-runner";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type over both drivers: code never needs to know which database it talks to. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface DbHandle {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { extensions: { btree_gist } });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+export function openPostgres(url: string, max = 10): DbHandle {
+  const client = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+type Global = typeof globalThis & { __clinicDb?: Promise<DbHandle> };
+
+async function openDefault(): Promise<DbHandle> {
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  // The embedded database migrates itself, and fills an empty one with the demo clinic.
+  const handle = await openPglite(path.join(env.DATA_DIR, "pglite"));
+  await migrateEmbedded(handle.db);
+  const { seedDemoIfEmpty } = await import("./seed/demo");
+  await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
+  return handle;
+}
+
+/** The process-wide database, opened on first use (never during `next build`). */
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as Global;
+  g.__clinicDb ??= openDefault().catch((error: unknown) => {
+    g.__clinicDb = undefined;
+    throw error;
+  });
+  return g.__clinicDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

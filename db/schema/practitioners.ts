@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, text, time, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { locationDisciplines, locations } from "./locations";
+import { serviceLocations, services } from "./services";
+import { disciplineEnum, SLUG_PATTERN } from "./types";
+
+export const practitioners = pgTable(
+  "practitioners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    discipline: disciplineEnum("discipline").notNull(),
+    title: text("title").notNull(),
+    bio: text("bio").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [
+    unique("practitioners_id_discipline").on(t.id, t.discipline),
+    check("practitioners_slug_format", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
+  ],
+);
+
+/** Where a practitioner works; the composite keys refuse a location that does not offer their discipline. */
+export const practitionerLocations = pgTable(
+  "practitioner_locations",
+  {
+    practitionerId: uuid("practitioner_id").notNull(),
+    locationId: uuid("location_id").notNull(),
+    discipline: disciplineEnum("discipline").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practitionerId, t.locationId] }),
+    foreignKey({ columns: [t.practitionerId, t.discipline], foreignColumns: [practitioners.id, practitioners.discipline] }),
+    foreignKey({ columns: [t.locationId, t.discipline], foreignColumns: [locationDisciplines.locationId, locationDisciplines.discipline] }),
+    foreignKey({ columns: [t.locationId], foreignColumns: [locations.id] }),
+  ],
+);
+
+/** A weekly working window at one location. `serviceId` set = a block dedicated to that service (group classes). */
+export const rosterEntries = pgTable(
+  "roster_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practitionerId: uuid("practitioner_id").notNull(),
+    locationId: uuid("location_id").notNull(),
+    weekday: smallint("weekday").notNull(),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+    serviceId: uuid("service_id"),
+  },
+  (t) => [
+    foreignKey({ columns: [t.practitionerId, t.locationId], foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId] }),
+    foreignKey({ columns: [t.serviceId, t.locationId], foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId] }),
+    foreignKey({ columns: [t.serviceId], foreignColumns: [services.id] }),
+    check("roster_weekday_iso", sql`${t.weekday} between 1 and 7`),
+    check("roster_window_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    check("roster_validity_ordered", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    index("roster_location_idx").on(t.locationId, t.weekday),
+    index("roster_practitioner_idx").on(t.practitionerId),
+  ],
+);
+
+export const rosterBreaks = pgTable(
+  "roster_breaks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    rosterEntryId: uuid("roster_entry_id").notNull().references(() => rosterEntries.id, { onDelete: "cascade" }),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+  },
+  (t) => [check("roster_break_ordered", sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+export const leave = pgTable(
+  "leave",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practitionerId: uuid("practitioner_id").notNull().references(() => practitioners.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull().default("Leave"),
+  },
+  (t) => [check("leave_ordered", sql`${t.endsAt} > ${t.startsAt}`), index("leave_practitioner_idx").on(t.practitionerId, t.startsAt)],
+);

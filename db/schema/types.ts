@@ -1,0 +1,24 @@
+import { customType, pgEnum } from "drizzle-orm/pg-core";
+
+export const disciplineEnum = pgEnum("discipline", ["sports-physio", "exercise-physiology"]);
+export const staffRoleEnum = pgEnum("staff_role", ["admin", "reception", "practitioner"]);
+export const appointmentStatusEnum = pgEnum("appointment_status", ["booked", "arrived", "completed", "no-show", "cancelled"]);
+export const bookingSourceEnum = pgEnum("booking_source", ["online", "phone", "staff", "import"]);
+export const intakeStatusEnum = pgEnum("intake_status", ["in-progress", "completed"]);
+
+/** Written as a literal "[start,end)"; read back through the generated starts_at/ends_at columns instead. */
+export const tstzrange = customType<{ data: { start: Date; end: Date }; driverData: string }>({
+  dataType() {
+    return "tstzrange";
+  },
+  toDriver(value) {
+    return `[${value.start.toISOString()},${value.end.toISOString()})`;
+  },
+  fromDriver(value) {
+    const m = /^[[(]"?([^",]+)"?,"?([^")]+)"?[)\]]$/.exec(value);
+    if (!m) throw new Error("Unreadable tstzrange");
+    return { start: new Date(m[1]!), end: new Date(m[2]!) };
+  },
+});
+
+export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// The only reader of process.env: every setting is parsed once, here, with a clear message when wrong.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().default(".data"),
+  PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  DEMO_PASSWORD: z.string().min(8).default("clinic-demo-2026"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Harbour Physio Group <bookings@demo.clinic>"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  assertTimezone,
+  eachLocalDate,
+  isoWeekday,
+  localDateOf,
+  localTimeToMs,
+  plusLocalDays,
+  toOffsetIso,
+} from "./local-time";
+
+const SYD = "Australia/Sydney";
+
+describe("localDateOf", () => {
+  it("gives the calendar date on the location's wall clock, not UTC's", () => {
+    const instant = new Date("2026-12-01T13:30:00Z"); // 00:30 on 2 December in Sydney (+11)
+    expect(localDateOf(instant, SYD)).toBe("2026-12-02");
+    expect(localDateOf(instant, "UTC")).toBe("2026-12-01");
+  });
+
+  it("rejects an unknown zone", () => {
+    expect(() => localDateOf(new Date(), "Mars/Olympus")).toThrow(RangeError);
+    expect(() => assertTimezone("Mars/Olympus")).toThrow(RangeError);
+    expect(() => assertTimezone(SYD)).not.toThrow();
+  });
+});
+
+describe("calendar arithmetic", () => {
+  it("adds days over month, year and leap-day boundaries", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2026-10-03", 2)).toBe("2026-10-05"); // across Sydney's spring-forward Sunday
+  });
+
+  it("knows ISO weekdays", () => {
+    expect(isoWeekday("2026-12-01")).toBe(2); // Tuesday
+    expect(isoWeekday("2026-10-04")).toBe(7); // Sunday
+    expect(isoWeekday("2027-03-29")).toBe(1); // Monday
+  });
+
+  it("lists dates inclusively and nothing when the range is reversed", () => {
+    expect(eachLocalDate("2026-04-04", "2026-04-06")).toEqual(["2026-04-04", "2026-04-05", "2026-04-06"]);
+    expect(eachLocalDate("2026-04-04", "2026-04-04")).toEqual(["2026-04-04"]);
+    expect(eachLocalDate("2026-04-05", "2026-04-04")).toEqual([]);
+  });
+
+  it("rejects malformed dates", () => {
+    for (const bad of ["2026-13-01", "2026-02-30", "26-12-01", "2026-12-1", ""]) {
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
+    }
+  });
+});
+
+describe("localTimeToMs", () => {
+  it("places 09:00 at +11 before and +10 after the April change", () => {
+    expect(new Date(localTimeToMs("2026-04-04", "09:00", SYD)).toISOString()).toBe("2026-04-03T22:00:00.000Z");
+    expect(new Date(localTimeToMs("2026-04-06", "09:00", SYD)).toISOString()).toBe("2026-04-05T23:00:00.000Z");
+  });
+
+  it("moves a time inside the October gap forward by the hour the clocks skip", () => {
+    expect(toOffsetIso(new Date(localTimeToMs("2026-10-04", "02:30", SYD)), SYD)).toBe("2026-10-04T03:30:00+11:00");
+  });
+
+  it("takes the first of the two 02:30s on the April change", () => {
+    expect(toOffsetIso(new Date(localTimeToMs("2026-04-05", "02:30", SYD)), SYD)).toBe("2026-04-05T02:30:00+11:00");
+  });
+
+  it("reads 24:00 as the following midnight", () => {
+    expect(toOffsetIso(new Date(localTimeToMs("2026-12-01", "24:00", SYD)), SYD)).toBe("2026-12-02T00:00:00+11:00");
+  });
+
+  it("rejects malformed times", () => {
+    for (const bad of ["9:00", "25:00", "12:60", "24:30", "noon"]) {
+      expect(() => localTimeToMs("2026-12-01", bad, SYD), bad).toThrow(RangeError);
+    }
+  });
+});
+
+describe("plusLocalDays", () => {
+  it("keeps the wall-clock time across a DST change (a 6-day-23-hour week)", () => {
+    const now = new Date("2026-09-29T10:00:00+10:00");
+    const later = plusLocalDays(now, 7, SYD);
+    expect(toOffsetIso(later, SYD)).toBe("2026-10-06T10:00:00+11:00");
+    expect(later.getTime() - now.getTime()).toBe((7 * 24 - 1) * 3_600_000);
+  });
+});
+
+describe("toOffsetIso", () => {
+  it("formats with the zone's offset as the API does", () => {
+    expect(toOffsetIso(new Date("2026-11-30T22:00:00Z"), SYD)).toBe("2026-12-01T09:00:00+11:00");
+    expect(toOffsetIso(new Date("2026-06-30T23:00:00Z"), SYD)).toBe("2026-07-01T09:00:00+10:00");
+    expect(toOffsetIso(new Date("2026-06-30T23:00:00Z"), "UTC")).toBe("2026-06-30T23:00:00+00:00");
+  });
+});
