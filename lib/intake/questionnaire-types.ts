@@ -61,8 +61,8 @@ export interface StringItem<L extends string = string> extends ItemBase<L> {
 export type QuestionItem = BooleanItem | ChoiceItem | MultiChoiceItem | IntegerItem | StringItem;
 export type ItemType = QuestionItem["type"];
 
-export interface Step<I extends QuestionItem = QuestionItem> {
-  readonly id: string;
+export interface Step<I extends QuestionItem = QuestionItem, Id extends string = string> {
+  readonly id: Id;
   readonly title: string;
   readonly intro?: string;
   readonly items: readonly I[];
@@ -153,12 +153,12 @@ export function freeText<const L extends string>(
   return { ...base(linkId, text, o), type: "string", maxLength: o.maxLength ?? 200 };
 }
 
-export function step<const I extends QuestionItem>(
-  id: string,
+export function step<const Id extends string, const I extends QuestionItem>(
+  id: Id,
   title: string,
   items: readonly I[],
   intro?: string,
-): Step<I> {
+): Step<I, Id> {
   return { id, title, items, ...(intro !== undefined ? { intro } : {}) };
 }
 

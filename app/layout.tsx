@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Harbour Physio Group", template: "%s · Harbour Physio Group" },
+  description: "Sports physiotherapy, exercise physiology and online rehab across Sydney. Book online in under a minute.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0d4a5c" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-AU">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

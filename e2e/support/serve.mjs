@@ -1,0 +1,12 @@
+// Starts the production build for the Playwright suite, on a fresh embedded database unless DATABASE_URL is set.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env = { ...process.env, PORT: port, HOSTNAME: "127.0.0.1" };
+if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "clinic-e2e-"));
+const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,95 @@
+// Errors a person can cause. Each carries the API's code and status and a message fit to show them.
+export type ErrorCode =
+  | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "slot_unavailable" | "conflict"
+  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "rate_limited";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, slot_unavailable: 409, conflict: 409,
+  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, rate_limited: 429,
+};
+
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+    this.status = STATUS[code];
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message = "We could not find that.") {
+    super("not_found", message);
+  }
+}
+export class Unauthorized extends DomainError {
+  constructor(message = "Please sign in.") {
+    super("unauthorized", message);
+  }
+}
+export class Forbidden extends DomainError {
+  constructor(message = "You do not have access to this.") {
+    super("forbidden", message);
+  }
+}
+export class SlotUnavailable extends DomainError {
+  constructor(message = "That time was just taken. Please choose another.") {
+    super("slot_unavailable", message);
+  }
+}
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super("conflict", message);
+  }
+}
+export class ValidationFailed extends DomainError {
+  constructor(fields: Record<string, string>, message = "Some details need fixing.") {
+    super("validation_failed", message, fields);
+  }
+}
+export class OutsideBookingWindow extends DomainError {
+  constructor(message: string) {
+    super("outside_booking_window", message);
+  }
+}
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", "Too many requests. Please wait a moment and try again.");
+  }
+}
+
+/** SQLSTATE of a database error; drizzle wraps the driver's error, which keeps the code on `.cause`. */
+export function sqlState(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Constraint name of a database error, when the driver reports one. */
+export function sqlConstraint(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const c = (e as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (e as { constraint?: unknown }).constraint;
+    if (typeof c === "string") return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Turns zod issues into `{ "patient.email": "Enter a valid email" }`. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

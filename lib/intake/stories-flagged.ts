@@ -1,0 +1,160 @@
+// Stories where a red flag decides or shapes the outcome.
+import { NO_RED_FLAGS, QUIET_BACK, type PatientStory } from "./stories-types";
+
+export const FLAGGED_STORIES: PatientStory[] = [
+  {
+    id: "saddle-numbness",
+    story: "Labourer, 44, low back and buttock pain for 2 weeks, now numb around the groin, pins and needles and pain below the knee.",
+    age: 44,
+    answers: {
+      consent: true, region: "buttock", side: "right", onset: "gradual", weeks: 2, course: "worse", "pain-now": 8, "pain-worst": 9,
+      aggravators: ["bending", "sitting"], radiates: ["below-knee", "foot"], "back-pain": true, "pins-needles": true,
+      diagnosed: false, treatments: ["none"], ...NO_RED_FLAGS, "rf-saddle-numbness": true, "prefer-online": false,
+    },
+    expected: { route: "emergency", urgency: "now", service: null, flags: ["cauda-equina", "possible-back-referral"], alsoSeeGp: false },
+  },
+  {
+    id: "bladder-trouble",
+    story: "Office worker, 39, sciatica for a month; since yesterday cannot pass urine properly.",
+    age: 39,
+    answers: { consent: true, region: "back-of-thigh", onset: "gradual", weeks: 4, ...QUIET_BACK, ...NO_RED_FLAGS, "rf-bladder-bowel": true },
+    expected: { route: "emergency", urgency: "now", service: null, flags: ["cauda-equina"], alsoSeeGp: false },
+  },
+  {
+    id: "both-legs-weak",
+    story: "Retired teacher, 67, both legs getting weaker over a few days, stumbling.",
+    age: 67,
+    answers: { consent: true, region: "back-of-thigh", side: "both", onset: "gradual", weeks: 1, diagnosed: false, ...NO_RED_FLAGS, "rf-both-legs-weakness": true },
+    expected: { route: "emergency", urgency: "now", service: null, flags: ["cauda-equina", "serious-history"], alsoSeeGp: true },
+  },
+  {
+    id: "calf-and-breathless",
+    story: "Knee surgery 3 weeks ago; now a hot swollen calf and short of breath climbing stairs.",
+    age: 52,
+    answers: {
+      consent: true, region: "back-of-knee", side: "left", onset: "gradual", weeks: 1, course: "worse", diagnosed: true, "diagnosed-by": "doctor",
+      ...NO_RED_FLAGS, "rf-calf-swelling": true, "rf-clot-risk": true, "rf-chest": true,
+    },
+    expected: { route: "emergency", urgency: "now", service: null, flags: ["possible-clot-in-lung"], alsoSeeGp: false },
+  },
+  {
+    id: "calf-swelling-clot-risk-unanswered",
+    story: "Swelling and redness behind the knee and in the calf; left the clot question blank because not sure.",
+    age: 35,
+    answers: { consent: true, region: "back-of-knee", side: "right", onset: "gradual", weeks: 1, course: "worse", "knee-lump": true, ...NO_RED_FLAGS, "rf-calf-swelling": true },
+    expected: { route: "urgent-care", urgency: "today", service: null, flags: ["possible-dvt"], alsoSeeGp: false },
+  },
+  {
+    id: "calf-swelling-after-flight",
+    story: "Flew back from London last week; calf is warm and swollen, no chest symptoms.",
+    age: 41,
+    answers: { consent: true, region: "back-of-knee", onset: "gradual", weeks: 1, ...NO_RED_FLAGS, "rf-calf-swelling": true, "rf-clot-risk": true },
+    expected: { route: "urgent-care", urgency: "today", service: null, flags: ["possible-dvt"], alsoSeeGp: false },
+  },
+  {
+    id: "fever-after-injection",
+    story: "Cortisone injection into the buttock 5 days ago; now feverish and shivery with worse pain.",
+    age: 47,
+    answers: {
+      consent: true, region: "buttock", onset: "gradual", weeks: 20, course: "worse", diagnosed: true, treatments: ["cortisone"], "treatment-result": "no-help",
+      ...NO_RED_FLAGS, "rf-fever": true,
+    },
+    expected: { route: "urgent-care", urgency: "today", service: null, flags: ["infection"], alsoSeeGp: false },
+  },
+  {
+    id: "fell-off-ladder",
+    story: "Fell off a ladder 3 days ago onto the buttock; cannot take four steps on that leg.",
+    age: 45,
+    answers: { consent: true, region: "buttock", onset: "sudden", pop: false, bruising: false, weeks: 0, course: "same", diagnosed: false, ...NO_RED_FLAGS, "rf-cannot-weight-bear": true },
+    expected: { route: "urgent-care", urgency: "today", service: null, flags: ["cannot-weight-bear"], alsoSeeGp: false },
+  },
+  {
+    id: "emergency-beats-urgent",
+    story: "Feverish and unwell, and new numbness around the back passage.",
+    age: 60,
+    answers: { consent: true, region: "buttock", onset: "gradual", weeks: 3, diagnosed: true, ...NO_RED_FLAGS, "rf-fever": true, "rf-saddle-numbness": true },
+    expected: { route: "emergency", urgency: "now", service: null, flags: ["cauda-equina", "infection"], alsoSeeGp: false },
+  },
+  {
+    id: "urgent-beats-tear",
+    story: "Felt a pop waterskiing 4 days ago, big bruise, and now running a fever.",
+    age: 33,
+    answers: { consent: true, region: "buttock", onset: "sudden", pop: true, bruising: true, weeks: 0, diagnosed: false, ...NO_RED_FLAGS, "rf-fever": true },
+    expected: { route: "urgent-care", urgency: "today", service: null, flags: ["infection", "possible-tendon-tear"], alsoSeeGp: false },
+  },
+  {
+    id: "sprinter-pop-bruising",
+    story: "Sprinter, 24, felt a pop at the top of the hamstring in a 100 m race; a bruise came out the next day.",
+    age: 24,
+    answers: {
+      consent: true, region: "buttock", side: "left", onset: "sudden", pop: true, bruising: true, weeks: 0, course: "same", "pain-now": 6, "pain-worst": 8,
+      aggravators: ["running", "bending"], radiates: ["back-of-thigh"], ...QUIET_BACK, diagnosed: false, treatments: ["none"], "training-change": false,
+      goal: "return-to-sport", sport: "Sprinting", ...NO_RED_FLAGS, "prefer-online": false,
+    },
+    expected: { route: "sports-physio", urgency: "within-72h", service: "physio-initial", flags: ["possible-tendon-tear"], alsoSeeGp: false },
+  },
+  {
+    id: "bruising-without-pop",
+    story: "Slipped doing the splits at netball; no pop, but a large bruise down the back of the thigh.",
+    age: 29,
+    answers: { consent: true, region: "back-of-thigh", onset: "sudden", pop: false, bruising: true, weeks: 1, course: "improving", diagnosed: false, ...NO_RED_FLAGS },
+    expected: { route: "sports-physio", urgency: "within-72h", service: "physio-initial", flags: ["possible-tendon-tear"], alsoSeeGp: false },
+  },
+  {
+    id: "waterskier-over-50",
+    story: "Waterskier, 62, felt something tear getting up on the skis; not seen anyone yet.",
+    age: 62,
+    answers: { consent: true, region: "buttock", onset: "sudden", pop: true, weeks: 0, diagnosed: false, ...NO_RED_FLAGS },
+    expected: { route: "sports-physio", urgency: "within-72h", service: "physio-initial", flags: ["possible-tendon-tear", "serious-history"], alsoSeeGp: true },
+  },
+  {
+    id: "over-50-not-diagnosed",
+    story: "Walker, 58, ache at the sit bone for 10 weeks, worse sitting in the car; nobody has looked at it yet.",
+    age: 58,
+    answers: {
+      consent: true, region: "buttock", side: "right", onset: "gradual", weeks: 10, course: "same", "pain-now": 3, "pain-worst": 5,
+      aggravators: ["sitting"], radiates: ["none"], ...QUIET_BACK, diagnosed: false, treatments: ["massage"], "treatment-result": "helped",
+      goal: "daily-activities", ...NO_RED_FLAGS, "prefer-online": false,
+    },
+    expected: { route: "sports-physio", urgency: "routine", service: "physio-initial", flags: ["serious-history"], alsoSeeGp: true },
+  },
+  {
+    id: "stress-fracture-runner",
+    story: "Marathon trainee, 27, upped her kilometres fast; deep buttock pain that now aches at night. Physio said tendinopathy 14 weeks ago.",
+    age: 27,
+    answers: {
+      consent: true, region: "buttock", side: "left", onset: "gradual", weeks: 14, course: "same", aggravators: ["running"], radiates: ["none"], ...QUIET_BACK,
+      diagnosed: true, "diagnosed-by": "physio", treatments: ["physio"], "treatment-result": "plateaued", "training-change": true, goal: "return-to-sport",
+      sport: "Marathon", sex: "female", ...NO_RED_FLAGS, "rf-night-pain": true, "prefer-online": true, "online-suitable": true,
+    },
+    expected: { route: "sports-physio", urgency: "routine", service: "physio-initial", flags: ["serious-history", "possible-stress-fracture"], alsoSeeGp: true },
+  },
+  {
+    id: "back-referral-pins-needles",
+    story: "Tradie, 38, diagnosed hamstring tendinopathy 5 months ago, stuck; also low back pain and pins and needles in the leg.",
+    age: 38,
+    answers: {
+      consent: true, region: "back-of-thigh", onset: "gradual", weeks: 20, course: "same", radiates: ["back-of-thigh"], "back-pain": true, "pins-needles": true,
+      diagnosed: true, "diagnosed-by": "doctor", treatments: ["physio"], "treatment-result": "plateaued", ...NO_RED_FLAGS, "prefer-online": false,
+    },
+    expected: { route: "sports-physio", urgency: "routine", service: "physio-initial", flags: ["possible-back-referral"], alsoSeeGp: false },
+  },
+  {
+    id: "back-referral-foot",
+    story: "Cyclist, 45, back pain with pain running into the foot, no pins and needles; diagnosed and long-standing.",
+    age: 45,
+    answers: { consent: true, region: "buttock", onset: "gradual", weeks: 30, course: "same", radiates: ["below-knee", "foot"], "back-pain": true, "pins-needles": false, diagnosed: true, ...NO_RED_FLAGS },
+    expected: { route: "sports-physio", urgency: "routine", service: "physio-initial", flags: ["possible-back-referral"], alsoSeeGp: false },
+  },
+  {
+    id: "online-wish-but-cancer-history",
+    story: "Breast cancer survivor, 49, buttock pain for 9 months, physio plateaued; would like online rehab and has a home gym.",
+    age: 49,
+    answers: {
+      consent: true, region: "buttock", onset: "gradual", weeks: 40, course: "same", ...QUIET_BACK, diagnosed: true, "diagnosed-by": "imaging",
+      treatments: ["physio", "shockwave"], "treatment-result": "plateaued", goal: "daily-activities", ...NO_RED_FLAGS, "rf-cancer-history": true,
+      "prefer-online": true, "online-suitable": true,
+    },
+    expected: { route: "exercise-physiology", urgency: "routine", service: "ep-initial", flags: ["serious-history"], alsoSeeGp: true },
+  },
+];
