@@ -94,7 +94,7 @@ function change(before: number | null | undefined, now: number | null | undefine
 
 function sincePrevious(now: Answers, nowScores: FunctionScore[], previous: SummaryOptions["previous"]): IntakeSummary["sincePrevious"] {
   if (!previous) return null;
-  const before = pruneDisabledAnswers(previous.answers);
+  const before = pruneDisabledAnswers(previous.answers, { unansweredCondition: "keep" });
   const beforeScores = functionScores(before);
   const slots = ([1, 2, 3] as const).filter((slot) => [...nowScores, ...beforeScores].some((f) => f.slot === slot));
   return {
@@ -115,7 +115,8 @@ function sincePrevious(now: Answers, nowScores: FunctionScore[], previous: Summa
 }
 
 export function summarizeIntake(answers: Answers, options: SummaryOptions = {}): IntakeSummary {
-  const a = pruneDisabledAnswers(answers);
+  // The same pruning as triage, so the route shown here is the route the patient was given.
+  const a = pruneDisabledAnswers(answers, { unansweredCondition: "keep" });
   const result = triage(a, { age: options.age });
   const aggravators = codedList("aggravators", a.aggravators);
   const tendinopathyCues = aggravators.filter((c) => c.code === "sitting" || c.code === "bending");

@@ -1,7 +1,7 @@
 // Public holidays as local dates, from the date-holidays rule set (substitute days included,
 // e.g. Boxing Day 2026 falls on a Saturday and NSW observes Monday 28 December).
 import Holidays from "date-holidays";
-import { addDays, eachLocalDate } from "./local-time";
+import { addDays, assertLocalDate } from "./local-time";
 import type { LocalDate } from "./slot-types";
 
 const calendars = new Map<string, Holidays>();
@@ -40,11 +40,10 @@ function holidaysIn(region: string, year: number): readonly LocalDate[] {
 
 /** Public-holiday dates in [fromDate, toDate] (inclusive, YYYY-MM-DD); a null region has none. */
 export function publicHolidayDates(region: string | null, fromDate: LocalDate, toDate: LocalDate): Set<LocalDate> {
+  assertLocalDate(fromDate);
+  assertLocalDate(toDate);
   const result = new Set<LocalDate>();
   if (region === null || region.trim() === "" || fromDate > toDate) return result;
-  // eachLocalDate validates both dates; years come from their first four characters.
-  eachLocalDate(fromDate, fromDate);
-  eachLocalDate(toDate, toDate);
   const firstYear = Number(fromDate.slice(0, 4));
   const lastYear = Number(toDate.slice(0, 4));
   for (let year = firstYear; year <= lastYear; year++) {

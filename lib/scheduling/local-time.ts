@@ -13,6 +13,10 @@ function calendarDay(date: LocalDate): DateTime {
   return d;
 }
 
+export function assertLocalDate(date: string): void {
+  calendarDay(date);
+}
+
 export function assertTimezone(timezone: string): void {
   if (!DateTime.now().setZone(timezone).isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
 }
@@ -20,7 +24,7 @@ export function assertTimezone(timezone: string): void {
 /** The calendar date of an instant as seen in `timezone`. */
 export function localDateOf(date: Date, timezone: string): LocalDate {
   const d = DateTime.fromJSDate(date, { zone: timezone });
-  if (!d.isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
+  if (!d.isValid) throw new RangeError(`Cannot read the date of ${String(date)} in ${timezone}`);
   return d.toISODate() as LocalDate;
 }
 

@@ -79,7 +79,7 @@ const serviceArb: fc.Arbitrary<ServiceRules> = fc
 
 export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
   .record({
-    timezone: fc.constantFrom("Australia/Sydney", "Australia/Sydney", "Australia/Lord_Howe", "UTC"),
+    timezone: fc.constantFrom("Australia/Sydney", "Australia/Sydney", "Australia/Lord_Howe", "UTC", "America/Los_Angeles"),
     from: fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: 0, max: 6 })).map(([a, k]) => addDays(a, k)),
     days: fc.integer({ min: 0, max: 9 }),
     service: serviceArb,
@@ -114,8 +114,9 @@ export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
             .map((e) => ({ practitioner: e.practitioner, start: localTimeToMs(d, e.start, timezone) })),
         );
         const busy: BusyInterval[] = r.busy.map((b) => {
-          const near = b.nearShift && shifts[b.nearShift[0] % Math.max(1, shifts.length)];
-          const start = near ? new Date(near.start + b.nearShift![1] * 5 * MINUTE) : b.start;
+          const [pick, offset] = b.nearShift ?? [0, 0];
+          const near = b.nearShift ? shifts[pick % Math.max(1, shifts.length)] : undefined;
+          const start = near ? new Date(near.start + offset * 5 * MINUTE) : b.start;
           return { practitioner: near ? near.practitioner : b.practitioner, start, end: new Date(start.getTime() + b.minutes * MINUTE) };
         });
         const classBookings: ClassBooking[] = r.bookings.flatMap((b) => {

@@ -29,8 +29,9 @@ describe("isSlotAvailable", () => {
     expect(isSlotAvailable(makeQuery({ rosters, busy: taken }), at("09:00"), "ana")).not.toBeNull();
   });
 
-  it("refuses a practitioner who does not deliver the service here", () => {
+  it("refuses a practitioner who does not deliver the service here, or an invalid start", () => {
     expect(isSlotAvailable(makeQuery({ rosters, practitioners: ["ben"] }), at("09:00"), "ana")).toBeNull();
+    expect(isSlotAvailable(makeQuery({ rosters }), new Date(Number.NaN), "ana")).toBeNull();
   });
 
   it("checks the start's own date whatever from/to the query carries", () => {

@@ -6,7 +6,7 @@ import { blockedInterval, computeSlots, isSlotAvailable } from "./slots";
 
 const runs = { numRuns: 300 };
 
-describe("computeSlots properties (random rosters, busy time, now; Sydney, Lord Howe and UTC)", () => {
+describe("computeSlots properties (random rosters, busy time, now; Sydney, Lord Howe, UTC, Los Angeles)", () => {
   it("never offers a slot whose blocked range overlaps its practitioner's busy time", () => {
     fc.assert(
       fc.property(slotQueryArb, (q) => {

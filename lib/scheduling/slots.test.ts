@@ -183,6 +183,14 @@ describe("computeSlots: notice and horizon", () => {
     expect(clockTimesOf(computeSlots(makeQuery({ rosters, now, service })))[0]).toBe("09:00");
   });
 
+  it("works in a zone behind UTC, where the local date trails the UTC date", () => {
+    // 20:00 on 1 December in Los Angeles is already 2 December in UTC.
+    const la = "America/Los_Angeles";
+    const now = new Date("2026-12-01T20:00:00-08:00");
+    const q = makeQuery({ timezone: la, rosters: [makeRoster({ start: "21:00", end: "21:30" })], now });
+    expect(startsOf(computeSlots(q), la)).toEqual(["2026-12-01T21:00:00-08:00"]);
+  });
+
   it("offers nothing from days wholly in the past", () => {
     const now = new Date("2026-12-03T00:00:00+11:00");
     expect(computeSlots(makeQuery({ rosters, now, from: "2026-12-01", to: "2026-12-02" }))).toEqual([]);
@@ -238,5 +246,7 @@ describe("computeSlots: bad input", () => {
     expect(() => computeSlots(makeQuery({ service: makeService({ stepMinutes: 0 }) }))).toThrow(RangeError);
     expect(() => computeSlots(makeQuery({ service: makeService({ durationMinutes: -5 }) }))).toThrow(RangeError);
     expect(() => computeSlots(makeQuery({ service: makeService({ bufferAfterMinutes: Number.NaN }) }))).toThrow(RangeError);
+    expect(() => computeSlots(makeQuery({ now: new Date(Number.NaN) }))).toThrow(RangeError);
+    expect(() => computeSlots(makeQuery({ from: "2026-12-1" }))).toThrow(RangeError);
   });
 });

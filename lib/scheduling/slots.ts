@@ -1,7 +1,7 @@
 // The pure slot engine: roster windows minus breaks, dedicated blocks, closures, busy time
 // (appointments with buffers, leave), minimum notice and horizon. No I/O; the verbs feed it.
 import { SpanSet, subtractSpans, type Span } from "./intervals";
-import { assertTimezone, localDateOf, plusLocalDays } from "./local-time";
+import { assertLocalDate, assertTimezone, localDateOf, plusLocalDays } from "./local-time";
 import { expandRosters, type DayWindow } from "./roster-expansion";
 import type { BusyInterval, Interval, ServiceRules, Slot, SlotQuery } from "./slot-types";
 
@@ -62,7 +62,7 @@ function busyIndex(busy: readonly BusyInterval[], practitioners: ReadonlySet<str
 function isOpen(ctx: Context, practitioner: string, start: number): boolean {
   if (start < ctx.earliest || start > ctx.latest) return false;
   const busy = ctx.busy.get(practitioner);
-  return !busy || !busy.overlaps(start - ctx.before, start + ctx.duration + ctx.after);
+  return !busy || !busy.overlaps(start, start + ctx.duration + ctx.after);
 }
 
 function makeSlot(ctx: Context, practitioner: string, start: number, remaining: number): Slot {
@@ -124,6 +124,9 @@ function sortAndDedupe(slots: Slot[]): Slot[] {
 export function computeSlots(q: SlotQuery): Slot[] {
   assertRules(q.service);
   assertTimezone(q.timezone);
+  assertLocalDate(q.from);
+  assertLocalDate(q.to);
+  if (Number.isNaN(q.now.getTime())) throw new RangeError("now is not a valid instant");
   const now = q.now.getTime();
   const earliest = q.ignoreMinNotice ? now : now + q.service.minNoticeMinutes * MINUTE;
   // The horizon counts calendar days in the location's zone, so it keeps the wall-clock time across DST.
@@ -180,7 +183,7 @@ export function computeSlots(q: SlotQuery): Slot[] {
  * `start`, ignoring q.from/q.to; null when it is not bookable, or the class is full.
  */
 export function isSlotAvailable(q: SlotQuery, start: Date, practitioner: string): Slot | null {
-  if (!q.practitioners.includes(practitioner)) return null;
+  if (Number.isNaN(start.getTime()) || !q.practitioners.includes(practitioner)) return null;
   const date = localDateOf(start, q.timezone);
   const mine = <T extends { practitioner: string }>(xs: readonly T[]) => xs.filter((x) => x.practitioner === practitioner);
   const slots = computeSlots({

@@ -1,0 +1,73 @@
+"use client";
+import type { PatientDetails } from "@/lib/scheduling/schemas";
+import type { LocationOption } from "../../_components/public-api";
+import { whenText, type ZonePlan } from "../../_components/time-format";
+import type { StepId } from "./booking-types";
+
+export interface BookingFactsProps {
+  service: { name: string; durationMinutes?: number };
+  location: Pick<LocationOption, "slug" | "name" | "address" | "online" | "timezone">;
+  practitionerName: string | null;
+  anyPractitioner: boolean;
+  start: string;
+  plan: ZonePlan;
+  patient?: PatientDetails | null;
+  onChange?: (step: StepId) => void;
+}
+
+/** What, where, when, with whom: the review and the confirmation say it the same way. */
+export function BookingFacts({ service, location, practitionerName, anyPractitioner, start, plan, patient, onChange }: BookingFactsProps) {
+  const change = (step: StepId, what: string) =>
+    onChange ? (
+      <button type="button" className="link-button facts__change" onClick={() => onChange(step)}>
+        Change<span className="visually-hidden"> {what}</span>
+      </button>
+    ) : null;
+  return (
+    <dl className="facts">
+      <div className="facts__row">
+        <dt>What</dt>
+        <dd>
+          {service.name}
+          {service.durationMinutes ? <span className="muted"> · {service.durationMinutes} min</span> : null}
+        </dd>
+        {change("need", "service")}
+      </div>
+      <div className="facts__row">
+        <dt>Where</dt>
+        <dd>
+          {location.name}
+          <br />
+          <span className="muted">{location.online ? "By video: the link comes with your confirmation email" : location.address}</span>
+        </dd>
+        {change("location", "location")}
+      </div>
+      <div className="facts__row">
+        <dt>When</dt>
+        <dd data-testid="booking-when">{whenText(start, plan)}</dd>
+        {change("time", "time")}
+      </div>
+      <div className="facts__row">
+        <dt>With</dt>
+        <dd>
+          {practitionerName ?? "Your practitioner"}
+          {anyPractitioner ? <span className="muted"> (first available)</span> : null}
+        </dd>
+        {change("practitioner", "practitioner")}
+      </div>
+      {patient ? (
+        <div className="facts__row">
+          <dt>You</dt>
+          <dd>
+            {patient.firstName} {patient.lastName}
+            <br />
+            <span className="muted">
+              {patient.email} · {patient.phone}
+            </span>
+          </dd>
+          {change("details", "your details")}
+        </div>
+      ) : null}
+    </dl>
+  );
+}

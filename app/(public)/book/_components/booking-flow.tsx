@@ -1,0 +1,244 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { PatientDetails } from "@/lib/scheduling/schemas";
+import { callApi, fetchPractitioners, ApiError, type ServiceOption, type Slot, type TriageOutcome } from "../../_components/public-api";
+import { SlotPicker } from "../../_components/slot-picker";
+import { zonePlan } from "../../_components/time-format";
+import { useViewerZone } from "../../_components/use-viewer-zone";
+import { BookingProgress } from "./booking-progress";
+import { BookingSummary } from "./booking-summary";
+import type { BookingCreated, Catalog, Choices, StepId } from "./booking-types";
+import { StepDetails } from "./step-details";
+import { StepDone } from "./step-done";
+import { StepHeading } from "./step-heading";
+import { StepLocation } from "./step-location";
+import { StepNeed } from "./step-need";
+import { StepPractitioner, type PractitionerList } from "./step-practitioner";
+import { StepReview } from "./step-review";
+import { StepTriage } from "./step-triage";
+
+interface Props {
+  catalog: Catalog;
+  initialLocation: string | null;
+  startInHelp: boolean;
+}
+
+const BACK: Partial<Record<StepId, StepId>> = { triage: "need", location: "need", practitioner: "location", time: "practitioner", details: "time", review: "details" };
+
+export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
+  const [step, setStep] = useState<StepId>(startInHelp ? "triage" : "need");
+  const [moved, setMoved] = useState(false);
+  const [choices, setChoices] = useState<Choices>({ service: null, location: initialLocation, practitioner: undefined, slot: null, details: null, triage: null });
+  const [serverErrors, setServerErrors] = useState<Partial<Record<keyof PatientDetails, string>>>({});
+  const [created, setCreated] = useState<BookingCreated | null>(null);
+  const [durations, setDurations] = useState<Record<string, number>>({});
+  const [team, setTeam] = useState<{ key: string; list: PractitionerList } | null>(null);
+  const [teamAttempt, setTeamAttempt] = useState(0);
+  const viewerZone = useViewerZone();
+  const topRef = useRef<HTMLDivElement>(null);
+
+  const service = catalog.services.find((s) => s.slug === choices.service) ?? null;
+  const location = catalog.locations.find((l) => l.slug === choices.location) ?? null;
+  const plan = useMemo(() => (location ? zonePlan(location, viewerZone) : null), [location, viewerZone]);
+  const serviceName = useCallback((slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug, [catalog.services]);
+
+  const go = useCallback((next: StepId) => {
+    setStep(next);
+    setMoved(true);
+    topRef.current?.scrollIntoView({ block: "start" });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    callApi<{ services: ServiceOption[] }>("/api/v1/services", { signal: controller.signal })
+      .then((r) => setDurations(Object.fromEntries(r.services.map((s) => [s.slug, s.durationMinutes]))))
+      .catch(() => {});
+    return () => controller.abort();
+  }, []);
+
+  const teamKey = location && service ? `${location.slug}|${service.discipline}|${teamAttempt}` : null;
+  useEffect(() => {
+    if (!teamKey || !location || !service) return;
+    const controller = new AbortController();
+    fetchPractitioners(location.slug, service.discipline, controller.signal)
+      .then((r) => setTeam({ key: teamKey, list: { status: "ready", practitioners: r.practitioners } }))
+      .catch((e: unknown) => {
+        if ((e as Error).name === "AbortError") return;
+        setTeam({ key: teamKey, list: { status: "error", message: e instanceof ApiError ? e.message : "We couldn't load the practitioners." } });
+      });
+    return () => controller.abort();
+  }, [teamKey, location, service]);
+  const teamList: PractitionerList = team && team.key === teamKey ? team.list : { status: "loading" };
+  const practitionerName = (slug: string | undefined | null) =>
+    (slug && teamList.status === "ready" ? teamList.practitioners.find((p) => p.slug === slug)?.name : undefined) ?? null;
+
+  const chooseService = (slug: string, triage: TriageOutcome | null = choices.triage) => {
+    const s = catalog.services.find((x) => x.slug === slug);
+    if (!s) return;
+    const keepLocation = choices.location && s.locations.includes(choices.location) ? choices.location : s.locations.length === 1 ? s.locations[0]! : null;
+    const same = slug === choices.service && keepLocation === choices.location;
+    setChoices((c) => ({ ...c, service: slug, triage, location: keepLocation, ...(same ? {} : { practitioner: undefined, slot: null }) }));
+    go(keepLocation ? "practitioner" : "location");
+  };
+  const onDraft = useCallback((details: PatientDetails) => setChoices((c) => ({ ...c, details })), []);
+
+  const facts =
+    service && location && choices.slot && plan
+      ? {
+          service: { name: service.name, durationMinutes: durations[service.slug] },
+          location,
+          practitionerName: practitionerName(choices.slot.practitioner),
+          anyPractitioner: choices.practitioner === null,
+          start: choices.slot.start,
+          plan,
+        }
+      : null;
+
+  let body: React.ReactNode;
+  let shownStep: StepId = step;
+  if (step === "done" && created && facts && choices.details) {
+    body = <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />;
+  } else if (step === "triage") {
+    body = (
+      <StepTriage focus={moved} serviceName={serviceName} onBook={(o) => o.service && chooseService(o.service, o)} onChooseMyself={() => go("need")} />
+    );
+  } else if (step === "location" && service) {
+    body = (
+      <StepLocation
+        locations={catalog.locations}
+        service={service}
+        selected={choices.location}
+        focus={moved}
+        onChoose={(slug) => {
+          if (slug !== choices.location) setChoices((c) => ({ ...c, location: slug, practitioner: undefined, slot: null }));
+          go("practitioner");
+        }}
+      />
+    );
+  } else if (step === "practitioner" && location && service) {
+    body = (
+      <StepPractitioner
+        list={teamList}
+        locationName={location.name}
+        selected={choices.practitioner}
+        focus={moved}
+        onRetry={() => setTeamAttempt((n) => n + 1)}
+        onChoose={(p) => {
+          if (p !== choices.practitioner) setChoices((c) => ({ ...c, practitioner: p, slot: null }));
+          go("time");
+        }}
+      />
+    );
+  } else if (step === "time" && location && service && plan && choices.practitioner !== undefined) {
+    const who = practitionerName(choices.practitioner);
+    body = (
+      <>
+        <StepHeading focus={moved}>Choose a time</StepHeading>
+        <p className="step__note">
+          {service.name} at {location.name}
+          {who ? ` with ${who}` : ", first available practitioner"}.
+        </p>
+        <SlotPicker
+          key={`${location.slug}|${service.slug}|${choices.practitioner}`}
+          headingId="slot-day-title"
+          location={location}
+          service={service.slug}
+          practitioner={choices.practitioner}
+          plan={plan}
+          selectedStart={choices.slot?.start}
+          startDate={null}
+          onPick={(slot: Slot) => {
+            setChoices((c) => ({ ...c, slot }));
+            go("details");
+          }}
+          emptyActions={
+            choices.practitioner ? (
+              <button type="button" className="button button--ghost button--small" onClick={() => setChoices((c) => ({ ...c, practitioner: null, slot: null }))}>
+                See any practitioner
+              </button>
+            ) : null
+          }
+        />
+      </>
+    );
+  } else if (step === "details" && choices.slot) {
+    body = (
+      <StepDetails
+        details={choices.details}
+        serverErrors={serverErrors}
+        focus={moved}
+        onDraft={onDraft}
+        onSubmit={(details) => {
+          setChoices((c) => ({ ...c, details }));
+          setServerErrors({});
+          go("review");
+        }}
+      />
+    );
+  } else if (step === "review" && facts && choices.details && choices.slot && location && service && plan) {
+    body = (
+      <StepReview
+        facts={{ ...facts, patient: choices.details }}
+        request={{ service: service.slug, location: location.slug, slot: choices.slot, details: choices.details, triage: choices.triage?.id ?? null, anyPractitioner: choices.practitioner === null }}
+        plan={plan}
+        focus={moved}
+        onEdit={go}
+        onPickSlot={(slot) => setChoices((c) => ({ ...c, slot }))}
+        onFieldErrors={(fields) => {
+          setServerErrors(fields);
+          go("details");
+        }}
+        onBooked={(c) => {
+          setCreated(c);
+          go("done");
+        }}
+      />
+    );
+  } else {
+    shownStep = "need";
+    body = (
+      <StepNeed
+        services={catalog.services}
+        durations={durations}
+        location={location}
+        selected={choices.service}
+        focus={moved}
+        onChoose={(slug) => chooseService(slug, null)}
+        onHelp={() => go("triage")}
+        onClearLocation={() => setChoices((c) => ({ ...c, location: null }))}
+      />
+    );
+  }
+  const back = BACK[shownStep];
+
+  return (
+    <div className="book" ref={topRef}>
+      <div className="container book__inner">
+        <header className="book__header">
+          <p className="eyebrow eyebrow--dark">Book online</p>
+          <h1>{shownStep === "done" ? "Booking confirmed" : "Book an appointment"}</h1>
+        </header>
+        <BookingProgress step={shownStep} />
+        <div className={`book__grid ${shownStep === "done" ? "book__grid--single" : ""}`}>
+          <section className="card step" aria-labelledby="step-title" data-step={shownStep}>
+            {back ? (
+              <button type="button" className="back-link" onClick={() => go(back === "location" && location && service?.locations.length === 1 ? "need" : back)}>
+                <span aria-hidden="true">‹</span> Back
+              </button>
+            ) : null}
+            {body}
+          </section>
+          {shownStep !== "done" ? (
+            <BookingSummary
+              service={service ? { name: service.name, durationMinutes: durations[service.slug] } : null}
+              location={location}
+              practitioner={choices.practitioner === null ? "First available" : practitionerName(choices.practitioner)}
+              start={choices.slot?.start ?? null}
+              plan={plan}
+            />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { PatientDetails } from "@/lib/scheduling/schemas";
+import type { BookingCreated, LocationOption, Slot, TriageOutcome } from "../../_components/public-api";
+
+export interface CatalogService {
+  slug: string;
+  name: string;
+  discipline: string;
+  /** Location slugs. */
+  locations: string[];
+}
+export interface Catalog {
+  locations: LocationOption[];
+  services: CatalogService[];
+}
+
+export type StepId = "need" | "triage" | "location" | "practitioner" | "time" | "details" | "review" | "done";
+
+export interface Choices {
+  service: string | null;
+  location: string | null;
+  /** undefined: not chosen yet; null: first available. */
+  practitioner: string | null | undefined;
+  slot: Slot | null;
+  details: PatientDetails | null;
+  triage: TriageOutcome | null;
+}
+
+export type { BookingCreated, LocationOption };

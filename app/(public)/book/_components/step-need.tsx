@@ -1,0 +1,72 @@
+"use client";
+import type { CatalogService, LocationOption } from "./booking-types";
+import { DISCIPLINE_LABEL, SERVICE_BLURB, SERVICE_GROUPS } from "./service-copy";
+import { StepHeading } from "./step-heading";
+
+interface Props {
+  services: CatalogService[];
+  durations: Record<string, number>;
+  location: LocationOption | null;
+  selected: string | null;
+  focus: boolean;
+  onChoose: (service: string) => void;
+  onHelp: () => void;
+  onClearLocation: () => void;
+}
+
+export function StepNeed({ services, durations, location, selected, focus, onChoose, onHelp, onClearLocation }: Props) {
+  const offered = location ? services.filter((s) => s.locations.includes(location.slug)) : services;
+  const known = new Set(SERVICE_GROUPS.flatMap((g) => g.slugs));
+  const groups = [
+    ...SERVICE_GROUPS.map((g) => ({ title: g.title, items: g.slugs.map((s) => offered.find((o) => o.slug === s)).filter((s) => s !== undefined) })),
+    { title: "Other services", items: offered.filter((s) => !known.has(s.slug)) },
+  ].filter((g) => g.items.length > 0);
+
+  return (
+    <>
+      <StepHeading focus={focus}>What do you need?</StepHeading>
+      {location ? (
+        <p className="step__note">
+          Showing what {location.name} offers.{" "}
+          <button type="button" className="link-button" onClick={onClearLocation}>
+            See all services
+          </button>
+        </p>
+      ) : null}
+
+      <button type="button" className="option option--feature" onClick={onHelp}>
+        <span className="option__icon" aria-hidden="true">?</span>
+        <span className="option__body">
+          <span className="option__title">Not sure? Help me choose</span>
+          <span className="option__text">Answer a few quick questions about your pain and we&apos;ll suggest the right appointment.</span>
+        </span>
+        <span className="option__chevron" aria-hidden="true">›</span>
+      </button>
+
+      {groups.map((g) => (
+        <section key={g.title} className="option-group" aria-labelledby={`group-${g.title}`}>
+          <h3 id={`group-${g.title}`} className="option-group__title">
+            {g.title}
+          </h3>
+          <ul className="options">
+            {g.items.map((s) => (
+              <li key={s.slug}>
+                <button type="button" className="option" aria-pressed={selected === s.slug} onClick={() => onChoose(s.slug)}>
+                  <span className="option__body">
+                    <span className="option__title">{s.name}</span>
+                    {SERVICE_BLURB[s.slug] ? <span className="option__text">{SERVICE_BLURB[s.slug]}</span> : null}
+                    <span className="option__meta">
+                      {DISCIPLINE_LABEL[s.discipline] ?? s.discipline}
+                      {durations[s.slug] ? ` · ${durations[s.slug]} min` : ""}
+                    </span>
+                  </span>
+                  <span className="option__chevron" aria-hidden="true">›</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+import { useState } from "react";
+import { isItemEnabled, pruneDisabledAnswers } from "@/lib/intake/enable-when";
+import { COLLECTION_NOTICE, STEPS, TRIAGE_STEPS, type Answers } from "@/lib/intake/questionnaire";
+import type { AnswerValue, RawAnswers } from "@/lib/intake/questionnaire-types";
+import { ApiError, callApi, type TriageOutcome } from "../../_components/public-api";
+import { StepHeading } from "./step-heading";
+import { TriageQuestion } from "./triage-question";
+import { TriageResult } from "./triage-result";
+
+interface Props {
+  focus: boolean;
+  serviceName: (slug: string) => string;
+  onBook: (outcome: TriageOutcome) => void;
+  onChooseMyself: () => void;
+}
+
+// The safety questions decide whether booking online is allowed at all, so triage runs as soon
+// as they are answered: nobody with an emergency answer is asked about their goals first.
+const CHECK_AFTER = new Set(["safety"]);
+
+function missing(value: AnswerValue | undefined): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+export function StepTriage({ focus, serviceName, onBook, onChooseMyself }: Props) {
+  const [page, setPage] = useState(0);
+  const [answers, setAnswers] = useState<RawAnswers>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<TriageOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [headingFocus, setHeadingFocus] = useState(focus);
+
+  const step = TRIAGE_STEPS[page]!;
+  const shown = step.items.filter((item) => isItemEnabled(item, answers));
+  const last = page === TRIAGE_STEPS.length - 1;
+  const intro = (STEPS as readonly { id: string; intro?: string }[]).find((s) => s.id === step.id)?.intro;
+
+  const setAnswer = (linkId: string, value: AnswerValue | undefined) => {
+    setAnswers((a) => {
+      const next = { ...a };
+      if (value === undefined) delete next[linkId];
+      else next[linkId] = value;
+      return next;
+    });
+    setErrors((e) => {
+      if (!e[linkId]) return e;
+      const rest = { ...e };
+      delete rest[linkId];
+      return rest;
+    });
+  };
+
+  const validate = (): Record<string, string> => {
+    const found: Record<string, string> = {};
+    for (const item of shown) {
+      const v = answers[item.linkId];
+      if (item.type === "boolean" && item.mustBeTrue && v !== true) found[item.linkId] = "Please agree so we can ask about your health, or choose a service yourself.";
+      else if (item.required && missing(v)) found[item.linkId] = item.type === "integer" ? "Enter a number" : "Choose an answer";
+      else if (item.type === "integer" && typeof v === "number" && (!Number.isInteger(v) || v < item.min || v > item.max))
+        found[item.linkId] = `Enter a whole number from ${item.min} to ${item.max}`;
+    }
+    return found;
+  };
+
+  const runTriage = async (): Promise<TriageOutcome | null> => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const pruned = pruneDisabledAnswers(answers as Answers);
+      return await callApi<TriageOutcome>("/api/v1/triage", { method: "POST", json: { answers: pruned } });
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : "We couldn't check your answers. Please try again.");
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const found = validate();
+    setErrors(found);
+    const firstBad = Object.keys(found)[0];
+    if (firstBad) {
+      document.getElementById(`q-${firstBad}`)?.focus();
+      return;
+    }
+    if (last || CHECK_AFTER.has(step.id)) {
+      const result = await runTriage();
+      if (!result) return;
+      if (last || result.route === "emergency" || result.route === "urgent-care") {
+        setOutcome(result);
+        return;
+      }
+    }
+    setPage((p) => p + 1);
+    setHeadingFocus(true);
+  };
+
+  if (outcome)
+    return (
+      <TriageResult
+        outcome={outcome}
+        serviceName={outcome.service ? serviceName(outcome.service) : null}
+        onBook={() => onBook(outcome)}
+        onChangeAnswers={() => {
+          setOutcome(null);
+          setHeadingFocus(true);
+        }}
+        onChooseMyself={onChooseMyself}
+      />
+    );
+
+  return (
+    <>
+      <p className="step__kicker">
+        Help me choose · part {page + 1} of {TRIAGE_STEPS.length}
+      </p>
+      <StepHeading focus={headingFocus} key={step.id}>
+        {step.title}
+      </StepHeading>
+      <div className="mini-progress" aria-hidden="true">
+        <span style={{ width: `${((page + 1) / TRIAGE_STEPS.length) * 100}%` }} />
+      </div>
+      {step.id === "consent" ? (
+        <div className="notice">
+          {COLLECTION_NOTICE.split("\n\n").map((para) => (
+            <p key={para}>{para}</p>
+          ))}
+        </div>
+      ) : null}
+      {intro ? <p className="step__note">{intro}</p> : null}
+      <form noValidate onSubmit={next} className="triage-form" aria-labelledby="step-title">
+        {shown.map((item) => (
+          <TriageQuestion key={item.linkId} item={item} value={answers[item.linkId]} error={errors[item.linkId]} onChange={(v) => setAnswer(item.linkId, v)} />
+        ))}
+        {failure ? (
+          <div className="alert alert--error" role="alert">
+            {failure}
+          </div>
+        ) : null}
+        <div className="step__actions">
+          <button type="submit" className="button button--large" disabled={busy}>
+            {busy ? "Checking…" : last ? "See my recommendation" : "Next"}
+          </button>
+          {page > 0 ? (
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                setPage((p) => p - 1);
+                setHeadingFocus(true);
+              }}
+            >
+              Previous
+            </button>
+          ) : (
+            <button type="button" className="button button--ghost" onClick={onChooseMyself}>
+              I&apos;ll choose myself
+            </button>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import type { TriageOutcome } from "../../_components/public-api";
+import { StepHeading } from "./step-heading";
+
+const CLINIC_PHONE = { display: "(02) 9000 4100", tel: "+61290004100" };
+
+interface Props {
+  outcome: TriageOutcome;
+  serviceName: string | null;
+  onBook: () => void;
+  onChangeAnswers: () => void;
+  onChooseMyself: () => void;
+}
+
+export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, onChooseMyself }: Props) {
+  const reasons = outcome.reasons.length ? (
+    <ul className="reasons">
+      {outcome.reasons.map((r) => (
+        <li key={r}>{r}</li>
+      ))}
+    </ul>
+  ) : null;
+  const change = (
+    <button type="button" className="link-button" onClick={onChangeAnswers}>
+      Change my answers
+    </button>
+  );
+
+  if (outcome.route === "emergency")
+    return (
+      <div className="stop stop--emergency">
+        <StepHeading focus>Please don&apos;t book online: call 000 now</StepHeading>
+        <p className="stop__lead">Your answers include warning signs that need emergency care today. Call Triple Zero (000) or go to your nearest hospital emergency department now.</p>
+        {reasons}
+        <div className="step__actions">
+          <a className="button button--danger button--large" href="tel:000">
+            Call 000
+          </a>
+        </div>
+        <p className="muted">
+          If you answered by mistake: {change}
+        </p>
+      </div>
+    );
+
+  if (outcome.route === "urgent-care")
+    return (
+      <div className="stop stop--urgent">
+        <StepHeading focus>See a GP or urgent care clinic today</StepHeading>
+        <p className="stop__lead">
+          Your answers mean a doctor should check you today, before any physiotherapy. Please see your GP or an urgent care clinic today rather than booking online. If you get
+          worse, call 000.
+        </p>
+        {reasons}
+        <p>
+          Not sure where to go? Call healthdirect on <a href="tel:1800022222">1800 022 222</a> (24 hours), or call us on{" "}
+          <a href={`tel:${CLINIC_PHONE.tel}`}>{CLINIC_PHONE.display}</a>.
+        </p>
+        <p className="muted">If you answered by mistake: {change}</p>
+      </div>
+    );
+
+  return (
+    <div className="recommendation">
+      <p className="step__kicker">Our suggestion</p>
+      <StepHeading focus>{serviceName ?? "A sports physiotherapy assessment"}</StepHeading>
+      {outcome.urgency === "within-72h" ? (
+        <div className="alert alert--warn">
+          <strong>Please be seen in the next 3 days.</strong> Choose one of the soonest times.
+        </div>
+      ) : null}
+      <h3 className="recommendation__why">Why we suggest this</h3>
+      {reasons}
+      {outcome.alsoSeeGp ? (
+        <div className="alert alert--info">
+          <strong>Please also see your GP.</strong> Some of your answers are worth a doctor&apos;s check as well. You can still book with us now.
+        </div>
+      ) : null}
+      <div className="step__actions">
+        <button type="button" className="button button--large" onClick={onBook}>
+          Book {serviceName ? "this appointment" : "now"}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onChooseMyself}>
+          Choose something else
+        </button>
+      </div>
+      <p className="muted">{change}</p>
+    </div>
+  );
+}

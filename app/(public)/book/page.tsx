@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getDb } from "@/lib/db";
+import { listLocations } from "@/lib/catalog/list-locations";
+import { BookingFlow } from "./_components/booking-flow";
+import type { Catalog } from "./_components/booking-types";
+import "../booking.css";
+
+export const metadata: Metadata = {
+  title: "Book an appointment",
+  description: "Choose a service, a clinic and a time. Live availability, instant confirmation.",
+};
+
+export default async function BookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const [params, locations] = await Promise.all([searchParams, getDb().then(listLocations)]);
+
+  const services = new Map<string, Catalog["services"][number]>();
+  for (const l of locations)
+    for (const s of l.services) {
+      const entry = services.get(s.slug) ?? { slug: s.slug, name: s.name, discipline: s.discipline, locations: [] };
+      entry.locations.push(l.slug);
+      services.set(s.slug, entry);
+    }
+  const catalog: Catalog = {
+    locations: locations.map(({ services: offered, ...l }) => ({ ...l, services: offered.map((s) => s.slug) })),
+    services: [...services.values()],
+  };
+  const wanted = typeof params.location === "string" ? params.location : null;
+  const initialLocation = wanted && catalog.locations.some((l) => l.slug === wanted) ? wanted : null;
+
+  return <BookingFlow catalog={catalog} initialLocation={initialLocation} startInHelp={params.help === "1"} />;
+}

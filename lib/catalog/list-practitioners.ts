@@ -1,0 +1,37 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { locations, practitionerLocations, practitioners } from "@/db/schema";
+import { NotFound } from "@/lib/errors";
+
+export interface PractitionerDto {
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  discipline: "sports-physio" | "exercise-physiology";
+  locations: string[];
+}
+
+export async function listPractitioners(db: Db, filter: { location?: string; discipline?: string } = {}): Promise<PractitionerDto[]> {
+  if (filter.location) {
+    const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, filter.location));
+    if (!loc) throw new NotFound("There is no location with that name.");
+  }
+  const rows = await db
+    .select({ p: practitioners, location: locations.slug })
+    .from(practitioners)
+    .innerJoin(practitionerLocations, eq(practitionerLocations.practitionerId, practitioners.id))
+    .innerJoin(locations, eq(locations.id, practitionerLocations.locationId))
+    .where(and(eq(practitioners.active, true)))
+    .orderBy(asc(practitioners.name), asc(locations.slug));
+  const bySlug = new Map<string, PractitionerDto>();
+  for (const { p, location } of rows) {
+    const dto = bySlug.get(p.slug) ?? { slug: p.slug, name: p.name, title: p.title, bio: p.bio, discipline: p.discipline, locations: [] };
+    dto.locations.push(location);
+    bySlug.set(p.slug, dto);
+  }
+  return [...bySlug.values()].filter(
+    (p) => (!filter.location || p.locations.includes(filter.location)) && (!filter.discipline || p.discipline === filter.discipline),
+  );
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { DomainError, fieldErrors, RateLimited } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/** The API's one error shape. Unknown errors become a plain 500 with nothing internal in it. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ZodError) {
+    return json({ error: { code: "validation_failed", message: "Some details need fixing.", fields: fieldErrors(error.issues) } }, 422);
+  }
+  if (error instanceof DomainError) {
+    const body: { code: string; message: string; fields?: Record<string, string> } = { code: error.code, message: error.message };
+    if (error.fields) body.fields = error.fields;
+    const headers: Record<string, string> = error instanceof RateLimited ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    return json({ error: body }, error.status, headers);
+  }
+  logError("api", error);
+  return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, 500);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every thrown error becomes the documented JSON error. */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A public API route: rate limited per client across all processes, with the one error shape. */
+export function publicApiRoute<C>(handler: Handler<C>): Handler<C> {
+  return apiRoute(async (request, context) => {
+    const { getDb } = await import("@/db/client");
+    const { enforceRateLimit, clientKey } = await import("./rate-limit");
+    const { env } = await import("@/lib/env");
+    await enforceRateLimit(await getDb(), `api:${clientKey(request)}`, env.RATE_LIMIT_PER_MINUTE);
+    return handler(request, context);
+  });
+}

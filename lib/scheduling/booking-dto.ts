@@ -1,0 +1,45 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { appointments, locations, patients, practitioners, services } from "@/db/schema";
+import { env } from "@/lib/env";
+import { toOffsetIso } from "./local-time";
+
+export interface BookingDto {
+  id: string;
+  status: "booked" | "arrived" | "completed" | "no-show" | "cancelled";
+  service: string;
+  location: string;
+  practitioner: string;
+  start: string;
+  end: string;
+}
+
+/** A booking with everything a patient-facing page shows about it. */
+export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
+  const [row] = await db
+    .select({ a: appointments, service: services, location: locations, practitioner: { slug: practitioners.slug, name: practitioners.name }, patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, email: patients.email } })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(eq(appointments.id, appointmentId));
+  return row ?? null;
+}
+export type BookingDetail = NonNullable<Awaited<ReturnType<typeof loadBookingDetail>>>;
+
+export function toBookingDto(d: BookingDetail): BookingDto {
+  const tz = d.location.timezone;
+  return {
+    id: d.a.id, status: d.a.status, service: d.service.slug, location: d.location.slug, practitioner: d.practitioner.slug,
+    start: toOffsetIso(d.a.startsAt, tz), end: toOffsetIso(d.a.endsAt, tz),
+  };
+}
+
+export function manageUrl(token: string): string {
+  return new URL(`/manage/${token}`, env.PUBLIC_BASE_URL).toString();
+}
+export function intakeUrl(token: string): string {
+  return new URL(`/intake/${token}`, env.PUBLIC_BASE_URL).toString();
+}

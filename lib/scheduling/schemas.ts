@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// One schema, two uses: the booking form's zodResolver and the API both parse with these.
+export const slugSchema = z.string().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date");
+export const offsetDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+11:00")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "Not a real time");
+
+const nameSchema = (label: string) =>
+  z.string().trim().min(1, `Enter your ${label}`).max(80, `Your ${label} is too long`).refine((s) => !/[<>]/.test(s), `Your ${label} cannot contain < or >`);
+
+export const patientDetailsSchema = z.object({
+  firstName: nameSchema("first name"),
+  lastName: nameSchema("last name"),
+  email: z.string().trim().toLowerCase().max(254, "That email is too long").email("Enter a valid email, like name@example.com"),
+  phone: z
+    .string()
+    .trim()
+    .min(1, "Enter a phone number")
+    .max(20, "That phone number is too long")
+    .regex(/^\+?[0-9 ()-]{8,20}$/, "Enter a phone number, like 0412 345 678"),
+  dateOfBirth: localDateSchema.refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return t <= Date.now() && t >= Date.parse("1900-01-01T00:00:00Z");
+  }, "Enter your date of birth"),
+});
+export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+export const createBookingSchema = z.object({
+  service: slugSchema,
+  location: slugSchema,
+  practitioner: slugSchema.optional(),
+  start: offsetDateTimeSchema,
+  patient: patientDetailsSchema,
+  triage: z.string().uuid("Not a known triage").optional(),
+  notes: z.string().max(1000, "Keep notes to 1000 characters").optional(),
+});
+export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+
+export const cancelBookingSchema = z.object({ reason: z.string().trim().max(500, "Keep the reason to 500 characters").optional() });
+export const rescheduleBookingSchema = z.object({ start: offsetDateTimeSchema, practitioner: slugSchema.optional() });
+
+export const availabilityQuerySchema = z
+  .object({
+    location: slugSchema,
+    service: slugSchema,
+    from: localDateSchema,
+    to: localDateSchema,
+    practitioner: slugSchema.optional(),
+  })
+  .refine((q) => q.to >= q.from, { path: ["to"], message: "`to` must be on or after `from`" })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 30, { path: ["to"], message: "Ask for at most 31 days at a time" });
