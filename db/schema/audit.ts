@@ -22,5 +22,6 @@ export const auditLog = pgTable(
     index("audit_at_idx").on(t.at),
     index("audit_actor_idx").on(t.actorUserId, t.at),
     index("audit_patient_idx").on(t.patientId, t.at),
+    index("audit_action_idx").on(t.action, t.at),
   ],
 );

@@ -62,7 +62,7 @@ function busyIndex(busy: readonly BusyInterval[], practitioners: ReadonlySet<str
 function isOpen(ctx: Context, practitioner: string, start: number): boolean {
   if (start < ctx.earliest || start > ctx.latest) return false;
   const busy = ctx.busy.get(practitioner);
-  return !busy || !busy.overlaps(start, start + ctx.duration + ctx.after);
+  return !busy || !busy.overlaps(start - ctx.before, start + ctx.duration + ctx.after);
 }
 
 function makeSlot(ctx: Context, practitioner: string, start: number, remaining: number): Slot {

@@ -1,0 +1,127 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
+import { calendarPath } from "../../../_components/public-api";
+import { whenText, zonePlan } from "../../../_components/time-format";
+import { useViewerZone } from "../../../_components/use-viewer-zone";
+import { CancelPanel } from "./cancel-panel";
+import { MovePanel } from "./move-panel";
+
+const STATUS_LABEL: Record<BookingView["status"], string> = {
+  booked: "Booked",
+  arrived: "Checked in",
+  completed: "Completed",
+  "no-show": "Missed",
+  cancelled: "Cancelled",
+};
+
+export function ManageBooking({ booking, token, past }: { booking: BookingView; token: string; past: boolean }) {
+  const viewerZone = useViewerZone();
+  const plan = zonePlan(booking.location, viewerZone);
+  const [panel, setPanel] = useState<"none" | "move" | "cancel">("none");
+  const [notice, setNotice] = useState<{ kind: "ok" | "warn"; text: string } | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const phone = booking.location.phone ?? "(02) 9000 4100";
+  const active = booking.status === "booked";
+  const locked = active && !past && !booking.canCancel && !booking.canReschedule;
+
+  const done = (text: string, kind: "ok" | "warn" = "ok") => {
+    setPanel("none");
+    setNotice({ kind, text });
+  };
+
+  return (
+    <div className="book">
+      <div className="container book__inner book__inner--narrow">
+        <header className="book__header">
+          <p className="eyebrow eyebrow--dark">Manage your booking</p>
+          <h1>{booking.status === "cancelled" ? "Appointment cancelled" : `Your appointment, ${booking.patient.firstName}`}</h1>
+        </header>
+
+        {notice ? (
+          <div ref={noticeRef} tabIndex={-1} role="status" className={`alert alert--${notice.kind} manage__notice`}>
+            {notice.text}
+          </div>
+        ) : null}
+
+        <section className="card step" aria-labelledby="appt-title">
+          <div className="manage__head">
+            <h2 id="appt-title" className="step__title">
+              {booking.service.name}
+            </h2>
+            <span className={`status status--${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+          </div>
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>When</dt>
+              <dd data-testid="booking-when">
+                {whenText(booking.start, plan)}
+                <br />
+                <span className="muted">{booking.service.durationMinutes} minutes</span>
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>Where</dt>
+              <dd>
+                {booking.location.name}
+                <br />
+                <span className="muted">{booking.location.online ? "By video: the link is in your confirmation email" : booking.location.address}</span>
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>With</dt>
+              <dd>{booking.practitioner.name}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>Phone</dt>
+              <dd>
+                <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>
+              </dd>
+            </div>
+          </dl>
+
+          {active && !past ? (
+            <div className="manage__actions">
+              <a className="button button--ghost" href={calendarPath(booking.id, token)} download="appointment.ics">
+                <span aria-hidden="true">＋</span> Add to calendar
+              </a>
+              {booking.canReschedule ? (
+                <button type="button" className="button" aria-expanded={panel === "move"} onClick={() => setPanel(panel === "move" ? "none" : "move")}>
+                  Move to another time
+                </button>
+              ) : null}
+              {booking.canCancel ? (
+                <button type="button" className="button button--ghost button--danger-text" aria-expanded={panel === "cancel"} onClick={() => setPanel(panel === "cancel" ? "none" : "cancel")}>
+                  Cancel appointment
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+
+          {locked ? (
+            <div className="alert alert--warn">
+              <strong>This appointment can&apos;t be changed online any more.</strong> Changes need at least {booking.cancellationWindowHours} hours&apos; notice. To cancel
+              or move it, please call {booking.location.name} on <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>.
+            </div>
+          ) : null}
+          {booking.status === "cancelled" ? (
+            <p>
+              This appointment is cancelled and the time has been freed for someone else. <Link href="/book">Book a new appointment</Link>.
+            </p>
+          ) : null}
+          {!active && booking.status !== "cancelled" ? <p className="muted">This appointment has passed.</p> : null}
+        </section>
+
+        {panel === "move" ? (
+          <MovePanel booking={booking} token={token} plan={plan} phone={phone} onDone={done} onClose={() => setPanel("none")} />
+        ) : null}
+        {panel === "cancel" ? <CancelPanel booking={booking} token={token} phone={phone} onDone={done} onClose={() => setPanel("none")} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { StaffRole } from "@/lib/staff/schemas";
+
+const LINKS: { href: string; label: string; roles: StaffRole[] }[] = [
+  { href: "/calendar", label: "Calendar", roles: ["admin", "reception"] },
+  { href: "/my-day", label: "My day", roles: ["practitioner"] },
+  { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
+  { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
+];
+
+export function StaffNav({ role }: { role: StaffRole }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Staff" className="staff-nav">
+      {LINKS.filter((l) => l.roles.includes(role)).map((l) => (
+        <Link key={l.href} href={l.href} aria-current={pathname.startsWith(l.href) ? "page" : undefined}>
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getStaffActor } from "@/lib/auth";
+import { SignOutButton } from "./_components/sign-out-button";
+import { StaffNav } from "./_components/staff-nav";
+
+/** The staff shell. Each page still checks the role itself (requireStaffPage); this only draws the frame. */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getStaffActor();
+  return (
+    <div className="staff-shell">
+      <header className="staff-header">
+        <Link href="/staff" className="brand">
+          <span className="brand__mark" aria-hidden="true">H</span>
+          <span className="brand__name">Harbour Physio · Staff</span>
+        </Link>
+        {actor ? (
+          <>
+            <StaffNav role={actor.role} />
+            <div className="staff-user">
+              <span className="staff-user__name">
+                {actor.name} <span className="muted">({actor.role})</span>
+              </span>
+              <SignOutButton />
+            </div>
+          </>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="staff-main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { staffSessions, staffUsers } from "@/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { env } from "@/lib/env";
+import { Forbidden, Unauthorized } from "@/lib/errors";
+import type { StaffRole } from "@/lib/staff/schemas";
+import { revokeSession, signIn } from "@/lib/staff/sign-in";
+
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
+
+/** AUTH_SECRET, or for the embedded demo a random one kept beside its data. */
+function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(env.DATA_DIR, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+function ipOf(headers: Record<string, unknown> | undefined): string {
+  const fwd = headers?.["x-forwarded-for"];
+  return (typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined) || "local";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: env.SESSION_ABSOLUTE_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const user = await signIn(await getDb(), credentials, ipOf(req?.headers));
+        return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: user.sessionId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) Object.assign(token, { sid: (user as { sessionId?: string }).sessionId, role: (user as { role?: string }).role });
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid as string | undefined, role: token.role as string | undefined };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await revokeSession(await getDb(), token.sid as string);
+    },
+  },
+};
+
+/**
+ * The signed-in staff member, or null. The cookie only names a server-side session, which must be
+ * unrevoked, inside the idle and absolute timeouts, and belong to an account that is not disabled.
+ */
+export async function getStaffActor(): Promise<StaffActor | null> {
+  const session = (await getServerSession(authOptions)) as { sid?: string } | null;
+  if (!session?.sid || !/^[0-9a-f-]{36}$/.test(session.sid)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ s: staffSessions, u: staffUsers })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
+    .where(and(eq(staffSessions.id, session.sid), isNull(staffSessions.revokedAt), isNull(staffUsers.disabledAt)));
+  if (!row) return null;
+  const now = Date.now();
+  if (now - row.s.createdAt.getTime() > env.SESSION_ABSOLUTE_HOURS * 3_600_000 || now - row.s.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000) {
+    await revokeSession(db, row.s.id);
+    return null;
+  }
+  // Written at most once a minute: enough for a 30-minute idle timeout without a write per request.
+  if (now - row.s.lastSeenAt.getTime() > 60_000) await db.update(staffSessions).set({ lastSeenAt: new Date(now) }).where(eq(staffSessions.id, row.s.id));
+  return { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name };
+}
+
+/** For pages: signed out → /login; wrong role → an audited denial and a 404-style page. */
+export async function requireStaffPage(roles: readonly StaffRole[], from: string): Promise<StaffActor> {
+  const actor = await getStaffActor();
+  if (!actor) redirect(`/login?next=${encodeURIComponent(from)}`);
+  if (!roles.includes(actor.role)) {
+    await recordAudit(await getDb(), actor, { action: "access.denied", outcome: "denied", entityType: "page", entityId: from });
+    notFound();
+  }
+  return actor;
+}
+
+/** For staff API routes: 401 without a session, 403 (audited) for the wrong role. */
+export async function requireStaffApi(roles: readonly StaffRole[], what: string): Promise<StaffActor> {
+  const actor = await getStaffActor();
+  if (!actor) throw new Unauthorized("Sign in as staff to use this.");
+  if (!roles.includes(actor.role)) {
+    await recordAudit(await getDb(), actor, { action: "access.denied", outcome: "denied", entityType: "api", entityId: what });
+    throw new Forbidden();
+  }
+  return actor;
+}

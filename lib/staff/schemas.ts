@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter your email").email("Enter a valid email"),
+  password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const STAFF_ROLES = ["admin", "reception", "practitioner"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Where each role lands after signing in. */
+export const HOME_FOR_ROLE: Record<StaffRole, string> = { admin: "/calendar", reception: "/calendar", practitioner: "/my-day" };

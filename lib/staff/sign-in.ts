@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, gt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, staffSessions, staffUsers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+import { signInSchema, type StaffRole } from "./schemas";
+
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
+// Hashed once so that an unknown email takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export interface SignedIn {
+  id: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** Failed sign-ins in the last minute for this account and this address, counted from the audit log. */
+export async function recentFailures(db: Db, email: string, ip: string): Promise<{ account: number; address: number }> {
+  const since = new Date(Date.now() - 60_000);
+  const [row] = await db
+    .select({
+      account: sql<number>`count(*) filter (where ${auditLog.actorLabel} = ${email})`.mapWith(Number),
+      address: sql<number>`count(*) filter (where ${auditLog.ip} = ${ip})`.mapWith(Number),
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.sign-in"), eq(auditLog.outcome, "failed"), gt(auditLog.at, since), or(eq(auditLog.actorLabel, email), eq(auditLog.ip, ip))));
+  return { account: row?.account ?? 0, address: row?.address ?? 0 };
+}
+
+export async function isThrottled(db: Db, email: string, ip: string): Promise<boolean> {
+  const f = await recentFailures(db, email.trim().toLowerCase(), ip);
+  return f.account >= MAX_FAILURES_PER_ACCOUNT || f.address >= MAX_FAILURES_PER_ADDRESS;
+}
+
+/** Checks a staff password; each failure is audited and slows the next attempt for that account. */
+export async function signIn(db: Db, raw: unknown, ip: string): Promise<SignedIn | null> {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const failures = await recentFailures(db, email, ip);
+  await new Promise((r) => setTimeout(r, Math.min(failures.account, 5) * 200));
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  dummyHash ??= hashPassword("no-such-account-placeholder");
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  if (!user || !ok || user.disabledAt) {
+    await db.insert(auditLog).values({ actorKind: "anonymous", actorLabel: email, actorUserId: user?.id ?? null, action: "auth.sign-in", outcome: "failed", ip, detail: { reason: user?.disabledAt ? "disabled" : "credentials" } });
+    return null;
+  }
+  return db.transaction(async (tx) => {
+    const [session] = await tx.insert(staffSessions).values({ userId: user.id, ip }).returning({ id: staffSessions.id });
+    await tx.update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id));
+    await recordAudit(tx, { kind: "staff", userId: user.id, role: user.role, practitionerId: user.practitionerId, name: user.name, ip }, { action: "auth.sign-in", entityType: "staff_user", entityId: user.id });
+    return { id: user.id, sessionId: session!.id, email: user.email, name: user.name, role: user.role };
+  });
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(staffSessions).set({ revokedAt: new Date() }).where(eq(staffSessions.id, sessionId));
+}
