@@ -2,5 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDbHandle } = await import("./db/client");
-  await getDbHandle();
+  const handle = await getDbHandle();
+  // the email queue (and, on the embedded database, its worker) starts with the server, never during `next build`
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startNotifications } = await import("./lib/notifications/runtime");
+  await startNotifications(handle);
 }

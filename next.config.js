@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "date-holidays"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) before it builds; no need to do it twice.
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };
 
 export default nextConfig;

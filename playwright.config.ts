@@ -19,8 +19,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    // API contract tests need no browser size; they run once.
+    { name: "api", testMatch: /api-.*\.spec\.ts/ },
+    { name: "desktop", testIgnore: /api-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "phone", testIgnore: /api-.*\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
   ],
   webServer: {
     command: `node e2e/support/serve.mjs`,

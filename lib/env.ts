@@ -10,6 +10,10 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default("clinic-demo-2026"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Harbour Physio Group <bookings@demo.clinic>"),
+  // "auto": the email worker runs inside the app on the embedded database, and as `npm run worker` on Postgres
+  NOTIFICATIONS_WORKER: z.enum(["auto", "in-app", "off"]).default("auto"),
+  // seals the manage/intake links kept in queued email jobs; falls back to AUTH_SECRET, then a key file in DATA_DIR
+  NOTIFICATIONS_KEY: z.string().min(32).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),

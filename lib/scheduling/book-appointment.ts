@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
+import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { type BookingDto, intakeUrl, loadBookingDetail, manageUrl, toBookingDto } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
@@ -92,6 +93,7 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
     })
     .returning({ id: appointments.id });
   await recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: row!.id, patientId, detail: { source, service: service.slug, location: location.slug } });
+  await enqueueBookingNotifications(tx, { kind: "booked", appointmentId: row!.id, manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) }, { now });
   const detail = await loadBookingDetail(tx, row!.id);
   return { booking: toBookingDto(detail!), manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
 }

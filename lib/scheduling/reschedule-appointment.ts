@@ -4,9 +4,10 @@ import type { Db } from "@/db/client";
 import { appointments, classes, locations, practitioners } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound, SlotUnavailable } from "@/lib/errors";
+import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
 import { mapBookingError } from "./book-appointment";
 import { appointmentForToken } from "./booking-access";
-import { type BookingDto, loadBookingDetail, toBookingDto } from "./booking-dto";
+import { type BookingDto, loadBookingDetail, manageUrl, toBookingDto } from "./booking-dto";
 import { assertInsideBookingWindow, assertOutsideCancellationWindow } from "./booking-rules";
 import { loadSlotQuery } from "./load-slot-query";
 import { localDateOf } from "./local-time";
@@ -58,6 +59,7 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
         action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
         detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner: p?.slug },
       });
+      await enqueueBookingNotifications(tx, { kind: "moved", appointmentId: row.id, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, { now });
       return toBookingDto((await loadBookingDetail(tx, row.id))!);
     });
   } catch (error) {

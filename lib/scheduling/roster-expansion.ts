@@ -50,7 +50,7 @@ export function expandRosters(input: ExpansionInput): DayWindow[] {
     if (input.closedDates.has(date)) continue;
     for (const entry of byWeekday.get(isoWeekday(date)) ?? []) {
       if (date < entry.validFrom) continue;
-      if (entry.validTo !== null && date >= entry.validTo) continue;
+      if (entry.validTo !== null && date > entry.validTo) continue;
       const window = { start: at(date, entry.start), end: at(date, entry.end) };
       if (window.end <= window.start) continue;
       const breaks = entry.breaks

@@ -135,7 +135,16 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
               <span className="day__weekday" aria-hidden="true">{p.weekday}</span>
               <span className="day__date" aria-hidden="true">{p.day}</span>
               <span className="day__count" aria-hidden="true">
-                {loading ? <span className="skeleton skeleton--text" /> : count > 0 ? `${count} free` : "Full"}
+                {loading ? (
+                  <span className="skeleton skeleton--text" />
+                ) : count > 0 ? (
+                  <>
+                    {count}
+                    <span className="day__word"> free</span>
+                  </>
+                ) : (
+                  "–"
+                )}
               </span>
               <span className="visually-hidden">
                 {longDate(d)}, {loading ? "loading" : count > 0 ? `${count} free ${count === 1 ? "time" : "times"}` : "no free times"}
@@ -192,7 +201,7 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
                     const selected = selectedStart ? Date.parse(selectedStart) === Date.parse(s.start) : false;
                     return (
                       <li key={s.start}>
-                        <button type="button" className="time" aria-pressed={selected} onClick={() => onPick(s)}>
+                        <button type="button" className="time" aria-pressed={selected} onClick={() => onPick(s)} data-start={s.start} data-practitioner={s.practitioner}>
                           <span className="time__main">{timeOf(s.start, plan.primary)}</span>
                           {plan.secondary ? <span className="time__sub">{timeOf(s.start, plan.secondary)} {zoneCity(plan.secondary)}</span> : null}
                           {s.remaining > 1 ? <span className="time__sub">{s.remaining} places left</span> : null}

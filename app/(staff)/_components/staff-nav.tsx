@@ -7,6 +7,7 @@ import type { StaffRole } from "@/lib/staff/schemas";
 const LINKS: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: "/calendar", label: "Calendar", roles: ["admin", "reception"] },
   { href: "/my-day", label: "My day", roles: ["practitioner"] },
+  { href: "/my-week", label: "My week", roles: ["practitioner"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
 ];

@@ -1,4 +1,5 @@
 "use client";
+import { CalendarIcon } from "../../_components/calendar-icon";
 import { calendarPath, sameSitePath, tokenFromManageUrl, type BookingCreated } from "../../_components/public-api";
 import { BookingFacts, type BookingFactsProps } from "./booking-facts";
 import { StepHeading } from "./step-heading";
@@ -32,7 +33,7 @@ export function StepDone({ created, facts, firstName, email }: Props) {
       <ul className="done__links">
         <li>
           <a className="button button--ghost" href={calendarPath(created.booking.id, token)} download="appointment.ics">
-            <span aria-hidden="true">＋</span> Add to calendar
+            <CalendarIcon /> Add to calendar
           </a>
         </li>
         <li>

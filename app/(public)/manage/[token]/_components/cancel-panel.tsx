@@ -30,7 +30,7 @@ export function CancelPanel({ booking, token, phone, onDone, onClose }: Props) {
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       if (err?.code === "outside_booking_window")
-        setError(`${err.message} Please call ${booking.location.name} on ${phone}: they can help with late changes.`);
+        setError(err.message.includes(phone) ? err.message : `${err.message} Please call ${booking.location.name} on ${phone}.`);
       else if (err?.code === "conflict") {
         router.refresh();
         onDone(err.message, "warn");

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { CalendarIcon } from "../../../_components/calendar-icon";
 import { useEffect, useRef, useState } from "react";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
 import { calendarPath } from "../../../_components/public-api";
@@ -87,9 +88,6 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
 
           {active && !past ? (
             <div className="manage__actions">
-              <a className="button button--ghost" href={calendarPath(booking.id, token)} download="appointment.ics">
-                <span aria-hidden="true">＋</span> Add to calendar
-              </a>
               {booking.canReschedule ? (
                 <button type="button" className="button" aria-expanded={panel === "move"} onClick={() => setPanel(panel === "move" ? "none" : "move")}>
                   Move to another time
@@ -100,6 +98,9 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
                   Cancel appointment
                 </button>
               ) : null}
+              <a className="button button--ghost" href={calendarPath(booking.id, token)} download="appointment.ics">
+                <CalendarIcon /> Add to calendar
+              </a>
             </div>
           ) : null}
 

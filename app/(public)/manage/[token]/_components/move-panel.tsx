@@ -59,7 +59,7 @@ export function MovePanel({ booking, token, plan, phone, onDone, onClose }: Prop
         setProblem(`Sorry, that time has just been taken. Your appointment is still ${whenText(booking.start, plan)}. Please choose another time.`);
         setPicked(null);
         setRound((r) => r + 1);
-      } else if (err?.code === "outside_booking_window") setProblem(`${err.message} Please call ${booking.location.name} on ${phone}.`);
+      } else if (err?.code === "outside_booking_window") setProblem(err.message.includes(phone) ? err.message : `${err.message} Please call ${booking.location.name} on ${phone}.`);
       else setProblem(err?.message ?? "We couldn't move your appointment just now. Please try again.");
     } finally {
       setBusy(false);

@@ -1,0 +1,36 @@
+// Words and tones for codes shown on the practitioner's and admin's screens. Pure, safe in client components.
+import type { FlagTier } from "@/lib/intake/red-flags";
+
+export const ROUTE_LABEL: Record<string, string> = {
+  emergency: "Emergency care",
+  "urgent-care": "GP or urgent care today",
+  "sports-physio": "Sports physiotherapy",
+  "exercise-physiology": "Exercise physiology",
+  "online-rehab": "Online rehab",
+};
+
+export const URGENCY_LABEL: Record<string, string> = {
+  routine: "Routine",
+  "within-72h": "Within 72 hours",
+  today: "Today",
+  now: "Now",
+};
+
+export const TIER_LABEL: Record<FlagTier, string> = { emergency: "Emergency", urgent: "Urgent", soon: "Soon", gp: "GP review", note: "Note" };
+
+/** Emergency and urgent flags are red, soon and GP amber, notes blue. */
+export function tierTone(tier: FlagTier | null): "danger" | "warn" | "info" | "neutral" {
+  if (tier === "emergency" || tier === "urgent") return "danger";
+  if (tier === "soon" || tier === "gp") return "warn";
+  return tier === "note" ? "info" : "neutral";
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  booked: "Booked",
+  arrived: "Arrived",
+  completed: "Completed",
+  "no-show": "No-show",
+  cancelled: "Cancelled",
+};
+
+export const yesNo = (v: boolean | null | undefined) => (v === true ? "Yes" : v === false ? "No" : "Not answered");

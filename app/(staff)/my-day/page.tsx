@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { listMyAppointments } from "@/lib/staff/list-my-appointments";
+import { addDays, clinicToday, myAppointmentsRangeSchema, weekStart } from "@/lib/staff/practice-schemas";
+import { AppointmentTable } from "../_clinical/appointment-table";
+import { DayStats } from "../_clinical/day-stats";
+import { longDay } from "../_clinical/format";
+import { RangeNav } from "../_clinical/range-nav";
+import "../_clinical/clinical.css";
+
+export const metadata: Metadata = { title: "My day" };
+
+export default async function MyDayPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
+  const actor = await requireStaffPage(["practitioner"], "/my-day");
+  const { date: asked } = await searchParams;
+  const today = clinicToday();
+  // A date that does not parse falls back to today rather than an error page.
+  const date = myAppointmentsRangeSchema.safeParse({ from: asked, to: asked }).success ? asked! : today;
+  const { appointments } = await listMyAppointments(await getDb(), actor, { from: date, to: date });
+  const title = date === today ? "Today" : longDay(date);
+
+  return (
+    <div className="clin-page">
+      <header className="page-head">
+        <div>
+          <p className="eyebrow-staff">My day · {actor.name}</p>
+          <h1>{title}</h1>
+          {date === today ? <p className="muted page-head__sub">{longDay(date)}</p> : null}
+        </div>
+        <RangeNav
+          label="Choose a day"
+          prev={{ href: `/my-day?date=${addDays(date, -1)}`, label: "Previous day" }}
+          next={{ href: `/my-day?date=${addDays(date, 1)}`, label: "Next day" }}
+          today="/my-day"
+          other={{ href: `/my-week?week=${weekStart(date)}`, label: "Week view" }}
+        />
+      </header>
+      <DayStats appointments={appointments} />
+      <section aria-labelledby="day-list">
+        <h2 id="day-list" className="section-title">
+          Appointments
+        </h2>
+        {appointments.length ? (
+          <AppointmentTable appointments={appointments} caption={`Your appointments on ${longDay(date)}`} />
+        ) : (
+          <p className="empty">No appointments on {longDay(date)}. Use the arrows or the week view to find your next clinic day.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import {
+  answerTriage,
+  chooseLocation,
+  choosePractitioner,
+  chooseService,
+  confirmBooking,
+  fillDetails,
+  newPatient,
+  openFirstFreeDay,
+  pickFirstTime,
+  stepHeading,
+  tabTo,
+  timeButtons,
+} from "./support/booking";
+
+// Desktop and phone run side by side against one database, so each project books with
+// its own practitioners and services: no test can take another's time.
+const byProject = <T,>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
+
+const ROUTINE = {
+  region: "buttock",
+  onset: "gradual",
+  weeks: "20",
+  course: "same",
+  radiates: "none",
+  diagnosed: true,
+  treatments: "physio",
+  "treatment-result": "plateaued",
+  goal: "return-to-sport",
+} as const;
+
+async function reviewAndConfirm(page: Page, checkA11y: () => Promise<void>) {
+  await expect(stepHeading(page, "Check and confirm")).toBeVisible();
+  await checkA11y();
+  await confirmBooking(page);
+  await checkA11y();
+}
+
+test("a new patient books through “help me choose”", async ({ page, checkA11y }, info) => {
+  const online = info.project.name === "desktop";
+  await page.goto("/book?help=1");
+  await expect(stepHeading(page, "Before we start")).toBeVisible();
+  await checkA11y();
+
+  await answerTriage(page, { ...ROUTINE, "prefer-online": online, "online-suitable": online }, { onPage: checkA11y });
+  await expect(page.getByText("Our suggestion")).toBeVisible();
+  const service = online ? "Online rehab initial consultation" : "Exercise physiology initial consultation";
+  await expect(stepHeading(page, service)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Why we suggest this" })).toBeVisible();
+  await checkA11y();
+  await page.getByRole("button", { name: "Book this appointment" }).click();
+
+  if (!online) await chooseLocation(page, "Mosman");
+  await choosePractitioner(page, "First available");
+  await openFirstFreeDay(page);
+  await checkA11y();
+  if (online) await expect(page.getByText(/with Sydney time beside them/)).toBeVisible();
+  else await expect(page.getByText(/Sydney time \(AE[DS]T\)/)).toBeVisible();
+
+  const time = await pickFirstTime(page);
+  await checkA11y();
+  const patient = newPatient("Harper");
+  await fillDetails(page, patient);
+  await page.getByRole("button", { name: "Review booking" }).click();
+  await expect(page.getByTestId("booking-when")).toContainText(time);
+  await reviewAndConfirm(page, checkA11y);
+
+  await expect(page.getByText(service).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fill in the intake form" })).toHaveAttribute("href", /^\/intake\/.+/);
+  await expect(page.getByRole("link", { name: "Manage your booking" })).toHaveAttribute("href", /^\/manage\/.+/);
+  await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /\/api\/v1\/bookings\/.+\/calendar\.ics\?token=/);
+});
+test.describe("time zones", () => {
+  test.use({ timezoneId: "Australia/Perth" });
+  test("online rehab shows the patient's own zone with Sydney beside it; a clinic always shows Sydney time", async ({ page }) => {
+    await page.goto("/book");
+    await chooseService(page, "Online rehab session");
+    await choosePractitioner(page, "First available");
+    await openFirstFreeDay(page);
+    await expect(page.getByText(/your time zone \(AWST|GMT\+8\)/)).toBeVisible();
+    await expect(timeButtons(page).first()).toContainText("Sydney");
+    await page.goto("/book");
+    await chooseService(page, "Sports physiotherapy follow-up");
+    await chooseLocation(page, "Martin Place");
+    await choosePractitioner(page, "First available");
+    await openFirstFreeDay(page);
+    await expect(page.getByText(/local to the clinic, in Sydney time/)).toBeVisible();
+    await expect(timeButtons(page).first()).not.toContainText("Sydney");
+  });
+});
+
+test("a patient picks a named practitioner, and the location from the home page is kept", async ({ page, checkA11y }, info) => {
+  const [slug, location, practitioner] = byProject(info.project.name, ["martin-place", "Martin Place", "Priya Raman"], ["barangaroo", "Barangaroo", "James Okafor"]);
+  await page.goto(`/book?location=${slug}`);
+  await expect(page.getByText(`Showing what ${location} offers.`)).toBeVisible();
+  await checkA11y();
+  await chooseService(page, "Sports physiotherapy initial assessment");
+  await choosePractitioner(page, practitioner);
+  await openFirstFreeDay(page);
+  await checkA11y();
+  await pickFirstTime(page);
+
+  // Errors appear beside their fields and nothing typed is lost.
+  await page.getByLabel("First name").fill("Noor");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Review booking" }).click();
+  const email = page.getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#patient-email-error")).toHaveText(/valid email/);
+  await expect(email).toHaveAttribute("aria-describedby", /patient-email-error/);
+  await expect(page.getByLabel("First name")).toHaveValue("Noor");
+  await expect(page.getByLabel("Last name")).toBeFocused();
+  await checkA11y();
+
+  const patient = newPatient("Noor");
+  await fillDetails(page, patient);
+  await page.getByRole("button", { name: "Review booking" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: practitioner })).toBeVisible();
+  await reviewAndConfirm(page, checkA11y);
+  await expect(page.getByRole("definition").filter({ hasText: practitioner })).toBeVisible();
+});
+
+test("server field errors land on the form fields and keep what was typed", async ({ page }) => {
+  await page.route("**/api/v1/bookings", (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields: { "patient.email": "We can't send email to that address" } } }),
+    }),
+  );
+  await page.goto("/book");
+  await chooseService(page, "Exercise physiology session");
+  await chooseLocation(page, "Chatswood");
+  await choosePractitioner(page, "First available");
+  await openFirstFreeDay(page);
+  await pickFirstTime(page);
+  const patient = newPatient("Rory");
+  await fillDetails(page, patient);
+  await page.getByRole("button", { name: "Review booking" }).click();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(stepHeading(page, "Your details")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#patient-email-error")).toHaveText(/can't send email to that address/);
+  await expect(page.getByLabel("Email")).toHaveValue(patient.email);
+  await expect(page.getByLabel("Last name")).toHaveValue(patient.lastName);
+});
+
+test("two patients race for one time: the loser keeps their details and gets the nearest free times", async ({ browser, checkA11y, page }, info) => {
+  const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Liam Walsh"], ["Martin Place", "Amelia Chen"]);
+  const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = info.project.use;
+  const other = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL });
+  const rival = await other.newPage();
+  const pages = [page, rival];
+  const times: string[] = [];
+  for (const p of pages) {
+    await p.goto("/book");
+    await chooseService(p, "Shockwave therapy");
+    await chooseLocation(p, location);
+    await choosePractitioner(p, practitioner);
+    await openFirstFreeDay(p);
+    times.push(await pickFirstTime(p));
+  }
+  expect(times[0]).toBe(times[1]);
+  const winner = newPatient("Winona");
+  const loser = newPatient("Lou");
+  await fillDetails(rival, winner);
+  await rival.getByRole("button", { name: "Review booking" }).click();
+  await fillDetails(page, loser);
+  await page.getByRole("button", { name: "Review booking" }).click();
+
+  await confirmBooking(rival);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  const taken = page.getByRole("alert").filter({ hasText: "that time has just been taken" });
+  await expect(taken).toBeVisible();
+  await expect(taken).toContainText("Your details are saved");
+  const alternatives = taken.getByRole("button", { name: /^\d{1,2}:\d{2} [ap]m/ });
+  await expect(alternatives.first()).toBeVisible();
+  await checkA11y();
+
+  const alternative = (await alternatives.first().locator(".time__main").textContent())!.trim();
+  await alternatives.first().click();
+  await expect(page.getByTestId("booking-when")).toContainText(alternative);
+  await expect(page.getByText(loser.email)).toBeVisible();
+  await confirmBooking(page);
+  await other.close();
+});
+
+test.describe("keyboard", () => {
+  // The date field's segments follow the locale: month, day, year here.
+  test.use({ locale: "en-US" });
+  test("keyboard only: a patient books without touching the mouse", async ({ page, checkA11y }, info) => {
+  const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Daniel Costa"], ["North Sydney", "Noah Patel"]);
+  await page.goto("/book");
+  await tabTo(page, page.getByRole("button", { name: /^Exercise physiology session/ }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: new RegExp(`^${location}`) }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: new RegExp(`^${practitioner}`) })).toBeVisible();
+  await tabTo(page, page.getByRole("button", { name: new RegExp(`^${practitioner}`) }));
+  await page.keyboard.press("Enter");
+  await expect(timeButtons(page).first()).toBeVisible({ timeout: 15_000 });
+  await tabTo(page, timeButtons(page).first());
+  // Focus is visible: the browser draws the focus ring on the focused time.
+  expect(await timeButtons(page).first().evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(stepHeading(page, "Your details")).toBeFocused();
+
+  const patient = newPatient("Kai");
+  await tabTo(page, page.getByLabel("First name"));
+  await page.keyboard.type(patient.firstName);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(patient.lastName);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(patient.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(patient.phone);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Date of birth")).toBeFocused();
+  await page.keyboard.type("06151988");
+  await expect(page.getByLabel("Date of birth")).toHaveValue("1988-06-15");
+  await tabTo(page, page.getByRole("button", { name: "Review booking" }));
+  await page.keyboard.press("Enter");
+  await expect(stepHeading(page, "Check and confirm")).toBeFocused();
+  await tabTo(page, page.getByRole("button", { name: "Confirm booking" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /You're booked, Kai/ })).toBeVisible({ timeout: 15_000 });
+  await checkA11y();
+});
+});
+
+test.describe("urgent answers stop online booking", () => {
+  test.use({ locale: "en-AU" });
+  test("an emergency answer says call 000 and offers no booking", async ({ page, checkA11y }) => {
+    await page.goto("/book");
+    await page.getByRole("button", { name: /Help me choose/ }).click();
+    await answerTriage(page, { ...ROUTINE, "rf-saddle-numbness": true });
+    await expect(page.getByRole("heading", { name: /call 000/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Call 000" })).toHaveAttribute("href", "tel:000");
+    await expect(page.getByRole("button", { name: /Book/ })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Online rehab" })).toHaveCount(0);
+    await checkA11y();
+  });
+
+  test("an urgent-care answer says see a GP or urgent care today", async ({ page, checkA11y }) => {
+    await page.goto("/book?help=1");
+    await answerTriage(page, { ...ROUTINE, "rf-fever": true });
+    await expect(page.getByRole("heading", { name: "See a GP or urgent care clinic today" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Book/ })).toHaveCount(0);
+    await checkA11y();
+  });
+});

@@ -1,0 +1,28 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+export interface Slot { start: string; end: string; practitioner: string; location: string; remaining: number }
+
+/** The next weekday (Sydney) at least `daysAhead` days from now, as YYYY-MM-DD. */
+export function weekdayAhead(daysAhead: number): string {
+  const d = new Date(Date.now() + daysAhead * 86_400_000);
+  for (;;) {
+    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney", year: "numeric", month: "2-digit", day: "2-digit", weekday: "short" }).formatToParts(d);
+    const get = (t: string) => local.find((p) => p.type === t)!.value;
+    if (!["Sat", "Sun"].includes(get("weekday"))) return `${get("year")}-${get("month")}-${get("day")}`;
+    d.setTime(d.getTime() + 86_400_000);
+  }
+}
+
+export async function freeSlots(request: APIRequestContext, q: { location: string; service: string; from: string; to?: string; practitioner?: string }): Promise<Slot[]> {
+  const params = new URLSearchParams({ location: q.location, service: q.service, from: q.from, to: q.to ?? q.from, ...(q.practitioner ? { practitioner: q.practitioner } : {}) });
+  const res = await request.get(`/api/v1/availability?${params}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { slots: Slot[] }).slots;
+}
+
+let n = 0;
+export function patient(tag: string) {
+  n++;
+  return { firstName: "Test", lastName: `Patient ${tag}`, email: `e2e-${tag}-${Date.now()}-${n}@example.com`, phone: "0412 345 678", dateOfBirth: "1988-05-17" };
+}

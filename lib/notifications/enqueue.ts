@@ -1,0 +1,93 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { appointments } from "@/db/schema";
+import { logInfo } from "@/lib/log";
+import { EMAIL_QUEUE, type EmailJob, REMINDER_KINDS, REMINDER_LEAD_HOURS, type SealedLinks, sealedLinksSchema } from "./jobs";
+import { activeQueue, inTransaction, type NotificationQueue } from "./queue";
+import { seal, unseal } from "./secrets";
+
+export interface BookingEvent {
+  kind: "booked" | "moved" | "cancelled";
+  appointmentId: string;
+  /** Links with the patient's secret tokens; sealed in the job, never stored in clear. */
+  manageUrl?: string;
+  intakeUrl?: string;
+}
+
+export interface EnqueueOptions {
+  now?: Date;
+  /** Defaults to the queue this process opened at start. */
+  queue?: NotificationQueue;
+}
+
+const HOUR = 3600_000;
+let warned = false;
+
+function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
+  const queue = opts.queue ?? activeQueue();
+  if (!queue && !warned) {
+    warned = true;
+    logInfo("notifications", "No notification queue is open in this process; booking emails are not sent.");
+  }
+  return queue;
+}
+
+/**
+ * Queues the emails a booking change causes, inside the caller's transaction: the jobs commit with the
+ * booking or not at all. Call it after the change and its audit row.
+ */
+export async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, opts: EnqueueOptions = {}): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  const { boss } = queue;
+  const db = inTransaction(tx);
+  const now = opts.now ?? new Date();
+  const [appt] = await tx.select({ startsAt: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.id, event.appointmentId));
+  if (!appt) throw new Error("enqueueBookingNotifications: no such appointment");
+
+  let links: SealedLinks = {};
+  if (event.kind !== "booked") {
+    // Reminders for the old time are withdrawn; the links they carry are kept for the emails that follow,
+    // because a move or cancellation by staff has no token to hand.
+    const pending = await boss.findJobs<EmailJob>(EMAIL_QUEUE, { key: event.appointmentId, queued: true, db });
+    for (const job of pending) {
+      if (job.data.kind !== "call-us" && job.data.sealed) links = { ...links, ...readLinks(job.data.sealed) };
+    }
+    const stale = pending.filter((j) => REMINDER_KINDS.has(j.data.kind)).map((j) => j.id);
+    if (stale.length) await boss.cancel(EMAIL_QUEUE, stale, { db });
+  }
+  if (event.manageUrl) links.manageUrl = event.manageUrl;
+  if (event.intakeUrl) links.intakeUrl = event.intakeUrl;
+  const sealed = links.manageUrl || links.intakeUrl ? seal(links) : undefined;
+  const send = (data: EmailJob, startAfter?: Date) => boss.send(EMAIL_QUEUE, data, { db, singletonKey: event.appointmentId, ...(startAfter ? { startAfter } : {}) });
+
+  const first = { booked: "confirmation", moved: "changed", cancelled: "cancelled" } as const;
+  await send({ kind: first[event.kind], appointmentId: event.appointmentId, sealed: event.kind === "cancelled" ? undefined : sealed });
+  if (event.kind === "cancelled" || appt.status !== "booked") return;
+  for (const kind of ["reminder", "intake-reminder"] as const) {
+    const due = new Date(appt.startsAt.getTime() - REMINDER_LEAD_HOURS[kind] * HOUR);
+    // a booking made inside the lead time gets no reminder: the confirmation has just said it all
+    if (due <= now) continue;
+    await send({ kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, due);
+  }
+}
+
+function readLinks(sealed: string): SealedLinks {
+  try {
+    return sealedLinksSchema.parse(unseal(sealed));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * "Please call us": for a patient whose answers stopped an online booking midway. The email says only
+ * that the clinic would like to talk before booking, never why.
+ */
+export async function enqueueCallUsEmail(db: Db | Tx, contact: { email: string; firstName: string; location?: string }, opts: EnqueueOptions = {}): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  const sealed = seal({ email: contact.email.trim().toLowerCase(), firstName: contact.firstName.trim() });
+  await queue.boss.send(EMAIL_QUEUE, { kind: "call-us", locationSlug: contact.location, sealed } satisfies EmailJob, { db: inTransaction(db) });
+}

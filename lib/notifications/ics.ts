@@ -1,0 +1,57 @@
+import "server-only";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import { and, count, eq } from "drizzle-orm";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
+import type { Db, Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import type { BookingDetail } from "@/lib/scheduling/booking-dto";
+import { clinicOf } from "./clinic";
+
+export interface IcsOptions {
+  /** Bumped on every move and on cancellation, so calendars replace the event they already hold. */
+  sequence: number;
+  /** Used for the event's UID: stable per appointment across emails and downloads. */
+  uidDomain: string;
+}
+
+/**
+ * The appointment as an iCalendar event, in the location's zone (with its VTIMEZONE) so that every
+ * calendar shows the Sydney wall-clock time and the right instant. Nothing clinical goes in it.
+ */
+export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string {
+  const tz = detail.location.timezone;
+  const clinic = clinicOf(detail.location);
+  const cancelled = detail.a.status === "cancelled";
+  const cal = ical({
+    prodId: { company: clinic.groupName, product: "Bookings", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: tz, generator: getVtimezoneComponent },
+  });
+  cal.createEvent({
+    id: `${detail.a.id}@${opts.uidDomain}`,
+    sequence: opts.sequence,
+    start: DateTime.fromJSDate(detail.a.startsAt, { zone: tz }),
+    end: DateTime.fromJSDate(detail.a.endsAt, { zone: tz }),
+    timezone: tz,
+    stamp: DateTime.fromJSDate(detail.a.updatedAt, { zone: "utc" }),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    summary: `${cancelled ? "Cancelled: " : ""}${detail.service.name} with ${detail.practitioner.name}`,
+    location: clinic.where,
+    description: [
+      `${clinic.name}${clinic.address ? `, ${clinic.address}` : ""}`,
+      `Phone ${clinic.phone}`,
+      cancelled ? "This appointment has been cancelled." : "To change or cancel, use the link in your confirmation email or call us.",
+    ].join("\n"),
+  });
+  return cal.toString();
+}
+
+/** How many times the appointment has changed in a way its calendar entry must follow. */
+export async function calendarSequence(db: Db | Tx, detail: BookingDetail): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "appointment.reschedule"), eq(auditLog.entityId, detail.a.id)));
+  return (row?.n ?? 0) + (detail.a.status === "cancelled" ? 1 : 0);
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** One queue for every patient email; a job that fails all its retries moves to the dead-letter queue. */
+export const EMAIL_QUEUE = "patient-email";
+export const EMAIL_DEAD_LETTER_QUEUE = "patient-email-dead";
+
+export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** What is sealed inside a job: links with secret tokens and, for call-us, contact details. */
+export const sealedLinksSchema = z.object({ manageUrl: z.string().url().optional(), intakeUrl: z.string().url().optional() });
+export type SealedLinks = z.infer<typeof sealedLinksSchema>;
+export const sealedContactSchema = z.object({ email: z.string().email(), firstName: z.string().min(1) });
+export type SealedContact = z.infer<typeof sealedContactSchema>;
+
+// Job data in the clear holds only ids, the kind and the expected start: nothing clinical, no tokens.
+const appointmentJob = z.object({
+  kind: z.enum(["confirmation", "changed", "cancelled", "reminder", "intake-reminder"]),
+  appointmentId: z.string().uuid(),
+  /** For reminders: the start the job was scheduled for; a moved appointment makes the job stale. */
+  expectedStart: z.string().datetime({ offset: true }).optional(),
+  sealed: z.string().optional(),
+});
+const callUsJob = z.object({ kind: z.literal("call-us"), locationSlug: z.string().optional(), sealed: z.string() });
+
+export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob]);
+export type EmailJob = z.infer<typeof emailJobSchema>;
+export type AppointmentEmailJob = z.infer<typeof appointmentJob>;
+
+export const REMINDER_KINDS = new Set<EmailKind>(["reminder", "intake-reminder"]);
+export const REMINDER_LEAD_HOURS = { reminder: 24, "intake-reminder": 48 } as const;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { localDateSchema, offsetDateTimeSchema, patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
+
+// One schema, two uses: the reception dialogs' zodResolver and the staff API routes parse with these.
+
+export const APPOINTMENT_STATUSES = ["booked", "arrived", "completed", "no-show", "cancelled"] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+export const STATUS_CHANGES = ["arrived", "no-show", "completed"] as const;
+export type StatusChange = (typeof STATUS_CHANGES)[number];
+
+/** Which status each change may start from: booked → arrived → completed, booked → no-show. */
+export const ALLOWED_FROM: Record<StatusChange, AppointmentStatus> = { arrived: "booked", "no-show": "booked", completed: "arrived" };
+
+export const uuidSchema = z.string().uuid("Not a known id");
+
+export const dayQuerySchema = z.object({ location: slugSchema, date: localDateSchema });
+export type DayQuery = z.infer<typeof dayQuerySchema>;
+
+export const weekQuerySchema = z.object({ practitioner: slugSchema, date: localDateSchema });
+export type WeekQuery = z.infer<typeof weekQuerySchema>;
+
+export const statusChangeSchema = z.object({ status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }) });
+
+export const staffCancelSchema = z.object({
+  reason: z.string().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
+});
+export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
+
+export const staffMoveSchema = z.object({ start: offsetDateTimeSchema, practitioner: slugSchema.optional() });
+export type StaffMoveInput = z.infer<typeof staffMoveSchema>;
+
+/** A phone booking: an existing patient by id, or a new one's details (matched by email and date of birth). */
+export const staffBookingSchema = z
+  .object({
+    service: slugSchema,
+    location: slugSchema,
+    practitioner: slugSchema.optional(),
+    start: offsetDateTimeSchema,
+    patientId: uuidSchema.optional(),
+    patient: patientDetailsSchema.optional(),
+    notes: z.string().trim().max(1000, "Keep notes to 1000 characters").optional(),
+  })
+  .refine((b) => (b.patientId ? !b.patient : !!b.patient), { path: ["patient"], message: "Choose an existing patient or enter a new one" });
+export type StaffBookingInput = z.infer<typeof staffBookingSchema>;
+
+export const staffAvailabilitySchema = z.object({
+  location: slugSchema,
+  service: slugSchema,
+  date: localDateSchema,
+  practitioner: slugSchema.optional(),
+  /** The appointment being moved: its own time does not count as taken. */
+  exclude: uuidSchema.optional(),
+});
+export type StaffAvailabilityQuery = z.infer<typeof staffAvailabilitySchema>;
+
+export const patientSearchSchema = z.object({
+  q: z.string().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
+});
