@@ -24,6 +24,9 @@ async function checkA11yOf(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`), `axe violations on ${page.url()}`).toEqual([]);
 }
 
+// Whole journeys of 8 steps with axe on each: allow three times the usual time on a loaded CI machine.
+test.beforeEach(() => test.slow());
+
 test("a patient starts the intake, leaves halfway, and finishes it on another device", async ({ page, browser, request, checkA11y }, testInfo) => {
   const path = await bookForIntake(request, testInfo, { firstName: "Mia" });
   await page.goto(path);
@@ -48,7 +51,7 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
   // No knee questions for buttock pain: that step is skipped.
   await next(page, "What has happened so far");
   await expect(page.getByText("Step 4 of 8")).toBeVisible();
-  await expect(page.getByText(/^Saved at/)).toBeVisible();
+  await expect(page.getByText(/Saved at \d/)).toBeVisible();
   await page.context().close();
 
   // Another device: the answers come from the server, and the form opens where the patient left off.
@@ -58,9 +61,9 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
   await p2.goto(path);
   await expect(stepHeading(p2, "What has happened so far")).toBeVisible();
   await checkA11yOf(p2);
-  await p2.getByRole("button", { name: "Back" }).click();
+  await p2.getByRole("button", { name: "Back", exact: true }).click();
   await expect(p2.getByRole("group", { name: "How much does it hurt right now?" }).getByRole("radio", { name: "4", exact: true })).toBeChecked();
-  await p2.getByRole("button", { name: "Next" }).click();
+  await p2.getByRole("button", { name: "Next", exact: true }).click();
 
   const who = p2.getByRole("group", { name: "Who told you?" });
   await expect(who).toHaveCount(0);
@@ -95,14 +98,14 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
 
 test("a wrong answer is explained next to its question, and the other answers stay", async ({ page, request, checkA11y }, testInfo) => {
   await page.goto(await bookForIntake(request, testInfo));
-  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.getByText("Please agree so we can continue")).toBeVisible();
   await checkA11y();
   await answer(page, "consent", true);
   await next(page, "Where it hurts and how it started");
 
   await answerAll(page, { ...WHERE, weeks: 600 });
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   const weeks = page.getByLabel("About how many weeks ago did it start?");
   await expect(page.getByText("Enter a whole number from 0 to 520")).toBeVisible();
   await expect(weeks).toHaveAttribute("aria-invalid", "true");

@@ -2,6 +2,9 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { chooseLocation, choosePractitioner, chooseService, confirmBooking, fillDetails, newPatient, openFirstFreeDay, pickFirstTime, stepHeading, timeButtons } from "./support/booking";
 
+// Whole journeys with an axe check at every step: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const byProject = <T,>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/security/password";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import type { Db } from "../client";
 import * as s from "../schema";
+import { seedDemoIntakes } from "./demo-intakes";
 import { FIRST_NAMES, GROUP, LAST_NAMES, LOCATIONS, PRACTITIONERS, SERVICES, SYDNEY } from "./catalog";
 
 export interface SeedOptions {
@@ -205,6 +206,7 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
       })),
     );
   }
+  await seedDemoIntakes(db, ctx.now);
 }
 
 function at(day: DateTime, time: string): DateTime {

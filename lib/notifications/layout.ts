@@ -33,7 +33,7 @@ function blockHtml(b: Block): string {
 }
 
 export function renderEmail(subject: string, blocks: Block[], footer: string[]): RenderedEmail {
-  const text = [...blocks.map(blockText), "--", ...footer].join("\n\n") + "\n";
+  const text = [...blocks.map(blockText), `--\n${footer.join("\n")}`].join("\n\n") + "\n";
   const html = `<!doctype html>
 <html lang="en-AU"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a202c">

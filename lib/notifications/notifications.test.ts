@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appointments, intakeResponses } from "@/db/schema";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters";
@@ -76,6 +77,25 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const mails = await h.sink.waitFor(2);
     expect(mails[1]!.subject).toMatch(/^Reminder: /);
     expect(mails[1]!.text).toContain(booked.manageUrl);
+  });
+
+  it("sends the intake reminder only to a patient who has not completed the questionnaire", async () => {
+    const done = await bookAhead(h.db, 5);
+    const open = await bookAhead(h.db, 6);
+    await h.db.insert(intakeResponses).values({
+      appointmentId: done.booking.id, patientId: (await h.db.select().from(appointments).where(eq(appointments.id, done.booking.id)))[0]!.patientId,
+      version: 1, status: "completed", questionnaireVersion: "test", answers: {}, submittedAt: new Date(),
+    });
+    await h.startWorker();
+    await h.sink.waitFor(2);
+    expect(await makeDue(h.db, done.booking.id, "intake-reminder")).toBe(1);
+    expect(await makeDue(h.db, open.booking.id, "intake-reminder")).toBe(1);
+    const mails = await h.sink.waitFor(3);
+    await sleep(1500);
+    expect(h.sink.received).toHaveLength(3);
+    expect(mails[2]!.subject).toMatch(/^Please fill in your questionnaire before /);
+    expect(mails[2]!.text).toContain(open.intakeUrl);
+    expect((await jobsOf(h.db, done.booking.id)).find((j) => j.kind === "intake-reminder")!.state).toBe("completed");
   });
 
   it("sends no reminder for a booking cancelled before it", async () => {

@@ -46,7 +46,7 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
     columns.push({
       key: date, title: label.toFormat("ccc d LLL"), subtitle: where.length ? where.map((l) => l.name).join(" · ") : closedAt ? "Closed" : "Not rostered",
       date, location: where[0]?.slug ?? null, practitioner: p.slug,
-      working: days.flatMap((d) => d.working.map((w) => ({ ...w, label: w.label ?? placeById.get(d.locationId)?.name }))),
+      working: days.flatMap((d) => d.working),
       breaks: days.flatMap((d) => d.breaks),
       away: time.leave.map((l) => minutesOnDay(l.start, l.end, date, timezone, l.reason)).filter((s) => s !== null),
       closed: closedAt ?? null,

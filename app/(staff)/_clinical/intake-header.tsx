@@ -21,7 +21,9 @@ export function IntakeHeader({ dto }: { dto: StaffIntakeDto }) {
           </span>
           <span>{a.online ? "Online, by video" : a.location}</span>
           <span>with {a.practitioner}</span>
-          <span className={`status status--${a.status}`}>{STATUS_LABEL[a.status] ?? a.status}</span>
+          <span>
+            <span className={`status status--${a.status}`}>{STATUS_LABEL[a.status] ?? a.status}</span>
+          </span>
         </p>
       </div>
       {intake ? (

@@ -6,13 +6,13 @@ export function RangeNav({ label, prev, next, today, other }: { label: string; p
     <nav className="range-nav" aria-label={label}>
       <div className="range-nav__steps">
         <Link className="button button--small button--ghost" href={prev.href}>
-          <span aria-hidden="true">←</span> {prev.label}
+          <span aria-hidden="true">←</span> <span className="range-nav__label">{prev.label}</span>
         </Link>
         <Link className="button button--small button--ghost" href={today}>
           Today
         </Link>
         <Link className="button button--small button--ghost" href={next.href}>
-          {next.label} <span aria-hidden="true">→</span>
+          <span className="range-nav__label">{next.label}</span> <span aria-hidden="true">→</span>
         </Link>
       </div>
       <Link className="link-arrow" href={other.href}>

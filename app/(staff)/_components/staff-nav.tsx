@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; roles: StaffRole[] }[] = [
   { href: "/my-week", label: "My week", roles: ["practitioner"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { href: "/admin/notifications", label: "Failed emails", roles: ["admin"] },
 ];
 
 export function StaffNav({ role }: { role: StaffRole }) {

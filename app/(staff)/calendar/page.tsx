@@ -29,22 +29,20 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const practitioner = slugSchema.safeParse(sp.practitioner).success && practitioners.some((p) => p.slug === sp.practitioner) ? sp.practitioner! : (practitioners[0]?.slug ?? "");
   const date = localDateSchema.safeParse(sp.date).success ? sp.date! : today;
   const mode = sp.view === "week" ? "week" : "day";
-  try {
-    const board = mode === "day" ? await getDayBoard(db, actor, { location, date }) : await getPractitionerWeek(db, actor, { practitioner, date });
-    const found = uuidSchema.safeParse(sp.book).success ? await getPatient(db, actor, sp.book!).catch(() => null) : null;
-    const bookFor = found ? (({ appointments: _a, createdAt: _c, ...summary }) => summary)(found) : null;
-    return (
-      <CalendarApp
-        today={today}
-        locations={locations.map((l) => ({ slug: l.slug, name: l.name }))}
-        practitioners={practitioners.map((p) => ({ slug: p.slug, name: p.name }))}
-        initialState={{ mode, location, practitioner, date }}
-        initialBoard={board}
-        bookFor={bookFor}
-      />
-    );
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  }
+  const board = await (mode === "day" ? getDayBoard(db, actor, { location, date }) : getPractitionerWeek(db, actor, { practitioner, date })).catch((e: unknown) => {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  });
+  const found = uuidSchema.safeParse(sp.book).success ? await getPatient(db, actor, sp.book!).catch(() => null) : null;
+  const bookFor = found ? (({ appointments: _a, createdAt: _c, ...summary }) => summary)(found) : null;
+  return (
+    <CalendarApp
+      today={today}
+      locations={locations.map((l) => ({ slug: l.slug, name: l.name }))}
+      practitioners={practitioners.map((p) => ({ slug: p.slug, name: p.name }))}
+      initialState={{ mode, location, practitioner, date }}
+      initialBoard={board}
+      bookFor={bookFor}
+    />
+  );
 }

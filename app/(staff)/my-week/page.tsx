@@ -5,7 +5,7 @@ import { listMyAppointments } from "@/lib/staff/list-my-appointments";
 import { addDays, clinicToday, myAppointmentsRangeSchema, weekStart } from "@/lib/staff/practice-schemas";
 import { AppointmentTable } from "../_clinical/appointment-table";
 import { DayStats } from "../_clinical/day-stats";
-import { longDay, shortDay } from "../_clinical/format";
+import { dayMonthYear, longDay } from "../_clinical/format";
 import { RangeNav } from "../_clinical/range-nav";
 import "../_clinical/clinical.css";
 
@@ -27,9 +27,7 @@ export default async function MyWeekPage({ searchParams }: { searchParams: Promi
       <header className="page-head">
         <div>
           <p className="eyebrow-staff">My week · {actor.name}</p>
-          <h1>
-            Week of {shortDay(monday)}
-          </h1>
+          <h1>Week of {dayMonthYear(monday)}</h1>
           <p className="muted page-head__sub">
             {longDay(monday)} to {longDay(sunday)}
           </p>

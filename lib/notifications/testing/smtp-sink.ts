@@ -62,7 +62,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     down: close,
     up: listen,
-    async waitFor(count, timeoutMs = 20_000) {
+    async waitFor(count, timeoutMs = 45_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count) {
         if (Date.now() > until) throw new Error(`Expected ${count} emails, got ${received.length} after ${timeoutMs} ms`);

@@ -30,8 +30,8 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
         <dd>
           {service.name}
           {service.durationMinutes ? <span className="muted"> · {service.durationMinutes} min</span> : null}
+          {change("need", "service")}
         </dd>
-        {change("need", "service")}
       </div>
       <div className="facts__row">
         <dt>Where</dt>
@@ -39,21 +39,23 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
           {location.name}
           <br />
           <span className="muted">{location.online ? "By video: the link comes with your confirmation email" : location.address}</span>
+          {change("location", "location")}
         </dd>
-        {change("location", "location")}
       </div>
       <div className="facts__row">
         <dt>When</dt>
-        <dd data-testid="booking-when">{whenText(start, plan)}</dd>
-        {change("time", "time")}
+        <dd>
+          <span data-testid="booking-when">{whenText(start, plan)}</span>
+          {change("time", "time")}
+        </dd>
       </div>
       <div className="facts__row">
         <dt>With</dt>
         <dd>
           {practitionerName ?? "Your practitioner"}
           {anyPractitioner ? <span className="muted"> (first available)</span> : null}
+          {change("practitioner", "practitioner")}
         </dd>
-        {change("practitioner", "practitioner")}
       </div>
       {patient ? (
         <div className="facts__row">
@@ -64,8 +66,8 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
             <span className="muted">
               {patient.email} · {patient.phone}
             </span>
+            {change("details", "your details")}
           </dd>
-          {change("details", "your details")}
         </div>
       ) : null}
     </dl>

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import { callApi, fetchPractitioners, ApiError, type ServiceOption, type Slot, type TriageOutcome } from "../../_components/public-api";
@@ -8,14 +9,26 @@ import { useViewerZone } from "../../_components/use-viewer-zone";
 import { BookingProgress } from "./booking-progress";
 import { BookingSummary } from "./booking-summary";
 import type { BookingCreated, Catalog, Choices, StepId } from "./booking-types";
-import { StepDetails } from "./step-details";
 import { StepDone } from "./step-done";
 import { StepHeading } from "./step-heading";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner, type PractitionerList } from "./step-practitioner";
 import { StepReview } from "./step-review";
-import { StepTriage } from "./step-triage";
+
+// The form library and the questions load only when needed, keeping the first load small.
+const loadDetails = () => import("./step-details");
+const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <StepLoading /> });
+const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), { loading: () => <StepLoading /> });
+
+function StepLoading() {
+  return (
+    <div className="step-loading" role="status">
+      <span className="skeleton skeleton--title" aria-hidden="true" />
+      <span className="visually-hidden">Loading</span>
+    </div>
+  );
+}
 
 interface Props {
   catalog: Catalog;
@@ -45,8 +58,18 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const go = useCallback((next: StepId) => {
     setStep(next);
     setMoved(true);
+    // Each step is a history entry, so the phone's back button steps back instead of leaving.
+    window.history.pushState({ bookingStep: next }, "");
     topRef.current?.scrollIntoView({ block: "start" });
   }, []);
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      setStep((e.state as { bookingStep?: StepId } | null)?.bookingStep ?? (startInHelp ? "triage" : "need"));
+      setMoved(true);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [startInHelp]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -55,6 +78,10 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
       .catch(() => {});
     return () => controller.abort();
   }, []);
+
+  useEffect(() => {
+    if (step === "time") void loadDetails();
+  }, [step]);
 
   const teamKey = location && service ? `${location.slug}|${service.discipline}|${teamAttempt}` : null;
   useEffect(() => {
@@ -96,7 +123,9 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
 
   let body: React.ReactNode;
   let shownStep: StepId = step;
-  if (step === "done" && created && facts && choices.details) {
+  // Once booked, going back in history never shows the confirm button again.
+  if (created && facts && choices.details) {
+    shownStep = "done";
     body = <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />;
   } else if (step === "triage") {
     body = (

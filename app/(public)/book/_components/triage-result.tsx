@@ -13,6 +13,13 @@ interface Props {
 }
 
 export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, onChooseMyself }: Props) {
+  // When booking stops, the API's reasons are the message itself; ours is only the fallback.
+  const stopText = (fallback: string) =>
+    (outcome.reasons.length ? outcome.reasons : [fallback]).map((r) => (
+      <p key={r} className="stop__lead">
+        {r}
+      </p>
+    ));
   const reasons = outcome.reasons.length ? (
     <ul className="reasons">
       {outcome.reasons.map((r) => (
@@ -30,8 +37,7 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
     return (
       <div className="stop stop--emergency">
         <StepHeading focus>Please don&apos;t book online: call 000 now</StepHeading>
-        <p className="stop__lead">Your answers include warning signs that need emergency care today. Call Triple Zero (000) or go to your nearest hospital emergency department now.</p>
-        {reasons}
+        {stopText("Your answers include warning signs that need emergency care. Call Triple Zero (000) or go to your nearest hospital emergency department now.")}
         <div className="step__actions">
           <a className="button button--danger button--large" href="tel:000">
             Call 000
@@ -47,11 +53,8 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
     return (
       <div className="stop stop--urgent">
         <StepHeading focus>See a GP or urgent care clinic today</StepHeading>
-        <p className="stop__lead">
-          Your answers mean a doctor should check you today, before any physiotherapy. Please see your GP or an urgent care clinic today rather than booking online. If you get
-          worse, call 000.
-        </p>
-        {reasons}
+        {stopText("Your answers mean a doctor should check you today. Please see your GP or an urgent care clinic today rather than booking online.")}
+        <p>If you get worse, call 000.</p>
         <p>
           Not sure where to go? Call healthdirect on <a href="tel:1800022222">1800 022 222</a> (24 hours), or call us on{" "}
           <a href={`tel:${CLINIC_PHONE.tel}`}>{CLINIC_PHONE.display}</a>.

@@ -3,6 +3,7 @@ import type { AuditPage } from "@/lib/staff/list-audit";
 import { CLINIC_ZONE } from "@/lib/staff/practice-schemas";
 import { dateTime } from "../../_clinical/format";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OUTCOME = { ok: ["Allowed", "badge--ok"], denied: ["Denied", "badge--danger"], failed: ["Failed", "badge--warn"] } as Record<string, [string, string]>;
 
 function withParam(query: URLSearchParams, key: string, value: string): string {
@@ -51,7 +52,10 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
                     </th>
                     <td data-label="Person">
                       {r.actor.label ? <Link href={withParam(query, "person", r.actor.email ?? r.actor.label)}>{who}</Link> : who}
-                      <span className="clin-sub">{r.actor.email ? `${r.actor.kind} · ${r.actor.email}` : r.actor.kind}</span>
+                      <span className="clin-sub audit-who">
+                        <span className="audit-role">{r.actor.kind}</span>
+                        {r.actor.email ? <span className="audit-email">{r.actor.email}</span> : null}
+                      </span>
                     </td>
                     <td data-label="Action">
                       <code>{r.action}</code>
@@ -64,7 +68,11 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
                       {r.entityType ? (
                         <>
                           {r.entityType}
-                          {r.entityId ? <span className="clin-sub mono">{r.entityId}</span> : null}
+                          {r.entityId ? (
+                            <span className="clin-sub mono" title={r.entityId}>
+                              {UUID.test(r.entityId) ? `${r.entityId.slice(0, 8)}…` : r.entityId}
+                            </span>
+                          ) : null}
                         </>
                       ) : (
                         <span className="muted">–</span>

@@ -34,7 +34,9 @@ interface Props {
 /** A phone booking: patient, service, practitioner, day and a free time (minimum notice waived for staff). */
 export function BookDialog({ draft, today, services, practitioners, onClose, onBooked }: Props) {
   const chosenDiscipline = practitioners.find((p) => p.slug === draft.practitioner)?.discipline;
-  const firstService = services.find((s) => s.capacity === 1 && (!chosenDiscipline || s.discipline === chosenDiscipline)) ?? services[0];
+  const fits = services.filter((s) => s.capacity === 1 && (!chosenDiscipline || s.discipline === chosenDiscipline));
+  // most phone bookings are new patients: start on the initial assessment
+  const firstService = fits.find((s) => s.slug.endsWith("-initial")) ?? fits[0] ?? services[0];
   const [service, setService] = useState(firstService?.slug ?? "");
   const [practitioner, setPractitioner] = useState(draft.practitioner);
   const [date, setDate] = useState(draft.date);

@@ -34,7 +34,12 @@ const catalogOf = (b: DayBoard): Catalog => ({ services: b.services, practitione
 
 export function CalendarApp({ today, locations, practitioners, initialState, initialBoard, bookFor }: Props) {
   const [state, setState] = useState(initialState);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // A patient page's "Book" link lands here with the patient already chosen.
+  const [dialog, setDialog] = useState<Dialog | null>(() =>
+    bookFor && initialBoard.kind === "day"
+      ? { kind: "book", catalog: catalogOf(initialBoard), draft: { location: initialBoard.location.slug, locationName: initialBoard.location.name, date: nextWeekday(initialBoard.date < today ? today : initialBoard.date), practitioner: "", minutes: null, patient: bookFor } }
+      : null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const { board, loading, error, refresh } = useBoard(viewOf(state), initialBoard);
 
@@ -62,12 +67,6 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
     setDialog({ kind: "move", appointment: a, catalog: catalogOf(day) });
   };
 
-  // A patient page's "Book" link lands here with the patient already chosen.
-  useEffect(() => {
-    if (bookFor && initialBoard.kind === "day") void openBook(initialBoard.location.slug, nextWeekday(initialBoard.date), "", null, bookFor);
-    // once, on arrival
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   // Keyboard: ← → move a day (or week), T today, N new booking, D / W switch view.
   useEffect(() => {

@@ -110,7 +110,7 @@ export function CalendarGrid({ columns, timezone, busy, onOpen, onBook, headerFo
             }}
           >
             {c.working.map((w, i) => (
-              <div key={`w${i}`} className={`cal-band cal-band--work${w.label ? " cal-band--dedicated" : ""}`} style={{ top: y(w.start), height: (w.end - w.start) * PPM }}>
+              <div key={`w${i}`} className={`cal-band cal-band--work${w.label ? " cal-band--dedicated" : ""}`} style={{ top: y(w.start), height: (w.end - w.start) * PPM, backgroundPosition: `0 ${-y(w.start)}px` }}>
                 {w.label ? <span className="cal-band__label">{w.label}</span> : null}
               </div>
             ))}
