@@ -106,7 +106,7 @@ test("cancelling too late says why not and gives the clinic's phone number", asy
   await page.goto(path);
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   await page.getByRole("button", { name: "Yes, cancel it" }).click();
-  const why = page.getByRole("alert");
+  const why = page.getByRole("alert").filter({ hasText: "cancelled online" });
   await expect(why).toContainText("up to 24 hours before");
   await expect(why).toContainText(/\(02\) 9000 410\d/);
   await checkA11y();

@@ -37,7 +37,7 @@ export function IntakeGoals({ s, zone }: { s: IntakeSummary; zone: string }) {
             <thead>
               <tr>
                 <th scope="col">Activity</th>
-                <th scope="col">Score now (0 unable, 10 as before)</th>
+                <th scope="col">Score now</th>
               </tr>
             </thead>
             <tbody>
@@ -62,6 +62,7 @@ export function IntakeGoals({ s, zone }: { s: IntakeSummary; zone: string }) {
         ) : (
           <p className="muted">No function scores given.</p>
         )}
+        {g.functionScores.length ? <p className="scale-note">Patient-rated: 0 means unable, 10 means as well as before the problem.</p> : null}
       </section>
       <section aria-labelledby="trend-title" className="panel">
         <h2 id="trend-title" className="panel__title">

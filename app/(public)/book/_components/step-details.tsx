@@ -22,7 +22,9 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
   const { register, handleSubmit, setError, getValues, setFocus, formState } = useForm<PatientDetails>({
     resolver: zodResolver(patientDetailsSchema),
     defaultValues: details ?? EMPTY,
-    mode: "onTouched",
+    // Validate on submit, then as they type: checking on blur would shift the button away mid-tap.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
 
   useEffect(() => {

@@ -3,9 +3,9 @@ import { AUDIT_OUTCOMES, type ParsedAuditFilter } from "@/lib/staff/practice-sch
 
 type Errors = Partial<Record<"person" | "patient" | "from" | "to" | "action" | "outcome", string>>;
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: React.ReactNode }) {
+function Field({ id, label, hint, error, wide, children }: { id: string; label: string; hint?: string; error?: string | undefined; wide?: boolean; children: React.ReactNode }) {
   return (
-    <div className="field filter__field">
+    <div className={`field filter__field ${wide ? "filter__field--wide" : ""}`}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint ? (
@@ -34,10 +34,10 @@ export function AuditFilters({ values, raw, actions, errors }: { values: ParsedA
         Filter
       </h2>
       <div className="filter__grid">
-        <Field id="f-person" label="Person" hint="Name or email of who acted" error={errors.person}>
+        <Field id="f-person" label="Person" hint="Name or email of who acted" error={errors.person} wide>
           <input id="f-person" name="person" className="input" defaultValue={v("person")} aria-describedby={described("f-person", true, errors.person)} aria-invalid={errors.person ? true : undefined} />
         </Field>
-        <Field id="f-patient" label="Patient" hint="Patient’s name or ID" error={errors.patient}>
+        <Field id="f-patient" label="Patient" hint="Patient’s name or ID" error={errors.patient} wide>
           <input id="f-patient" name="patient" className="input" defaultValue={v("patient")} aria-describedby={described("f-patient", true, errors.patient)} aria-invalid={errors.patient ? true : undefined} />
         </Field>
         <Field id="f-from" label="From" error={errors.from}>
