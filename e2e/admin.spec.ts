@@ -37,7 +37,7 @@ test("an admin reads the audit log and filters it by person, action, outcome and
   await checkA11y();
 
   await page.getByRole("link", { name: "Clear" }).click();
-  await expect(page).toHaveURL(/\/admin\/audit$/);
+  await expect(page).toHaveURL(/\/admin\/audit$/, { timeout: 30_000 });
 });
 
 test("an admin sees the emails that failed every retry", async ({ page, checkA11y }) => {

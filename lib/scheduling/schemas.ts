@@ -24,7 +24,7 @@ export const patientDetailsSchema = z.object({
     .min(1, "Enter a phone number")
     .max(20, "That phone number is too long")
     .regex(/^\+?[0-9 ()-]{8,20}$/, "Enter a phone number, like 0412 345 678"),
-  dateOfBirth: localDateSchema.refine((d) => {
+  dateOfBirth: z.string().min(1, "Enter your date of birth").pipe(localDateSchema).refine((d) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return t <= Date.now() && t >= Date.parse("1900-01-01T00:00:00Z");
   }, "Enter your date of birth"),
