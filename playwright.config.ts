@@ -20,9 +20,9 @@ export default defineConfig({
   use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions },
   projects: [
     // API contract tests need no browser size; they run once.
-    { name: "api", testMatch: /api-.*\.spec\.ts/ },
-    { name: "desktop", testIgnore: /api-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", testIgnore: /api-.*\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "api", testMatch: /(api-.*|-api)\.spec\.ts$/ },
+    { name: "desktop", testIgnore: /(api-.*|-api)\.spec\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "phone", testIgnore: /(api-.*|-api)\.spec\.ts$/, use: { ...devices["Pixel 7"], launchOptions } },
   ],
   webServer: {
     command: `node e2e/support/serve.mjs`,

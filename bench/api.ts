@@ -22,7 +22,7 @@ async function main() {
   const appointments = await prepareDatabase(today);
   console.log(`benchmark clinic ready: ${appointments} appointments (${fmt((performance.now() - t) / 1000)} s)`);
 
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: URL_, RATE_LIMIT_PER_MINUTE: "10000000" }, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: URL_, RATE_LIMIT_PER_MINUTE: "10000000" }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; i < 240 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
     const results: Record<string, unknown> = { appointments, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
