@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { NotFound } from "@/lib/errors";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
-import { bookingBody, createMiniClinic, TEST_NOW } from "@/lib/testing/factories";
+import { bookingBody, createMiniClinic, tamperedToken, TEST_NOW } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
 import { getBookingCalendar } from "./booking-calendar";
 
@@ -24,7 +24,7 @@ describe("the booking's calendar download", () => {
     expect(new ICAL.Event(cal.getFirstSubcomponent("vevent")!).startDate.toJSDate().toISOString()).toBe("2026-11-30T22:00:00.000Z");
 
     const intakeToken = body.intakeUrl.split("/").pop()!;
-    for (const wrong of [intakeToken, `${token.slice(0, -1)}x`, null]) {
+    for (const wrong of [intakeToken, tamperedToken(token), null]) {
       await expect(getBookingCalendar(handle.db, body.booking.id, wrong)).rejects.toBeInstanceOf(NotFound);
     }
     await expect(getBookingCalendar(handle.db, "not-a-uuid", token)).rejects.toBeInstanceOf(NotFound);

@@ -43,3 +43,9 @@ export function patientDetails(over: Partial<{ firstName: string; lastName: stri
 export function bookingBody(over: Record<string, unknown> = {}) {
   return { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: "2026-12-01T09:00:00+11:00", patient: patientDetails(), ...over };
 }
+
+/** The same token with its last character changed: always a different, well-formed token. */
+export function tamperedToken(token: string): string {
+  const last = token.slice(-1);
+  return `${token.slice(0, -1)}${last === "A" ? "B" : "A"}`;
+}
