@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { addDays, eachLocalDate } from "@/lib/scheduling/local-time";
 import { loadBoardAppointments } from "./board-appointments";
+import { weekStart } from "./practice-schemas";
 import { weekQuerySchema } from "./reception-schemas";
 import type { BoardColumn, WeekBoard } from "./reception-types";
 import { ANY_STAFF, requireRole } from "./staff-access";
@@ -24,7 +25,7 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
     .from(locations).innerJoin(practitionerLocations, and(eq(practitionerLocations.locationId, locations.id), eq(practitionerLocations.practitionerId, p.id)))
     .orderBy(asc(locations.name));
   const timezone = places[0]?.timezone ?? "Australia/Sydney";
-  const monday = DateTime.fromISO(q.date, { zone: "utc" }).startOf("week").toISODate()!;
+  const monday = weekStart(q.date);
   const sunday = addDays(monday, 6);
   const { start } = dayBounds(monday, timezone);
   const { end } = dayBounds(sunday, timezone);

@@ -1,12 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointments, locations, patients, practitioners, services } from "@/db/schema";
+import { patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "@/lib/auth";
 import { Forbidden, NotFound } from "@/lib/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { loadBookingDetail } from "@/lib/scheduling/booking-dto";
+import { UUID_SHAPE } from "./reception-schemas";
 
 export const INTAKE_NOT_FOUND = "We could not find that appointment.";
 export const INTAKE_FORBIDDEN = "Only the appointment's practitioner and clinic managers can open this intake.";
@@ -18,28 +18,26 @@ export function mayReadIntake(actor: StaffActor, appointmentPractitionerId: stri
 
 /** The appointment with what the intake screen's header needs; null for an unknown or malformed id. */
 export async function loadAppointmentForIntake(db: Db | Tx, appointmentId: string) {
-  if (!UUID.test(appointmentId)) return null;
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      practitionerId: appointments.practitionerId,
-      patientId: appointments.patientId,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      needsCall: appointments.needsCall,
-      service: services.name,
-      location: { name: locations.name, timezone: locations.timezone, online: locations.online },
-      practitioner: practitioners.name,
-      patient: { firstName: patients.firstName, lastName: patients.lastName, dateOfBirth: patients.dateOfBirth },
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(locations, eq(locations.id, appointments.locationId))
-    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .where(eq(appointments.id, appointmentId));
-  return row ?? null;
+  if (!UUID_SHAPE.test(appointmentId)) return null;
+  const detail = await loadBookingDetail(db, appointmentId);
+  if (!detail) return null;
+  // loadBookingDetail does not select the date of birth, which the header needs for the patient's age.
+  const [patient] = await db.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, detail.patient.id));
+  if (!patient) return null;
+  const { a, location } = detail;
+  return {
+    id: a.id,
+    practitionerId: a.practitionerId,
+    patientId: a.patientId,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    needsCall: a.needsCall,
+    service: detail.service.name,
+    location: { name: location.name, timezone: location.timezone, online: location.online },
+    practitioner: detail.practitioner.name,
+    patient: { firstName: detail.patient.firstName, lastName: detail.patient.lastName, dateOfBirth: patient.dateOfBirth },
+  };
 }
 export type IntakeAppointmentRow = NonNullable<Awaited<ReturnType<typeof loadAppointmentForIntake>>>;
 

@@ -1,20 +1,20 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { auditLog, intakeResponses, staffUsers } from "@/db/schema";
-import type { StaffActor } from "@/lib/auth";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { auditLog, intakeResponses } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import type { Answers } from "@/lib/intake/questionnaire";
 import { summarizeIntake } from "@/lib/intake/summary";
-import { bookAppointment } from "@/lib/scheduling/book-appointment";
-import { bookingBody, createMiniClinic, TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
-import { createTestDb } from "@/lib/testing/test-db";
+import { TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
 import { getIntakeForStaff } from "./get-intake-for-staff";
 import { markIntakeReviewed } from "./mark-intake-reviewed";
+import { addStaff, bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
 
-let handle: DbHandle;
 let db: Db;
 let clinic: MiniClinic;
+let reception: TestStaff;
+let amy: TestStaff;
+setUpReceptionTests((t) => ({ db, clinic, reception, amy } = t));
 
 // Sudden onset with a pop: a "soon" flag; sitting and bending: the tendinopathy cue.
 const TEAR: Answers = {
@@ -23,14 +23,9 @@ const TEAR: Answers = {
   goal: "return-to-sport", sport: "Sprinting", "function-1": "Sprint", "function-1-score": 2, "height-cm": 170, "weight-kg": 80, sex: "female",
 };
 
-async function staff(role: StaffActor["role"], name: string, practitionerId: string | null = null): Promise<StaffActor> {
-  const [u] = await db.insert(staffUsers).values({ email: `${name.toLowerCase().replace(/\W/g, "")}@test.clinic`, name, role, practitionerId, passwordHash: "unused" }).returning();
-  return { kind: "staff", userId: u!.id, role, practitionerId, name };
-}
-
 async function bookWithIntake(practitioner: "amy" | "bob", start: string, answers: Answers | null) {
-  const { body } = await bookAppointment(db, { kind: "anonymous" }, bookingBody({ practitioner, start }), { now: TEST_NOW });
-  const [appt] = await db.query.appointments.findMany({ where: (a, { eq: e }) => e(a.id, body.booking.id) });
+  const id = await bookOnline(db, practitioner, start);
+  const [appt] = await db.query.appointments.findMany({ where: (a, { eq: e }) => e(a.id, id) });
   if (answers) {
     const submittedAt = new Date(TEST_NOW.getTime() - 3_600_000);
     await db.insert(intakeResponses).values({
@@ -42,18 +37,9 @@ async function bookWithIntake(practitioner: "amy" | "bob", start: string, answer
 }
 
 const auditsFor = (action: string, entityId: string) => db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
-
-beforeEach(async () => {
-  handle = await createTestDb();
-  db = handle.db;
-  clinic = await createMiniClinic(db);
-});
-afterEach(async () => handle.close());
 
 describe("reading an intake as staff", () => {
   it("gives the appointment's practitioner the summary and answers, flags first, and audits the read", async () => {
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     const dto = await getIntakeForStaff(db, amy, appt.id);
     expect(dto.appointment).toMatchObject({ id: appt.id, practitioner: "Amy Adams", patient: { name: "Ana Lee", age: 36 } });
@@ -69,7 +55,7 @@ describe("reading an intake as staff", () => {
   });
 
   it("refuses another practitioner, and records the denied attempt with the patient", async () => {
-    const bob = await staff("practitioner", "Bob Brown", clinic.practitionerIds.bob);
+    const bob = await addStaff(db, "practitioner", "Bob Brown", clinic.practitionerIds.bob);
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     expect(await errorOf(getIntakeForStaff(db, bob, appt.id))).toBeInstanceOf(Forbidden);
     const audits = await auditsFor("intake.read", appt.id);
@@ -78,8 +64,7 @@ describe("reading an intake as staff", () => {
   });
 
   it("refuses reception, with an audit row, and lets an admin read any intake", async () => {
-    const reception = await staff("reception", "Front Desk");
-    const admin = await staff("admin", "Clinic Manager");
+    const admin = await addStaff(db, "admin", "Clinic Manager");
     const appt = await bookWithIntake("bob", "2026-12-01T10:00:00+11:00", TEAR);
     expect(await errorOf(getIntakeForStaff(db, reception, appt.id))).toBeInstanceOf(Forbidden);
     const dto = await getIntakeForStaff(db, admin, appt.id);
@@ -89,13 +74,12 @@ describe("reading an intake as staff", () => {
   });
 
   it("says not found for an unknown or malformed id, without touching anyone's data", async () => {
-    const admin = await staff("admin", "Clinic Manager");
+    const admin = await addStaff(db, "admin", "Clinic Manager");
     expect(await errorOf(getIntakeForStaff(db, admin, "3f0c1c9e-0000-4000-8000-000000000000"))).toBeInstanceOf(NotFound);
     expect(await errorOf(getIntakeForStaff(db, admin, "not-a-uuid' or 1=1"))).toBeInstanceOf(NotFound);
   });
 
   it("returns no intake while the patient has not sent the form, and still audits the look", async () => {
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", null);
     const dto = await getIntakeForStaff(db, amy, appt.id);
     expect(dto.intake).toBeNull();
@@ -106,8 +90,7 @@ describe("reading an intake as staff", () => {
 
 describe("marking an intake reviewed", () => {
   it("stamps the latest sent version once, audited, and keeps the first review", async () => {
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
-    const admin = await staff("admin", "Clinic Manager");
+    const admin = await addStaff(db, "admin", "Clinic Manager");
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     const first = await markIntakeReviewed(db, amy, appt.id, { now: TEST_NOW });
     expect(first).toMatchObject({ version: 1, changed: true, reviewedBy: "Amy Adams", reviewedAt: TEST_NOW.toISOString() });
@@ -121,9 +104,7 @@ describe("marking an intake reviewed", () => {
   });
 
   it("refuses reception and other practitioners, and has nothing to review before the form is sent", async () => {
-    const bob = await staff("practitioner", "Bob Brown", clinic.practitionerIds.bob);
-    const reception = await staff("reception", "Front Desk");
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
+    const bob = await addStaff(db, "practitioner", "Bob Brown", clinic.practitionerIds.bob);
     const sent = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     const unsent = await bookWithIntake("amy", "2026-12-01T10:00:00+11:00", null);
     expect(await errorOf(markIntakeReviewed(db, bob, sent.id))).toBeInstanceOf(Forbidden);

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "@/lib/auth";
 import { Forbidden } from "@/lib/errors";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, CLINIC_ZONE, type ParsedAuditFilter } from "./practice-schemas";
+import { UUID_SHAPE } from "./reception-schemas";
 
 export interface AuditRowDto {
   id: number;
@@ -31,8 +32,6 @@ export interface AuditPage {
   actions: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `%`, `_` and `\` typed by a person are matched literally. */
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const dayStart = (date: string) => DateTime.fromISO(date, { zone: CLINIC_ZONE }).startOf("day").toJSDate();
@@ -42,7 +41,7 @@ function conditions(f: ParsedAuditFilter): SQL[] {
   if (f.person) where.push(or(ilike(auditLog.actorLabel, like(f.person)), ilike(staffUsers.email, like(f.person)))!);
   if (f.patient) {
     where.push(
-      UUID.test(f.patient)
+      UUID_SHAPE.test(f.patient)
         ? eq(auditLog.patientId, f.patient)
         : ilike(sql`${patients.firstName} || ' ' || ${patients.lastName}`, like(f.patient)),
     );

@@ -2,6 +2,7 @@
 // search parameters with these same schemas.
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { localDateOf } from "@/lib/scheduling/local-time";
 
 /** Every clinic location is in Sydney; the practitioner's day is a Sydney day. */
 export const CLINIC_ZONE = "Australia/Sydney";
@@ -43,14 +44,15 @@ export type ParsedAuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** Today's date in the clinic's zone, as YYYY-MM-DD. */
 export function clinicToday(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now, { zone: CLINIC_ZONE }).toISODate()!;
+  return localDateOf(now, CLINIC_ZONE);
+}
+
+/** `asked` when it is a real YYYY-MM-DD date, else `fallback`. */
+export function validDateOr(asked: string | undefined, fallback: string): string {
+  return asked !== undefined && isoDate.safeParse(asked).success ? asked : fallback;
 }
 
 /** Monday of the week holding `date`. */
 export function weekStart(date: string): string {
   return DateTime.fromISO(date, { zone: CLINIC_ZONE }).startOf("week").toISODate()!;
-}
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: CLINIC_ZONE }).plus({ days }).toISODate()!;
 }

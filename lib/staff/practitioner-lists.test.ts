@@ -1,45 +1,27 @@
 import { ZodError } from "zod";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { auditLog, intakeResponses, staffUsers } from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { auditLog, intakeResponses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { StaffActor } from "@/lib/auth";
 import { Forbidden } from "@/lib/errors";
 import { summarizeIntake } from "@/lib/intake/summary";
-import { bookAppointment } from "@/lib/scheduling/book-appointment";
-import { bookingBody, createMiniClinic, patientDetails, TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
-import { createTestDb } from "@/lib/testing/test-db";
+import { TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
 import { listAudit } from "./list-audit";
 import { listMyAppointments } from "./list-my-appointments";
+import { addStaff, bookOnline, setUpReceptionTests, type TestStaff } from "./reception-testing";
 
-let handle: DbHandle;
 let db: Db;
 let clinic: MiniClinic;
-
-async function staff(role: StaffActor["role"], name: string, practitionerId: string | null = null): Promise<StaffActor> {
-  const [u] = await db.insert(staffUsers).values({ email: `${name.toLowerCase().replace(/\W/g, "")}@test.clinic`, name, role, practitionerId, passwordHash: "unused" }).returning();
-  return { kind: "staff", userId: u!.id, role, practitionerId, name };
-}
-
-async function book(practitioner: "amy" | "bob", start: string, lastName = "Lee") {
-  const { body } = await bookAppointment(db, { kind: "anonymous" }, bookingBody({ practitioner, start, patient: patientDetails({ lastName }) }), { now: TEST_NOW });
-  return body.booking.id;
-}
-
-beforeEach(async () => {
-  handle = await createTestDb();
-  db = handle.db;
-  clinic = await createMiniClinic(db);
-});
-afterEach(async () => handle.close());
+let reception: TestStaff;
+let amy: TestStaff;
+setUpReceptionTests((t) => ({ db, clinic, reception, amy } = t));
 
 describe("a practitioner's own day and week", () => {
   it("lists only their own appointments in the range, in time order, with intake status and flags but no answers", async () => {
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
-    const late = await book("amy", "2026-12-01T15:00:00+11:00", "Late");
-    const early = await book("amy", "2026-12-01T09:00:00+11:00", "Early");
-    await book("bob", "2026-12-01T09:00:00+11:00", "Bobs");
-    const nextDay = await book("amy", "2026-12-02T09:00:00+11:00", "Wednesday");
+    const late = await bookOnline(db, "amy", "2026-12-01T15:00:00+11:00", { lastName: "Late" });
+    const early = await bookOnline(db, "amy", "2026-12-01T09:00:00+11:00", { lastName: "Early" });
+    await bookOnline(db, "bob", "2026-12-01T09:00:00+11:00", { lastName: "Bobs" });
+    const nextDay = await bookOnline(db, "amy", "2026-12-02T09:00:00+11:00", { lastName: "Wednesday" });
     const [appt] = await db.query.appointments.findMany({ where: (a, { eq }) => eq(a.id, early) });
     const answers = { consent: true, onset: "sudden", pop: true, "rf-fever": false } as const;
     await db.insert(intakeResponses).values({
@@ -60,8 +42,6 @@ describe("a practitioner's own day and week", () => {
   });
 
   it("is for practitioners only, and refuses a reversed or too long range", async () => {
-    const reception = await staff("reception", "Front Desk");
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
     await expect(listMyAppointments(db, reception, { from: "2026-12-01", to: "2026-12-01" })).rejects.toBeInstanceOf(Forbidden);
     await expect(listMyAppointments(db, amy, { from: "2026-12-02", to: "2026-12-01" })).rejects.toBeInstanceOf(ZodError);
     await expect(listMyAppointments(db, amy, { from: "2026-12-01", to: "2026-12-31" })).rejects.toBeInstanceOf(ZodError);
@@ -71,17 +51,15 @@ describe("a practitioner's own day and week", () => {
 
 describe("the audit log", () => {
   it("is for admins only; anyone else is refused and that is recorded", async () => {
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
     await expect(listAudit(db, amy, {})).rejects.toBeInstanceOf(Forbidden);
     const rows = await db.select().from(auditLog);
     expect(rows).toContainEqual(expect.objectContaining({ action: "audit.read", outcome: "denied", actorUserId: amy.userId }));
   });
 
   it("filters by person, patient, action, outcome and clinic dates, newest first, a page at a time", async () => {
-    const admin = await staff("admin", "Clinic Manager");
-    const amy = await staff("practitioner", "Amy Adams", clinic.practitionerIds.amy);
-    const bob = await staff("practitioner", "Bob Brown", clinic.practitionerIds.bob);
-    const id = await book("amy", "2026-12-01T09:00:00+11:00", "Zhang");
+    const admin = await addStaff(db, "admin", "Clinic Manager");
+    const bob = await addStaff(db, "practitioner", "Bob Brown", clinic.practitionerIds.bob);
+    const id = await bookOnline(db, "amy", "2026-12-01T09:00:00+11:00", { lastName: "Zhang" });
     const [appt] = await db.query.appointments.findMany({ where: (a, { eq }) => eq(a.id, id) });
     for (let i = 0; i < 30; i++) await recordAudit(db, amy, { action: "intake.read", entityType: "appointment", entityId: id, patientId: appt!.patientId });
     await recordAudit(db, bob, { action: "intake.read", outcome: "denied", entityType: "appointment", entityId: id, patientId: appt!.patientId });

@@ -1,30 +1,20 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { appointments, auditLog, intakeResponses, leave } from "@/db/schema";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { createMiniClinic, TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
-import { createTestDb } from "@/lib/testing/test-db";
+import { TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
 import { getDayBoard } from "./get-day-board";
 import { getPractitionerWeek } from "./get-practitioner-week";
 import { listDayAppointments } from "./list-day-appointments";
 import { markPatientCalled } from "./mark-patient-called";
-import { addStaff, bookOnline, errorOf, type TestStaff } from "./reception-testing";
+import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
 
-let handle: DbHandle;
 let db: Db;
 let clinic: MiniClinic;
 let reception: TestStaff;
 let amy: TestStaff;
-
-beforeEach(async () => {
-  handle = await createTestDb();
-  db = handle.db;
-  clinic = await createMiniClinic(db);
-  reception = await addStaff(db, "reception", "Front Desk");
-  amy = await addStaff(db, "practitioner", "Amy Adams", clinic.practitionerIds.amy);
-});
-afterEach(async () => handle.close());
+setUpReceptionTests((t) => ({ db, clinic, reception, amy } = t));
 
 const DAY = { location: "test-clinic", date: "2026-12-01" };
 

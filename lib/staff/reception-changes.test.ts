@@ -1,34 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import { ZodError } from "zod";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { appointments, auditLog, patients } from "@/db/schema";
 import { Conflict, Forbidden, NotFound, SlotUnavailable } from "@/lib/errors";
-import { createMiniClinic, patientDetails, TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
-import { createTestDb } from "@/lib/testing/test-db";
+import { patientDetails, TEST_NOW } from "@/lib/testing/factories";
 import { bookPhoneAppointment } from "./book-phone-appointment";
 import { cancelByStaff } from "./cancel-by-staff";
 import { getPatient } from "./get-patient";
 import { listStaffAvailability } from "./list-staff-availability";
 import { moveByStaff } from "./move-by-staff";
-import { addStaff, bookOnline, errorOf, type TestStaff } from "./reception-testing";
+import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
 import { searchPatients } from "./search-patients";
 import { setAppointmentStatus } from "./set-appointment-status";
 
-let handle: DbHandle;
 let db: Db;
-let clinic: MiniClinic;
 let reception: TestStaff;
 let amy: TestStaff;
-
-beforeEach(async () => {
-  handle = await createTestDb();
-  db = handle.db;
-  clinic = await createMiniClinic(db);
-  reception = await addStaff(db, "reception", "Front Desk");
-  amy = await addStaff(db, "practitioner", "Amy Adams", clinic.practitionerIds.amy);
-});
-afterEach(async () => handle.close());
+setUpReceptionTests((t) => ({ db, reception, amy } = t));
 
 const ON_THE_DAY = new Date("2026-12-01T09:05:00+11:00");
 const statusOf = async (id: string) => (await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, id)))[0]!.s;

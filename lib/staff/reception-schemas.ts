@@ -12,6 +12,8 @@ export type StatusChange = (typeof STATUS_CHANGES)[number];
 export const ALLOWED_FROM: Record<StatusChange, AppointmentStatus> = { arrived: "booked", "no-show": "booked", completed: "arrived" };
 
 export const uuidSchema = z.string().uuid("Not a known id");
+/** Any 8-4-4-4-12 hex id, as Postgres reads a uuid: looser than uuidSchema, which also checks the RFC version and variant. */
+export const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const dayQuerySchema = z.object({ location: slugSchema, date: localDateSchema });
 export type DayQuery = z.infer<typeof dayQuerySchema>;

@@ -14,7 +14,5 @@ export const timeOf = (iso: string, zone: string) => fmt(zone, { hour: "numeric"
 export const shortDate = (iso: string, zone: string) => fmt(zone, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
 /** "Mon 30 Nov 2026, 9:00 am" */
 export const dateTime = (iso: string, zone: string) => `${shortDate(iso, zone)}, ${timeOf(iso, zone)}`;
-/** "Monday 30 November 2026" for a YYYY-MM-DD clinic date. */
-export const longDay = (date: string) => fmt("UTC", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
 /** "30 November 2026" for a YYYY-MM-DD clinic date. */
 export const dayMonthYear = (date: string) => fmt("UTC", { day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));

@@ -1,5 +1,6 @@
 // Words and tones for codes shown on the practitioner's and admin's screens. Pure, safe in client components.
 import type { FlagTier } from "@/lib/intake/red-flags";
+import { STATUS_LABEL as APPOINTMENT_STATUS_LABEL } from "../calendar/_components/calendar-labels";
 
 export const ROUTE_LABEL: Record<string, string> = {
   emergency: "Emergency care",
@@ -25,12 +26,7 @@ export function tierTone(tier: FlagTier | null): "danger" | "warn" | "info" | "n
   return tier === "note" ? "info" : "neutral";
 }
 
-export const STATUS_LABEL: Record<string, string> = {
-  booked: "Booked",
-  arrived: "Arrived",
-  completed: "Completed",
-  "no-show": "No-show",
-  cancelled: "Cancelled",
-};
+/** The calendar's words, looked up by any status string (the intake DTO does not narrow it). */
+export const STATUS_LABEL: Record<string, string> = APPOINTMENT_STATUS_LABEL;
 
 export const yesNo = (v: boolean | null | undefined) => (v === true ? "Yes" : v === false ? "No" : "Not answered");

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listMyAppointments } from "@/lib/staff/list-my-appointments";
-import { addDays, clinicToday, myAppointmentsRangeSchema, weekStart } from "@/lib/staff/practice-schemas";
+import { addDays } from "@/lib/scheduling/local-time";
+import { clinicToday, validDateOr, weekStart } from "@/lib/staff/practice-schemas";
 import { AppointmentTable } from "../_clinical/appointment-table";
 import { DayStats } from "../_clinical/day-stats";
-import { longDay } from "../_clinical/format";
 import { RangeNav } from "../_clinical/range-nav";
+import { longDate } from "../calendar/_components/calendar-time";
 import "../_clinical/clinical.css";
 
 export const metadata: Metadata = { title: "My day" };
@@ -16,9 +17,9 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const { date: asked } = await searchParams;
   const today = clinicToday();
   // A date that does not parse falls back to today rather than an error page.
-  const date = myAppointmentsRangeSchema.safeParse({ from: asked, to: asked }).success ? asked! : today;
+  const date = validDateOr(asked, today);
   const { appointments } = await listMyAppointments(await getDb(), actor, { from: date, to: date });
-  const title = date === today ? "Today" : longDay(date);
+  const title = date === today ? "Today" : longDate(date);
 
   return (
     <div className="clin-page">
@@ -26,7 +27,7 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
         <div>
           <p className="eyebrow-staff">My day · {actor.name}</p>
           <h1>{title}</h1>
-          {date === today ? <p className="muted page-head__sub">{longDay(date)}</p> : null}
+          {date === today ? <p className="muted page-head__sub">{longDate(date)}</p> : null}
         </div>
         <RangeNav
           label="Choose a day"
@@ -42,9 +43,9 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
           Appointments
         </h2>
         {appointments.length ? (
-          <AppointmentTable appointments={appointments} caption={`Your appointments on ${longDay(date)}`} />
+          <AppointmentTable appointments={appointments} caption={`Your appointments on ${longDate(date)}`} />
         ) : (
-          <p className="empty">No appointments on {longDay(date)}. Use the arrows or the week view to find your next clinic day.</p>
+          <p className="empty">No appointments on {longDate(date)}. Use the arrows or the week view to find your next clinic day.</p>
         )}
       </section>
     </div>

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listMyAppointments } from "@/lib/staff/list-my-appointments";
-import { addDays, clinicToday, myAppointmentsRangeSchema, weekStart } from "@/lib/staff/practice-schemas";
+import { addDays } from "@/lib/scheduling/local-time";
+import { clinicToday, validDateOr, weekStart } from "@/lib/staff/practice-schemas";
 import { AppointmentTable } from "../_clinical/appointment-table";
 import { DayStats } from "../_clinical/day-stats";
-import { dayMonthYear, longDay } from "../_clinical/format";
+import { dayMonthYear } from "../_clinical/format";
 import { RangeNav } from "../_clinical/range-nav";
+import { longDate } from "../calendar/_components/calendar-time";
 import "../_clinical/clinical.css";
 
 export const metadata: Metadata = { title: "My week" };
@@ -15,7 +17,8 @@ export default async function MyWeekPage({ searchParams }: { searchParams: Promi
   const actor = await requireStaffPage(["practitioner"], "/my-week");
   const { week: asked } = await searchParams;
   const today = clinicToday();
-  const monday = weekStart(myAppointmentsRangeSchema.safeParse({ from: asked, to: asked }).success ? asked! : today);
+  // A date that does not parse falls back to this week rather than an error page.
+  const monday = weekStart(validDateOr(asked, today));
   const sunday = addDays(monday, 6);
   const { appointments } = await listMyAppointments(await getDb(), actor, { from: monday, to: sunday });
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
@@ -29,7 +32,7 @@ export default async function MyWeekPage({ searchParams }: { searchParams: Promi
           <p className="eyebrow-staff">My week · {actor.name}</p>
           <h1>Week of {dayMonthYear(monday)}</h1>
           <p className="muted page-head__sub">
-            {longDay(monday)} to {longDay(sunday)}
+            {longDate(monday)} to {longDate(sunday)}
           </p>
         </div>
         <RangeNav
@@ -47,12 +50,12 @@ export default async function MyWeekPage({ searchParams }: { searchParams: Promi
         return (
           <section key={d} aria-labelledby={id} className="week-day">
             <h2 id={id} className="section-title">
-              {longDay(d)}
+              {longDate(d)}
               {d === today ? <span className="badge badge--brand">Today</span> : null}
               <span className="section-title__count">{list.length ? `${list.length} ${list.length === 1 ? "appointment" : "appointments"}` : ""}</span>
             </h2>
             {list.length ? (
-              <AppointmentTable appointments={list} caption={`Your appointments on ${longDay(d)}`} />
+              <AppointmentTable appointments={list} caption={`Your appointments on ${longDate(d)}`} />
             ) : (
               <p className="empty empty--slim">No appointments.</p>
             )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AUDIT_OUTCOMES, type ParsedAuditFilter } from "@/lib/staff/practice-schemas";
+import { OUTCOME_LABEL } from "./audit-table";
 
 type Errors = Partial<Record<"person" | "patient" | "from" | "to" | "action" | "outcome", string>>;
 
@@ -61,7 +62,7 @@ export function AuditFilters({ values, raw, actions, errors }: { values: ParsedA
             <option value="">Any outcome</option>
             {AUDIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {o === "ok" ? "Allowed" : o === "denied" ? "Denied" : "Failed"}
+                {OUTCOME_LABEL[o]}
               </option>
             ))}
           </select>

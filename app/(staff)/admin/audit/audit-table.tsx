@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { AuditPage } from "@/lib/staff/list-audit";
 import { CLINIC_ZONE } from "@/lib/staff/practice-schemas";
+import { UUID_SHAPE } from "@/lib/staff/reception-schemas";
 import { dateTime } from "../../_clinical/format";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OUTCOME = { ok: ["Allowed", "badge--ok"], denied: ["Denied", "badge--danger"], failed: ["Failed", "badge--warn"] } as Record<string, [string, string]>;
+/** Words for an audit outcome, in the table and in the filter's list. */
+export const OUTCOME_LABEL: Record<string, string> = { ok: "Allowed", denied: "Denied", failed: "Failed" };
+const OUTCOME_TONE: Record<string, string> = { ok: "badge--ok", denied: "badge--danger", failed: "badge--warn" };
 
 function withParam(query: URLSearchParams, key: string, value: string): string {
   const q = new URLSearchParams(query);
@@ -43,7 +45,8 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
             </thead>
             <tbody>
               {data.rows.map((r) => {
-                const [label, tone] = OUTCOME[r.outcome] ?? [r.outcome, "badge--neutral"];
+                const label = OUTCOME_LABEL[r.outcome] ?? r.outcome;
+                const tone = OUTCOME_TONE[r.outcome] ?? "badge--neutral";
                 const who = r.actor.label ?? r.actor.kind;
                 return (
                   <tr key={r.id}>
@@ -70,7 +73,7 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
                           {r.entityType}
                           {r.entityId ? (
                             <span className="clin-sub mono" title={r.entityId}>
-                              {UUID.test(r.entityId) ? `${r.entityId.slice(0, 8)}…` : r.entityId}
+                              {UUID_SHAPE.test(r.entityId) ? `${r.entityId.slice(0, 8)}…` : r.entityId}
                             </span>
                           ) : null}
                         </>

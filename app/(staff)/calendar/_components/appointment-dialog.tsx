@@ -6,7 +6,7 @@ import type { StatusChange } from "@/lib/staff/reception-schemas";
 import type { BoardAppointment } from "@/lib/staff/reception-types";
 import { INTAKE_LABEL, ROUTE_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./calendar-labels";
 import { longDate, timeRange } from "./calendar-time";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 import { messageOf, staffFetch } from "./staff-api";
 
 interface Props {
@@ -75,8 +75,7 @@ export function AppointmentDialog({ group, today, onClose, onChanged, onMove, on
           <button type="button" className="button button--small" disabled={busy} onClick={() => act(`/api/v1/staff/appointments/${a.id}/called`, {}, `Call to ${a.patient.name} recorded.`)}>Mark called</button>
         </div>
       ) : null}
-      <div className="dialog-actions dialog-actions--wrap">
-        <div role="alert" className="dialog-actions__error">{error ? <p className="alert alert--error">{error}</p> : null}</div>
+      <DialogActions error={error} wrap>
         {a.status === "booked" && onTheDay ? (
           <>
             <button type="button" className="button" disabled={busy} onClick={() => setStatus("arrived")}>Mark arrived</button>
@@ -90,7 +89,7 @@ export function AppointmentDialog({ group, today, onClose, onChanged, onMove, on
             <button type="button" className="button button--ghost button--danger-text" disabled={busy} onClick={() => onCancel(a)}>Cancel…</button>
           </>
         ) : null}
-      </div>
+      </DialogActions>
     </Modal>
   );
 }

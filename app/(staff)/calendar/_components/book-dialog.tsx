@@ -8,7 +8,7 @@ import { staffBookingSchema } from "@/lib/staff/reception-schemas";
 import type { BoardPractitioner, BoardService, PatientSummaryDto } from "@/lib/staff/reception-types";
 import { fieldErrors } from "@/lib/errors";
 import { clock, longDate, minutesOf } from "./calendar-time";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 import { PatientPicker, type PatientMode } from "./patient-picker";
 import { SlotList, type SlotChoice } from "./slot-list";
 import { ApiError, messageOf, staffFetch } from "./staff-api";
@@ -123,11 +123,10 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
           <label htmlFor="book-notes">Notes for the practitioner <span className="muted">(optional)</span></label>
           <textarea id="book-notes" className="textarea" rows={2} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </div>
-        <div className="dialog-actions">
-          <div role="alert" className="dialog-actions__error">{formError ? <p className="alert alert--error">{formError}</p> : null}</div>
+        <DialogActions error={formError}>
           <button type="button" className="button button--ghost" onClick={onClose}>Close</button>
           <button type="submit" className="button" disabled={busy}>{busy ? "Booking…" : "Book appointment"}</button>
-        </div>
+        </DialogActions>
       </form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { staffCancelSchema, type StaffCancelInput } from "@/lib/staff/reception-schemas";
 import type { BoardAppointment } from "@/lib/staff/reception-types";
 import { whenLabel } from "./calendar-time";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 import { messageOf, staffFetch } from "./staff-api";
 
 const COMMON = ["Patient unwell", "Patient will rebook later", "Practitioner unavailable", "Booked in error"];
@@ -40,11 +40,10 @@ export function CancelDialog({ appointment: a, onClose, onCancelled }: { appoint
             <button key={r} type="button" className="chip-button" onClick={() => setValue("reason", r, { shouldValidate: true })}>{r}</button>
           ))}
         </div>
-        <div className="dialog-actions">
-          <div role="alert" className="dialog-actions__error">{error ? <p className="alert alert--error">{error}</p> : null}</div>
+        <DialogActions error={error}>
           <button type="button" className="button button--ghost" onClick={onClose}>Keep appointment</button>
           <button type="submit" className="button button--danger" disabled={isSubmitting}>{isSubmitting ? "Cancelling…" : "Cancel appointment"}</button>
-        </div>
+        </DialogActions>
       </form>
     </Modal>
   );

@@ -47,3 +47,13 @@ export function Modal({ title, description, onClose, children, wide = false }: {
     </dialog>
   );
 }
+
+/** A dialog's buttons, after the space where its error is announced (empty, and hidden, until there is one). */
+export function DialogActions({ error, wrap = false, children }: { error: string | null; wrap?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={`dialog-actions${wrap ? " dialog-actions--wrap" : ""}`}>
+      <div role="alert" className="dialog-actions__error">{error ? <p className="alert alert--error">{error}</p> : null}</div>
+      {children}
+    </div>
+  );
+}

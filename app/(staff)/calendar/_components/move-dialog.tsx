@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { BoardAppointment, BoardPractitioner } from "@/lib/staff/reception-types";
 import { clock, longDate, minutesOf, whenLabel } from "./calendar-time";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 import { SlotList, type SlotChoice } from "./slot-list";
 import { ApiError, messageOf, staffFetch } from "./staff-api";
 
@@ -66,11 +66,10 @@ export function MoveDialog({ appointment: a, today, practitioners, onClose, onMo
           </div>
         </div>
         <SlotList location={a.location} service={a.service} date={date} practitioner={practitioner} exclude={a.id} names={names} value={slot} onChange={setSlot} reload={reload} error={slotError} />
-        <div className="dialog-actions">
-          <div role="alert" className="dialog-actions__error">{error ? <p className="alert alert--error">{error}</p> : null}</div>
+        <DialogActions error={error}>
           <button type="button" className="button button--ghost" onClick={onClose}>Keep current time</button>
           <button type="submit" className="button" disabled={busy}>{busy ? "Moving…" : "Move appointment"}</button>
-        </div>
+        </DialogActions>
       </form>
     </Modal>
   );

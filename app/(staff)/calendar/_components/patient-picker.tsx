@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import type { PatientSummaryDto } from "@/lib/staff/reception-types";
+import { formatDob } from "../../patients/patient-format";
 import { messageOf, staffFetch } from "./staff-api";
 
 export type PatientMode = "find" | "new";
@@ -16,8 +17,6 @@ interface Props {
   form: UseFormReturn<PatientDetails>;
   error?: string;
 }
-
-const dob = (d: string) => d.split("-").reverse().join("/");
 
 /** Find an existing patient (name, phone, email or date of birth) or enter a new one. */
 export function PatientPicker({ mode, onMode, selected, onSelect, form, error }: Props) {
@@ -61,7 +60,7 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
         <div className="picked">
           <div>
             <strong>{selected.name}</strong>
-            <span className="muted"> · born {dob(selected.dateOfBirth)} · {selected.phone}</span>
+            <span className="muted"> · born {formatDob(selected.dateOfBirth)} · {selected.phone}</span>
           </div>
           <button type="button" className="button button--ghost button--small" onClick={() => onSelect(null)}>Change</button>
         </div>
@@ -82,7 +81,7 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
                     <li key={p.id}>
                       <button type="button" className="picker__result" onClick={() => onSelect(p)}>
                         <strong>{p.name}</strong>
-                        <span className="muted">born {dob(p.dateOfBirth)} · {p.phone} · {p.email}</span>
+                        <span className="muted">born {formatDob(p.dateOfBirth)} · {p.phone} · {p.email}</span>
                       </button>
                     </li>
                   ))}

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { localDateOf } from "@/lib/scheduling/local-time";
 import { getPatient } from "@/lib/staff/get-patient";
+import { clinicToday } from "@/lib/staff/practice-schemas";
 import type { BoardAppointment } from "@/lib/staff/reception-types";
 import { INTAKE_LABEL, ROUTE_LABEL, SOURCE_LABEL, STATUS_LABEL } from "../../calendar/_components/calendar-labels";
 import { timeRange, longDate } from "../../calendar/_components/calendar-time";
@@ -22,7 +22,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     if (e instanceof NotFound) notFound();
     throw e;
   });
-  const today = localDateOf(new Date(), "Australia/Sydney");
+  const today = clinicToday();
   const upcoming = patient.appointments.filter((a) => a.start.slice(0, 10) >= today && a.status !== "cancelled").reverse();
   const past = patient.appointments.filter((a) => !upcoming.includes(a));
   return (
