@@ -30,10 +30,45 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-export function openPostgres(url: string, max = 10): DbHandle {
+export function openPostgres(url: string, max = env.DATABASE_POOL_SIZE): DbHandle {
   const client = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client: env.DATABASE_PREPARE ? preparing(client) : client, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * Runs statements that were started together (postgres.js pipelines them on the transaction's connection) and
+ * waits for every one of them to settle before it returns or throws, so nothing is left running once a
+ * transaction ends. The first failure in argument order is the one thrown.
+ */
+export async function pipeline<T extends readonly unknown[]>(...work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+type Sql = ReturnType<typeof postgres>;
+
+/**
+ * drizzle sends every query unprepared, and postgres.js then needs two round trips for each one with parameters
+ * (describe, then execute) while the server parses and plans it again. This view of the client prepares every
+ * statement once per connection instead, inside transactions and savepoints too. postgres.js re-prepares by itself
+ * when a migration invalidates a statement. Behind a transaction-mode pooler, set DATABASE_PREPARE=false.
+ */
+function preparing(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === "unsafe") return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      if (key === "begin" || key === "savepoint") {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (inner: Sql) => unknown;
+          return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown)(...args, (inner: Sql) => body(preparing(inner)));
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 type Global = typeof globalThis & { __clinicDb?: Promise<DbHandle> };

@@ -4,6 +4,9 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  // prepare each statement once per connection (turn off behind a transaction-mode pooler such as PgBouncer)
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default(".data"),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, serviceLocations, services } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
@@ -37,14 +37,4 @@ export async function listServices(db: Db, filter: { location?: string } = {}): 
   }
   const all = [...bySlug.values()];
   return filter.location ? all.filter((s) => s.locations.includes(filter.location!)) : all;
-}
-
-export async function findServiceAt(db: Db, serviceSlug: string, locationSlug: string) {
-  const [row] = await db
-    .select({ service: services, location: locations })
-    .from(services)
-    .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
-    .innerJoin(locations, and(eq(locations.id, serviceLocations.locationId), eq(locations.slug, locationSlug)))
-    .where(and(eq(services.slug, serviceSlug), eq(services.active, true)));
-  return row ?? null;
 }

@@ -10,6 +10,8 @@ import { seal, unseal } from "./secrets";
 export interface BookingEvent {
   kind: "booked" | "moved" | "cancelled";
   appointmentId: string;
+  /** The appointment's start when the caller has just written it; saves reading it back. */
+  startsAt?: Date;
   /** Links with the patient's secret tokens; sealed in the job, never stored in clear. */
   manageUrl?: string;
   intakeUrl?: string;
@@ -43,7 +45,9 @@ export async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, o
   const { boss } = queue;
   const db = inTransaction(tx);
   const now = opts.now ?? new Date();
-  const [appt] = await tx.select({ startsAt: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.id, event.appointmentId));
+  const appt = event.startsAt && event.kind !== "cancelled"
+    ? { startsAt: event.startsAt, status: "booked" as const }
+    : (await tx.select({ startsAt: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.id, event.appointmentId)))[0];
   if (!appt) throw new Error("enqueueBookingNotifications: no such appointment");
 
   let links: SealedLinks = {};
@@ -60,17 +64,18 @@ export async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, o
   if (event.manageUrl) links.manageUrl = event.manageUrl;
   if (event.intakeUrl) links.intakeUrl = event.intakeUrl;
   const sealed = links.manageUrl || links.intakeUrl ? seal(links) : undefined;
-  const send = (data: EmailJob, startAfter?: Date) => boss.send(EMAIL_QUEUE, data, { db, singletonKey: event.appointmentId, ...(startAfter ? { startAfter } : {}) });
 
   const first = { booked: "confirmation", moved: "changed", cancelled: "cancelled" } as const;
-  await send({ kind: first[event.kind], appointmentId: event.appointmentId, sealed: event.kind === "cancelled" ? undefined : sealed });
-  if (event.kind === "cancelled" || appt.status !== "booked") return;
-  for (const kind of ["reminder", "intake-reminder"] as const) {
-    const due = new Date(appt.startsAt.getTime() - REMINDER_LEAD_HOURS[kind] * HOUR);
-    // a booking made inside the lead time gets no reminder: the confirmation has just said it all
-    if (due <= now) continue;
-    await send({ kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, due);
+  const jobs: { data: EmailJob; startAfter?: Date }[] = [{ data: { kind: first[event.kind], appointmentId: event.appointmentId, sealed: event.kind === "cancelled" ? undefined : sealed } }];
+  if (event.kind !== "cancelled" && appt.status === "booked") {
+    for (const kind of ["reminder", "intake-reminder"] as const) {
+      const due = new Date(appt.startsAt.getTime() - REMINDER_LEAD_HOURS[kind] * HOUR);
+      // a booking made inside the lead time gets no reminder: the confirmation has just said it all
+      if (due > now) jobs.push({ data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, startAfter: due });
+    }
   }
+  // one statement for all of them
+  await boss.insert(EMAIL_QUEUE, jobs.map((j) => ({ ...j, singletonKey: event.appointmentId })), { db });
 }
 
 function readLinks(sealed: string): SealedLinks {

@@ -1,16 +1,17 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, pipeline, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
 import { hashToken, newToken } from "@/lib/security/tokens";
-import { type BookingDto, intakeUrl, loadBookingDetail, manageUrl, toBookingDto } from "./booking-dto";
+import { type BookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
-import { loadSlotQuery, locationTimezone } from "./load-slot-query";
-import { localDateOf } from "./local-time";
+import { loadSchedule, loadSlotCatalog } from "./load-slot-query";
+import { localDateOf, toOffsetIso } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import { blockedInterval, isSlotAvailable } from "./slots";
 
@@ -58,49 +59,69 @@ export function mapBookingError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The booking in four round trips: the catalog with the patient (and triage) lookups, then the schedule for that
+ * day, then the appointment with its audit row and email jobs, then commit. Everything inside one transaction.
+ */
 async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, now: Date, isStaff: boolean, source: "online" | "phone" | "staff"): Promise<BookingCreated> {
   const start = new Date(input.start);
-  const day = localDateOf(start, await locationTimezone(tx, input.location));
-  const { query, location, service, practitionerIds } = await loadSlotQuery(tx, {
-    location: input.location, service: input.service, practitioner: input.practitioner, from: day, to: day, now, ignoreMinNotice: isStaff,
-  });
+  const [catalog, patientId, triageKnown] = await pipeline(
+    loadSlotCatalog(tx, input),
+    matchPatient(tx, input.patient),
+    input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
+  );
+  const { location, service } = catalog;
+  const day = localDateOf(start, location.timezone);
+  const { query, practitionerIds } = await loadSchedule(tx, catalog, { from: day, to: day, now, ignoreMinNotice: isStaff });
   assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: location.phone });
 
   const candidates = input.practitioner ? [input.practitioner] : [...query.practitioners].sort();
   const slot = candidates.map((p) => isSlotAvailable(query, start, p)).find((s) => s !== null);
   if (!slot) throw new SlotUnavailable("That time is not available. Please choose another.");
+  if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
   const practitionerId = practitionerIds.get(slot.practitioner)!;
 
-  if (input.triage) {
-    const [t] = await tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage));
-    if (!t) throw new ValidationFailed({ triage: "Not a known triage" });
-  }
-  const patientId = await matchPatient(tx, input.patient);
   let classId: string | null = null;
   if (service.capacity > 1) {
     await tx.insert(classes).values({ serviceId: service.id, locationId: location.id, practitionerId, startsAt: slot.start, endsAt: slot.end, capacity: service.capacity }).onConflictDoNothing();
     const [cls] = await tx.select({ id: classes.id }).from(classes).where(and(eq(classes.practitionerId, practitionerId), eq(classes.startsAt, slot.start)));
     classId = cls!.id;
   }
+  const id = randomUUID();
   const manageToken = newToken();
   const intakeToken = newToken();
-  const [row] = await tx
-    .insert(appointments)
-    .values({
-      serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
+  const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
+  // Sent together; a refused insert (the exclusion constraint) fails the transaction and everything after it.
+  await pipeline(
+    tx.insert(appointments).values({
+      id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
       blocked: blockedInterval(slot.start, query.service), source, notes: input.notes ?? null, triageId: input.triage ?? null,
       manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
-    })
-    .returning({ id: appointments.id });
-  await recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: row!.id, patientId, detail: { source, service: service.slug, location: location.slug } });
-  await enqueueBookingNotifications(tx, { kind: "booked", appointmentId: row!.id, manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) }, { now });
-  const detail = await loadBookingDetail(tx, row!.id);
-  return { booking: toBookingDto(detail!), manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
+    }),
+    recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } }),
+    enqueueBookingNotifications(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, { now }),
+  );
+  const booking: BookingDto = {
+    id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner,
+    start: toOffsetIso(slot.start, location.timezone), end: toOffsetIso(slot.end, location.timezone),
+  };
+  return { booking, ...links };
 }
 
-/** Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. */
+/** Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement. */
 async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<string> {
-  await tx.insert(patients).values({ firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth }).onConflictDoNothing();
+  const found = rowsOf<{ id: string }>(await tx.execute(sql`
+    with added as (
+      insert into ${patients} (first_name, last_name, email, phone, date_of_birth)
+      values (${p.firstName}, ${p.lastName}, ${p.email}, ${p.phone}, ${p.dateOfBirth})
+      on conflict (email, date_of_birth) do nothing
+      returning id)
+    select id from added
+    union all
+    select id from ${patients} where email = ${p.email} and date_of_birth = ${p.dateOfBirth}
+    limit 1`));
+  if (found[0]) return found[0].id;
+  // the same new patient booked at this instant by another transaction, committed after this statement began
   const [row] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.email, p.email), eq(patients.dateOfBirth, p.dateOfBirth)));
   return row!.id;
 }

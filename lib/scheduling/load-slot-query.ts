@@ -1,8 +1,7 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointments, classes, closures, leave, locations, practitionerLocations, practitioners, rosterBreaks, rosterEntries, services } from "@/db/schema";
-import { findServiceAt } from "@/lib/catalog/list-services";
+import { appointments, classes, closures, leave, locations, practitionerLocations, practitioners, rosterBreaks, rosterEntries, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { publicHolidayDates } from "./holidays";
 import { addDays, eachLocalDate } from "./local-time";
@@ -29,23 +28,25 @@ export interface SlotContext {
 
 const HHMM = (t: string) => t.slice(0, 5);
 
-/** Reads everything the pure slot engine needs for one location, service and date range. */
-export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
-  const found = await findServiceAt(db as Db, req.service, req.location);
-  if (!found) {
+/** The location, the service there and the practitioners who give it there: one query, one round trip. */
+export async function loadSlotCatalog(db: Db | Tx, req: Pick<SlotRequest, "location" | "service" | "practitioner">): Promise<SlotCatalog> {
+  const rows = await db
+    .select({ service: services, location: locations, practitioner: { id: practitioners.id, slug: practitioners.slug } })
+    .from(services)
+    .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
+    .innerJoin(locations, and(eq(locations.id, serviceLocations.locationId), eq(locations.slug, req.location)))
+    .leftJoin(practitionerLocations, and(eq(practitionerLocations.locationId, locations.id), eq(practitionerLocations.discipline, services.discipline)))
+    .leftJoin(practitioners, and(eq(practitioners.id, practitionerLocations.practitionerId), eq(practitioners.active, true)))
+    .where(and(eq(services.slug, req.service), eq(services.active, true)));
+  const first = rows[0];
+  if (!first) {
     const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, req.location));
     if (!loc) throw new NotFound("There is no location with that name.");
     const [svc] = await db.select({ id: services.id }).from(services).where(eq(services.slug, req.service));
     if (!svc) throw new NotFound("There is no service with that name.");
     throw new ValidationFailed({ service: "This service is not offered at this location." });
   }
-  const { service, location } = found;
-
-  const staff = await db
-    .select({ id: practitioners.id, slug: practitioners.slug })
-    .from(practitioners)
-    .innerJoin(practitionerLocations, and(eq(practitionerLocations.practitionerId, practitioners.id), eq(practitionerLocations.locationId, location.id)))
-    .where(and(eq(practitioners.active, true), eq(practitioners.discipline, service.discipline)));
+  const staff = rows.flatMap((r) => (r.practitioner ? [r.practitioner] : [])).sort((a, b) => a.slug.localeCompare(b.slug));
   let chosen = staff;
   if (req.practitioner) {
     chosen = staff.filter((p) => p.slug === req.practitioner);
@@ -55,6 +56,23 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
       throw new ValidationFailed({ practitioner: "This practitioner does not offer this service here." });
     }
   }
+  return { location: first.location, service: first.service, practitioners: chosen };
+}
+
+export interface SlotCatalog {
+  location: typeof locations.$inferSelect;
+  service: typeof services.$inferSelect;
+  practitioners: { id: string; slug: string }[];
+}
+
+/** Reads everything the pure slot engine needs for one location, service and date range. */
+export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
+  return loadSchedule(db, await loadSlotCatalog(db, req), req);
+}
+
+/** The rosters, breaks, closures, leave and bookings for the catalog's practitioners, read in one pipelined batch. */
+export async function loadSchedule(db: Db | Tx, catalog: SlotCatalog, req: Omit<SlotRequest, "location" | "service" | "practitioner">): Promise<SlotContext> {
+  const { location, service, practitioners: chosen } = catalog;
   const practitionerIds = new Map(chosen.map((p) => [p.slug, p.id]));
   const slugById = new Map(chosen.map((p) => [p.id, p.slug]));
   const ids = [...slugById.keys()];
@@ -122,11 +140,4 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   ];
   const classBookings = classRows.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: c.startsAt, booked: c.bookedCount }));
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
-}
-
-/** The IANA zone of a location, needed before anything can be expanded in it. */
-export async function locationTimezone(db: Db | Tx, slug: string): Promise<string> {
-  const [loc] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.slug, slug));
-  if (!loc) throw new NotFound("There is no location with that name.");
-  return loc.timezone;
 }

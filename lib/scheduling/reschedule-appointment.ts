@@ -59,7 +59,7 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
         action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
         detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner: p?.slug },
       });
-      await enqueueBookingNotifications(tx, { kind: "moved", appointmentId: row.id, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, { now });
+      await enqueueBookingNotifications(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, { now });
       return toBookingDto((await loadBookingDetail(tx, row.id))!);
     });
   } catch (error) {
