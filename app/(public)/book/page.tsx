@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { listLocations } from "@/lib/catalog/list-locations";
+import { listServices } from "@/lib/catalog/list-services";
 import { BookingFlow } from "./_components/booking-flow";
 import type { Catalog } from "./_components/booking-types";
 import "../booking.css";
@@ -13,12 +14,15 @@ export const metadata: Metadata = {
 
 export default async function BookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const [params, locations] = await Promise.all([searchParams, getDb().then(listLocations)]);
+  const db = await getDb();
+  const [params, locations, offered] = await Promise.all([searchParams, listLocations(db), listServices(db)]);
+  // Durations come with the page, so the service list does not change once it is on screen.
+  const minutes = new Map(offered.map((s) => [s.slug, s.durationMinutes]));
 
   const services = new Map<string, Catalog["services"][number]>();
   for (const l of locations)
     for (const s of l.services) {
-      const entry = services.get(s.slug) ?? { slug: s.slug, name: s.name, discipline: s.discipline, locations: [] };
+      const entry = services.get(s.slug) ?? { slug: s.slug, name: s.name, discipline: s.discipline, durationMinutes: minutes.get(s.slug) ?? 0, locations: [] };
       entry.locations.push(l.slug);
       services.set(s.slug, entry);
     }

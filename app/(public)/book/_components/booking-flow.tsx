@@ -2,24 +2,35 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
-import { callApi, fetchPractitioners, ApiError, type ServiceOption, type Slot, type TriageOutcome } from "../../_components/public-api";
-import { SlotPicker } from "../../_components/slot-picker";
+import { fetchPractitioners, ApiError, type Slot, type TriageOutcome } from "../../_components/public-api";
 import { zonePlan } from "../../_components/time-format";
 import { useViewerZone } from "../../_components/use-viewer-zone";
 import { BookingProgress } from "./booking-progress";
 import { BookingSummary } from "./booking-summary";
 import type { BookingCreated, Catalog, Choices, StepId } from "./booking-types";
-import { StepDone } from "./step-done";
 import { StepHeading } from "./step-heading";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner, type PractitionerList } from "./step-practitioner";
-import { StepReview } from "./step-review";
 
-// The form library and the questions load only when needed, keeping the first load small.
+// Only the first steps come with the page. The later ones (times, the form library, review, confirmation,
+// the questions) load when needed, each fetched a step ahead so that it is there when the patient arrives.
+const loadSlotPicker = () => import("../../_components/slot-picker");
 const loadDetails = () => import("./step-details");
+const loadReview = () => import("./step-review");
+const loadDone = () => import("./step-done");
+const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), { loading: () => <StepLoading /> });
 const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <StepLoading /> });
+const StepReview = dynamic(() => loadReview().then((m) => m.StepReview), { loading: () => <StepLoading /> });
+const StepDone = dynamic(() => loadDone().then((m) => m.StepDone), { loading: () => <StepLoading /> });
 const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), { loading: () => <StepLoading /> });
+const PRELOAD: Partial<Record<StepId, readonly (() => Promise<unknown>)[]>> = {
+  location: [loadSlotPicker],
+  practitioner: [loadSlotPicker],
+  time: [loadDetails, loadReview],
+  details: [loadReview, loadDone],
+  review: [loadDone],
+};
 
 function StepLoading() {
   return (
@@ -44,7 +55,6 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const [choices, setChoices] = useState<Choices>({ service: null, location: initialLocation, practitioner: undefined, slot: null, details: null, triage: null });
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof PatientDetails, string>>>({});
   const [created, setCreated] = useState<BookingCreated | null>(null);
-  const [durations, setDurations] = useState<Record<string, number>>({});
   const [team, setTeam] = useState<{ key: string; list: PractitionerList } | null>(null);
   const [teamAttempt, setTeamAttempt] = useState(0);
   const viewerZone = useViewerZone();
@@ -72,15 +82,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   }, [startInHelp]);
 
   useEffect(() => {
-    const controller = new AbortController();
-    callApi<{ services: ServiceOption[] }>("/api/v1/services", { signal: controller.signal })
-      .then((r) => setDurations(Object.fromEntries(r.services.map((s) => [s.slug, s.durationMinutes]))))
-      .catch(() => {});
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    if (step === "time") void loadDetails();
+    for (const load of PRELOAD[step] ?? []) void load();
   }, [step]);
 
   const teamKey = location && service ? `${location.slug}|${service.discipline}|${teamAttempt}` : null;
@@ -112,7 +114,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const facts =
     service && location && choices.slot && plan
       ? {
-          service: { name: service.name, durationMinutes: durations[service.slug] },
+          service: { name: service.name, durationMinutes: service.durationMinutes },
           location,
           practitionerName: practitionerName(choices.slot.practitioner),
           anyPractitioner: choices.practitioner === null,
@@ -228,7 +230,6 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
     body = (
       <StepNeed
         services={catalog.services}
-        durations={durations}
         location={location}
         selected={choices.service}
         focus={moved}
@@ -259,7 +260,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
           </section>
           {shownStep !== "done" ? (
             <BookingSummary
-              service={service ? { name: service.name, durationMinutes: durations[service.slug] } : null}
+              service={service ? { name: service.name, durationMinutes: service.durationMinutes } : null}
               location={location}
               practitioner={choices.practitioner === null ? "First available" : practitionerName(choices.practitioner)}
               start={choices.slot?.start ?? null}

@@ -5,6 +5,7 @@ export interface CatalogService {
   slug: string;
   name: string;
   discipline: string;
+  durationMinutes: number;
   /** Location slugs. */
   locations: string[];
 }

@@ -5,7 +5,6 @@ import { StepHeading } from "./step-heading";
 
 interface Props {
   services: CatalogService[];
-  durations: Record<string, number>;
   location: LocationOption | null;
   selected: string | null;
   focus: boolean;
@@ -14,7 +13,7 @@ interface Props {
   onClearLocation: () => void;
 }
 
-export function StepNeed({ services, durations, location, selected, focus, onChoose, onHelp, onClearLocation }: Props) {
+export function StepNeed({ services, location, selected, focus, onChoose, onHelp, onClearLocation }: Props) {
   const offered = location ? services.filter((s) => s.locations.includes(location.slug)) : services;
   const known = new Set(SERVICE_GROUPS.flatMap((g) => g.slugs));
   const groups = [
@@ -57,7 +56,7 @@ export function StepNeed({ services, durations, location, selected, focus, onCho
                     {SERVICE_BLURB[s.slug] ? <span className="option__text">{SERVICE_BLURB[s.slug]}</span> : null}
                     <span className="option__meta">
                       {DISCIPLINE_LABEL[s.discipline] ?? s.discipline}
-                      {durations[s.slug] ? ` · ${durations[s.slug]} min` : ""}
+                      {s.durationMinutes ? ` · ${s.durationMinutes} min` : ""}
                     </span>
                   </span>
                   <span className="option__chevron" aria-hidden="true">›</span>

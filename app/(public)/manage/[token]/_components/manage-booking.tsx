@@ -1,13 +1,29 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { CalendarIcon } from "../../../_components/calendar-icon";
 import { useEffect, useRef, useState } from "react";
+import { CalendarIcon } from "../../../_components/calendar-icon";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
 import { calendarPath } from "../../../_components/public-api";
 import { whenText, zonePlan } from "../../../_components/time-format";
 import { useViewerZone } from "../../../_components/use-viewer-zone";
-import { CancelPanel } from "./cancel-panel";
-import { MovePanel } from "./move-panel";
+
+// The panels (and the time picker inside "move") load when the patient reaches for them, not with the page.
+const loadMove = () => import("./move-panel");
+const loadCancel = () => import("./cancel-panel");
+const MovePanel = dynamic(() => loadMove().then((m) => m.MovePanel), { loading: () => <PanelLoading /> });
+const CancelPanel = dynamic(() => loadCancel().then((m) => m.CancelPanel), { loading: () => <PanelLoading /> });
+
+function PanelLoading() {
+  return (
+    <div className="card step step-loading" role="status">
+      <span className="skeleton skeleton--title" aria-hidden="true" />
+      <span className="visually-hidden">Loading</span>
+    </div>
+  );
+}
+/** Starts fetching a panel's code as soon as the pointer or focus reaches its button. */
+const preload = (load: () => Promise<unknown>) => ({ onPointerEnter: () => void load(), onFocus: () => void load(), onTouchStart: () => void load() });
 
 const STATUS_LABEL: Record<BookingView["status"], string> = {
   booked: "Booked",
@@ -89,12 +105,15 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
           {active && !past ? (
             <div className="manage__actions">
               {booking.canReschedule ? (
-                <button type="button" className="button" aria-expanded={panel === "move"} onClick={() => setPanel(panel === "move" ? "none" : "move")}>
+                <button type="button" className="button" aria-expanded={panel === "move"} onClick={() => setPanel(panel === "move" ? "none" : "move")} {...preload(loadMove)}>
                   Move to another time
                 </button>
               ) : null}
               {booking.canCancel ? (
-                <button type="button" className="button button--ghost button--danger-text" aria-expanded={panel === "cancel"} onClick={() => setPanel(panel === "cancel" ? "none" : "cancel")}>
+                <button type="button" className="button button--ghost button--danger-text" aria-expanded={panel === "cancel"}
+                  onClick={() => setPanel(panel === "cancel" ? "none" : "cancel")}
+                  {...preload(loadCancel)}
+                >
                   Cancel appointment
                 </button>
               ) : null}
