@@ -54,6 +54,11 @@ test("a new patient books through “help me choose”", async ({ page, checkA11
   await expect(page.getByRole("heading", { name: "Why we suggest this" })).toBeVisible();
   await checkA11y();
   await page.getByRole("button", { name: "Book this appointment" }).click();
+  // Stepping back from the next step returns to the suggestion, answers and all.
+  await expect(stepHeading(page, online ? "Who would you like to see?" : "Where would you like to be seen?")).toBeVisible();
+  await page.getByRole("button", { name: "Back", exact: true }).click();
+  await expect(stepHeading(page, service)).toBeVisible();
+  await page.getByRole("button", { name: "Book this appointment" }).click();
 
   if (!online) await chooseLocation(page, "Mosman");
   await choosePractitioner(page, "First available");
@@ -95,6 +100,38 @@ test.describe("time zones", () => {
     await expect(page.getByText(/local to the clinic, in Sydney time/)).toBeVisible();
     await expect(timeButtons(page).first()).not.toContainText("Sydney");
   });
+});
+
+test("the page's Back button goes back like the browser's, without adding history", async ({ page }) => {
+  const back = page.getByRole("button", { name: "Back", exact: true });
+  const historyLength = () => page.evaluate(() => window.history.length);
+  await page.goto("/book");
+  await chooseService(page, "Sports physiotherapy follow-up");
+  await chooseLocation(page, "Martin Place");
+  await expect(stepHeading(page, "Who would you like to see?")).toBeVisible();
+  const length = await historyLength();
+
+  await back.click();
+  await expect(stepHeading(page, "Where would you like to be seen?")).toBeVisible();
+  await back.click();
+  await expect(stepHeading(page, "What do you need?")).toBeVisible();
+  expect(await historyLength()).toBe(length);
+  // The steps gone back over are still ahead, as after the browser's Back.
+  await page.goForward();
+  await expect(stepHeading(page, "Where would you like to be seen?")).toBeVisible();
+  await page.goForward();
+  await expect(stepHeading(page, "Who would you like to see?")).toBeVisible();
+  await page.goBack();
+  await expect(stepHeading(page, "Where would you like to be seen?")).toBeVisible();
+  expect(await historyLength()).toBe(length);
+
+  // Opened straight into "help me choose", Back shows the services in place of the questions.
+  await page.goto("/book?help=1");
+  await expect(stepHeading(page, "Before we start")).toBeVisible();
+  const helpLength = await historyLength();
+  await back.click();
+  await expect(stepHeading(page, "What do you need?")).toBeVisible();
+  expect(await historyLength()).toBe(helpLength);
 });
 
 test("a patient picks a named practitioner, and the location from the home page is kept", async ({ page, checkA11y }, info) => {

@@ -12,6 +12,7 @@ import { StepHeading } from "./step-heading";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner, type PractitionerList } from "./step-practitioner";
+import type { TriageDraft } from "./step-triage";
 
 // Only the first steps come with the page. The later ones (times, the form library, review, confirmation,
 // the questions) load when needed, each fetched a step ahead so that it is there when the patient arrives.
@@ -49,12 +50,20 @@ interface Props {
 
 const BACK: Partial<Record<StepId, StepId>> = { triage: "need", location: "need", practitioner: "location", time: "practitioner", details: "time", review: "details" };
 
+/** What this page keeps in each history entry: the step, and how many booking steps lie behind it. */
+interface StepState {
+  bookingStep?: StepId;
+  bookingIndex?: number;
+}
+const currentEntry = (): StepState => (window.history.state ?? {}) as StepState;
+
 export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const [step, setStep] = useState<StepId>(startInHelp ? "triage" : "need");
   const [moved, setMoved] = useState(false);
   const [choices, setChoices] = useState<Choices>({ service: null, location: initialLocation, practitioner: undefined, slot: null, details: null, triage: null });
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof PatientDetails, string>>>({});
   const [created, setCreated] = useState<BookingCreated | null>(null);
+  const [triageDraft, setTriageDraft] = useState<TriageDraft | null>(null);
   const [team, setTeam] = useState<{ key: string; list: PractitionerList } | null>(null);
   const [teamAttempt, setTeamAttempt] = useState(0);
   const viewerZone = useViewerZone();
@@ -65,21 +74,37 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const plan = useMemo(() => (location ? zonePlan(location, viewerZone) : null), [location, viewerZone]);
   const serviceName = useCallback((slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug, [catalog.services]);
 
-  const go = useCallback((next: StepId) => {
+  const firstStep: StepId = startInHelp ? "triage" : "need";
+  const show = useCallback((next: StepId) => {
     setStep(next);
     setMoved(true);
-    // Each step is a history entry, so the phone's back button steps back instead of leaving.
-    window.history.pushState({ bookingStep: next }, "");
     topRef.current?.scrollIntoView({ block: "start" });
   }, []);
+  // Each step forward is a history entry, so the phone's back button steps back instead of leaving.
+  const go = useCallback(
+    (next: StepId) => {
+      show(next);
+      window.history.pushState({ bookingStep: next, bookingIndex: (currentEntry().bookingIndex ?? 0) + 1 } satisfies StepState, "");
+    },
+    [show],
+  );
+  // The page's own Back is the browser's Back while there is a booking step behind this one, so the two
+  // always agree and going back never adds history; on the first entry it replaces that entry instead.
+  const goBack = (target: StepId) => {
+    if ((currentEntry().bookingIndex ?? 0) > 0) return window.history.back();
+    show(target);
+    window.history.replaceState({ ...currentEntry(), bookingStep: target, bookingIndex: 0 } satisfies StepState, "");
+  };
   useEffect(() => {
+    // A reload starts the booking again: this entry becomes its first step.
+    if (currentEntry().bookingStep) window.history.replaceState({ ...currentEntry(), bookingStep: undefined, bookingIndex: 0 } satisfies StepState, "");
     const onPop = (e: PopStateEvent) => {
-      setStep((e.state as { bookingStep?: StepId } | null)?.bookingStep ?? (startInHelp ? "triage" : "need"));
+      setStep((e.state as StepState | null)?.bookingStep ?? firstStep);
       setMoved(true);
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  }, [startInHelp]);
+  }, [firstStep]);
 
   useEffect(() => {
     for (const load of PRELOAD[step] ?? []) void load();
@@ -131,7 +156,14 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
     body = <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />;
   } else if (step === "triage") {
     body = (
-      <StepTriage focus={moved} serviceName={serviceName} onBook={(o) => o.service && chooseService(o.service, o)} onChooseMyself={() => go("need")} />
+      <StepTriage
+        focus={moved}
+        serviceName={serviceName}
+        draft={triageDraft}
+        onDraft={setTriageDraft}
+        onBook={(o) => o.service && chooseService(o.service, o)}
+        onChooseMyself={() => go("need")}
+      />
     );
   } else if (step === "location" && service) {
     body = (
@@ -252,7 +284,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
         <div className={`book__grid ${shownStep === "done" ? "book__grid--single" : ""}`}>
           <section className="card step" aria-labelledby="step-title" data-step={shownStep}>
             {back ? (
-              <button type="button" className="back-link" onClick={() => go(back === "location" && location && service?.locations.length === 1 ? "need" : back)}>
+              <button type="button" className="back-link" onClick={() => goBack(back === "location" && location && service?.locations.length === 1 ? "need" : back)}>
                 <span aria-hidden="true">‹</span> Back
               </button>
             ) : null}

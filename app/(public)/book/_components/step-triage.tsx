@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { isItemEnabled, pruneDisabledAnswers } from "@/lib/intake/enable-when";
 import { COLLECTION_NOTICE, STEPS, TRIAGE_STEPS, type Answers } from "@/lib/intake/questionnaire";
 import type { AnswerValue, RawAnswers } from "@/lib/intake/questionnaire-types";
@@ -8,9 +8,18 @@ import { StepHeading } from "./step-heading";
 import { TriageQuestion } from "./triage-question";
 import { TriageResult } from "./triage-result";
 
+/** Where the patient got to, kept by the booking page so that stepping back returns to the answers. */
+export interface TriageDraft {
+  page: number;
+  answers: RawAnswers;
+  outcome: TriageOutcome | null;
+}
+
 interface Props {
   focus: boolean;
   serviceName: (slug: string) => string;
+  draft: TriageDraft | null;
+  onDraft: (draft: TriageDraft) => void;
   onBook: (outcome: TriageOutcome) => void;
   onChooseMyself: () => void;
 }
@@ -23,14 +32,16 @@ function missing(value: AnswerValue | undefined): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0);
 }
 
-export function StepTriage({ focus, serviceName, onBook, onChooseMyself }: Props) {
-  const [page, setPage] = useState(0);
-  const [answers, setAnswers] = useState<RawAnswers>({});
+export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChooseMyself }: Props) {
+  const [page, setPage] = useState(draft?.page ?? 0);
+  const [answers, setAnswers] = useState<RawAnswers>(draft?.answers ?? {});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<TriageOutcome | null>(null);
+  const [outcome, setOutcome] = useState<TriageOutcome | null>(draft?.outcome ?? null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [headingFocus, setHeadingFocus] = useState(focus);
+
+  useEffect(() => onDraft({ page, answers, outcome }), [page, answers, outcome, onDraft]);
 
   const step = TRIAGE_STEPS[page]!;
   const shown = step.items.filter((item) => isItemEnabled(item, answers));
