@@ -134,6 +134,37 @@ test("the page's Back button goes back like the browser's, without adding histor
   expect(await historyLength()).toBe(helpLength);
 });
 
+test("“help me choose” asks for the patient's age, kindly and optionally, and sends it to triage", async ({ page, checkA11y }) => {
+  const sent: Record<string, unknown>[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/triage") sent.push(r.postDataJSON() as Record<string, unknown>);
+  });
+  const age = page.getByLabel("How old are you? (optional)");
+  await page.goto("/book?help=1");
+  await answerTriage(
+    page,
+    { ...ROUTINE, diagnosed: false },
+    {
+      onPage: async () => {
+        if (!(await age.isVisible())) return;
+        await expect(page.getByText(/Leave it blank if you'd rather not say/)).toBeVisible();
+        await age.fill("200");
+        await page.getByRole("button", { name: "Next" }).click();
+        await expect(page.locator("#q-age-error")).toHaveText(/whole years/);
+        await expect(age).toBeFocused();
+        await checkA11y();
+        await age.fill("62");
+      },
+    },
+  );
+  // Over 50 without a diagnosis: booking goes ahead, with a word to see the GP as well (shared/spec/intake.md).
+  await expect(page.getByText("Please also see your GP.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Book this appointment" })).toBeVisible();
+  expect(sent.length).toBeGreaterThan(0);
+  for (const body of sent) expect(body.age).toBe(62);
+  await checkA11y();
+});
+
 test("a patient picks a named practitioner, and the location from the home page is kept", async ({ page, checkA11y }, info) => {
   const [slug, location, practitioner] = byProject(info.project.name, ["martin-place", "Martin Place", "Priya Raman"], ["barangaroo", "Barangaroo", "James Okafor"]);
   await page.goto(`/book?location=${slug}`);
@@ -290,8 +321,11 @@ test.describe("urgent answers stop online booking", () => {
 
   test("an urgent-care answer says see a GP or urgent care today", async ({ page, checkA11y }) => {
     await page.goto("/book?help=1");
+    const triage = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/triage");
     await answerTriage(page, { ...ROUTINE, "rf-fever": true });
     await expect(page.getByRole("heading", { name: "See a GP or urgent care clinic today" })).toBeVisible();
+    // Age is optional: left blank, none is sent.
+    expect((await triage).postDataJSON()).not.toHaveProperty("age");
     await expect(page.getByRole("button", { name: /Book/ })).toHaveCount(0);
     await checkA11y();
   });

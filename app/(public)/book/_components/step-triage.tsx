@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { isItemEnabled, pruneDisabledAnswers } from "@/lib/intake/enable-when";
 import { COLLECTION_NOTICE, STEPS, TRIAGE_STEPS, type Answers } from "@/lib/intake/questionnaire";
-import type { AnswerValue, RawAnswers } from "@/lib/intake/questionnaire-types";
+import { integer, type AnswerValue, type RawAnswers } from "@/lib/intake/questionnaire-types";
 import { ApiError, callApi, type TriageOutcome } from "../../_components/public-api";
 import { StepHeading } from "./step-heading";
 import { TriageQuestion } from "./triage-question";
@@ -12,6 +12,7 @@ import { TriageResult } from "./triage-result";
 export interface TriageDraft {
   page: number;
   answers: RawAnswers;
+  age: number | undefined;
   outcome: TriageOutcome | null;
 }
 
@@ -28,6 +29,20 @@ interface Props {
 // as they are answered: nobody with an emergency answer is asked about their goals first.
 const CHECK_AFTER = new Set(["safety"]);
 
+// Age is not a questionnaire answer: the triage API takes it beside the answers (shared/spec/api.md), and a
+// booking takes it from the date of birth. Optional, and asked where the diagnosis is: over 50 without one
+// is worth a doctor's check too (shared/spec/intake.md).
+const AGE_STEP = "history";
+const AGE_ITEM = integer(
+  "age",
+  "How old are you? (optional)",
+  { min: 0, max: 130, unit: "years" },
+  {
+    required: false,
+    helper: "Some causes of this kind of pain are more common as we get older, so your age helps us suggest the right care. Leave it blank if you'd rather not say.",
+  },
+);
+
 function missing(value: AnswerValue | undefined): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0);
 }
@@ -35,13 +50,14 @@ function missing(value: AnswerValue | undefined): boolean {
 export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChooseMyself }: Props) {
   const [page, setPage] = useState(draft?.page ?? 0);
   const [answers, setAnswers] = useState<RawAnswers>(draft?.answers ?? {});
+  const [age, setAge] = useState<number | undefined>(draft?.age);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<TriageOutcome | null>(draft?.outcome ?? null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [headingFocus, setHeadingFocus] = useState(focus);
 
-  useEffect(() => onDraft({ page, answers, outcome }), [page, answers, outcome, onDraft]);
+  useEffect(() => onDraft({ page, answers, age, outcome }), [page, answers, age, outcome, onDraft]);
 
   const step = TRIAGE_STEPS[page]!;
   const shown = step.items.filter((item) => isItemEnabled(item, answers));
@@ -72,6 +88,8 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
       else if (item.type === "integer" && typeof v === "number" && (!Number.isInteger(v) || v < item.min || v > item.max))
         found[item.linkId] = `Enter a whole number from ${item.min} to ${item.max}`;
     }
+    if (step.id === AGE_STEP && age !== undefined && (!Number.isInteger(age) || age < AGE_ITEM.min || age > AGE_ITEM.max))
+      found[AGE_ITEM.linkId] = "Enter your age in whole years, for example 42, or leave it blank";
     return found;
   };
 
@@ -80,7 +98,7 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
     setFailure(null);
     try {
       const pruned = pruneDisabledAnswers(answers as Answers);
-      return await callApi<TriageOutcome>("/api/v1/triage", { method: "POST", json: { answers: pruned } });
+      return await callApi<TriageOutcome>("/api/v1/triage", { method: "POST", json: { answers: pruned, ...(age !== undefined ? { age } : {}) } });
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : "We couldn't check your answers. Please try again.");
       return null;
@@ -147,6 +165,17 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
         {shown.map((item) => (
           <TriageQuestion key={item.linkId} item={item} value={answers[item.linkId]} error={errors[item.linkId]} onChange={(v) => setAnswer(item.linkId, v)} />
         ))}
+        {step.id === AGE_STEP ? (
+          <TriageQuestion
+            item={AGE_ITEM}
+            value={age}
+            error={errors[AGE_ITEM.linkId]}
+            onChange={(v) => {
+              setAge(typeof v === "number" && Number.isFinite(v) ? v : undefined);
+              setErrors(({ [AGE_ITEM.linkId]: _, ...rest }) => rest);
+            }}
+          />
+        ) : null}
         {failure ? (
           <div className="alert alert--error" role="alert">
             {failure}
