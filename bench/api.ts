@@ -87,14 +87,25 @@ async function main() {
       await res.arrayBuffer();
     });
     const apiSeconds = (performance.now() - t) / 1000;
+
+    // The ceiling any route of this app can reach here: the same 32 clients on GET /api/health (one tiny query).
+    let healthOk = 0;
+    t = performance.now();
+    await runConcurrently(rows, 32, async () => {
+      const res = await fetch(`${BASE}/api/health`);
+      if (res.ok) healthOk++;
+      await res.arrayBuffer();
+    });
+    const httpFloorRate = healthOk / ((performance.now() - t) / 1000);
     const rawRate = rows.length / rawSeconds;
     const apiRate = created / apiSeconds;
     const [{ overlaps }] = (await sqlClient`select count(*)::int as overlaps from appointments a join appointments b
       on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked and a.block_key <> b.block_key
       where a.status <> 'cancelled' and b.status <> 'cancelled'`) as unknown as [{ overlaps: number }];
     await sqlClient.end();
-    Object.assign(results, { rows: rows.length, rawRate, apiRate, ratio: apiRate / rawRate, created, refused, overlaps });
+    Object.assign(results, { rows: rows.length, rawRate, apiRate, ratio: apiRate / rawRate, created, refused, overlaps, httpFloorRate });
     console.log(`booking throughput, 32 clients, ${rows.length} distinct slots: API ${fmt(apiRate)}/s (${created} created, ${refused} refused), raw SQL ${fmt(rawRate)}/s, ratio ${(100 * apiRate / rawRate).toFixed(0)}%`);
+    console.log(`the same 32 clients on GET /api/health: ${fmt(httpFloorRate)}/s (${(100 * httpFloorRate / rawRate).toFixed(0)}% of raw): the most any API route reaches here`);
     console.log(`double bookings found afterwards: ${overlaps}`);
     mkdirSync("bench/.out", { recursive: true });
     writeFileSync("bench/.out/api.json", JSON.stringify(results, null, 2));
