@@ -23,6 +23,18 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema"], message: "app/ calls lib/; use a verb or query from lib/.", allowTypeImports: true }] }],
     },
   },
+  // Domains depend one way: staff -> intake -> notifications -> scheduling (scheduling publishes booking events).
+  ...[
+    ["lib/scheduling/**", ["@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*"]],
+    ["lib/notifications/**", ["@/lib/intake/*", "@/lib/staff/*"]],
+    ["lib/intake/**", ["@/lib/staff/*"]],
+  ].map(([dir, banned]) => ({
+    files: [`${dir}/*.{ts,tsx}`],
+    ignores: ["**/*.test.ts", "**/testing/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "Nothing imports app/." }, { group: banned, message: "Domains import each other one way only (see conventions)." }] }],
+    },
+  })),
 ];
 
 export default config;

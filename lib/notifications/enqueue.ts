@@ -4,18 +4,9 @@ import type { Db, Tx } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { logInfo } from "@/lib/log";
 import { EMAIL_QUEUE, type EmailJob, REMINDER_KINDS, REMINDER_LEAD_HOURS, type SealedLinks, sealedLinksSchema } from "./jobs";
-import { activeQueue, inTransaction, type NotificationQueue } from "./queue";
+import { type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
+import { activeQueue, inTransaction, type NotificationQueue, setActiveQueue } from "./queue";
 import { seal, unseal } from "./secrets";
-
-export interface BookingEvent {
-  kind: "booked" | "moved" | "cancelled";
-  appointmentId: string;
-  /** The appointment's start when the caller has just written it; saves reading it back. */
-  startsAt?: Date;
-  /** Links with the patient's secret tokens; sealed in the job, never stored in clear. */
-  manageUrl?: string;
-  intakeUrl?: string;
-}
 
 export interface EnqueueOptions {
   now?: Date;
@@ -33,6 +24,15 @@ function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
     logInfo("notifications", "No notification queue is open in this process; booking emails are not sent.");
   }
   return queue;
+}
+
+/**
+ * Makes `queue` the one this process's booking emails go into, and subscribes to scheduling's booking events;
+ * `undefined` stops both.
+ */
+export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): void {
+  setActiveQueue(queue);
+  setBookingEventListener(queue ? (tx, event, now) => enqueueBookingNotifications(tx, event, { now }) : undefined);
 }
 
 /**

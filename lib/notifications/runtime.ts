@@ -2,7 +2,8 @@ import "server-only";
 import type { DbHandle } from "@/db/client";
 import { env } from "@/lib/env";
 import { logInfo } from "@/lib/log";
-import { activeQueue, openNotificationQueue, setActiveQueue } from "./queue";
+import { sendBookingEmailsThrough } from "./enqueue";
+import { activeQueue, openNotificationQueue } from "./queue";
 import { type EmailWorker, startEmailWorker } from "./worker";
 
 type Global = typeof globalThis & { __clinicNotificationsStarting?: Promise<void>; __clinicEmailWorker?: EmailWorker };
@@ -21,7 +22,7 @@ export function startNotifications(handle: DbHandle): Promise<void> {
     if (activeQueue()) return;
     const inApp = runsWorkerInApp(handle.kind);
     const queue = await openNotificationQueue({ db: handle.db, kind: handle.kind, url: env.DATABASE_URL }, { supervise: inApp });
-    setActiveQueue(queue);
+    sendBookingEmailsThrough(queue);
     if (inApp) g.__clinicEmailWorker = await startEmailWorker(queue, { name: `app-${process.pid}` });
     logInfo("notifications", "queue open", { worker: inApp ? "in-app" : "separate", mail: env.SMTP_URL ? "smtp" : "outbox" });
   })().catch((error: unknown) => {

@@ -2,7 +2,8 @@
 import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { logError, logInfo } from "@/lib/log";
-import { openNotificationQueue, setActiveQueue } from "./queue";
+import { sendBookingEmailsThrough } from "./enqueue";
+import { openNotificationQueue } from "./queue";
 import { startEmailWorker } from "./worker";
 
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   }
   const handle = openPostgres(env.DATABASE_URL, 4);
   const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: env.DATABASE_URL }, { supervise: true });
-  setActiveQueue(queue);
+  sendBookingEmailsThrough(queue);
   const worker = await startEmailWorker(queue, { name: `worker-${process.pid}` });
   logInfo("notifications", "worker started", { worker: worker.name, mail: env.SMTP_URL ? "smtp" : "outbox" });
 

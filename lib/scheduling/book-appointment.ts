@@ -5,8 +5,8 @@ import { type Db, pipeline, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
-import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
 import { hashToken, newToken } from "@/lib/security/tokens";
+import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
@@ -99,7 +99,7 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
       manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
     }),
     recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } }),
-    enqueueBookingNotifications(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, { now }),
+    publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, now),
   );
   const booking: BookingDto = {
     id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner,

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { appointments, locations, services } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
+import { publishBookingEvent } from "./booking-events";
 import { appointmentForToken } from "./booking-access";
 import { type BookingDto, loadBookingDetail, toBookingDto } from "./booking-dto";
 import { assertOutsideCancellationWindow } from "./booking-rules";
@@ -37,7 +37,7 @@ export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: 
       .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason || (actor.kind === "staff" ? "Cancelled by the clinic" : "Cancelled by the patient"), cancelledBy: by, updatedAt: now })
       .where(eq(appointments.id, row.id));
     await recordAudit(tx, actor, { action: "appointment.cancel", entityType: "appointment", entityId: row.id, patientId: row.patientId });
-    await enqueueBookingNotifications(tx, { kind: "cancelled", appointmentId: row.id }, { now });
+    await publishBookingEvent(tx, { kind: "cancelled", appointmentId: row.id }, now);
     return toBookingDto((await loadBookingDetail(tx, row.id))!);
   });
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { appointments, classes, locations, practitioners } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound, SlotUnavailable } from "@/lib/errors";
-import { enqueueBookingNotifications } from "@/lib/notifications/enqueue";
+import { publishBookingEvent } from "./booking-events";
 import { mapBookingError } from "./book-appointment";
 import { appointmentForToken } from "./booking-access";
 import { type BookingDto, loadBookingDetail, manageUrl, toBookingDto } from "./booking-dto";
@@ -59,7 +59,7 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
         action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
         detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner: p?.slug },
       });
-      await enqueueBookingNotifications(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, { now });
+      await publishBookingEvent(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, now);
       return toBookingDto((await loadBookingDetail(tx, row.id))!);
     });
   } catch (error) {

@@ -10,7 +10,8 @@ import { createMiniClinic, patientDetails } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
 import { EMAIL_QUEUE } from "../jobs";
 import { smtpMailer } from "../mailer";
-import { type NotificationQueue, openNotificationQueue, setActiveQueue } from "../queue";
+import { sendBookingEmailsThrough } from "../enqueue";
+import { type NotificationQueue, openNotificationQueue } from "../queue";
 import { type EmailWorker, startEmailWorker, type WorkerOptions } from "../worker";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
@@ -35,7 +36,7 @@ export async function createHarness(): Promise<Harness> {
   await createMiniClinic(handle.db);
   const target = { db: handle.db, kind: handle.kind, url: handle.url };
   const queue = await openNotificationQueue(target, { settings: FAST });
-  setActiveQueue(queue);
+  sendBookingEmailsThrough(queue);
   const sink = await startSmtpSink();
   const queues = [queue];
   const workers: EmailWorker[] = [];
@@ -53,7 +54,7 @@ export async function createHarness(): Promise<Harness> {
     },
     async close() {
       for (const w of workers) await w.stop();
-      setActiveQueue(undefined);
+      sendBookingEmailsThrough(undefined);
       for (const q of queues) await q.close();
       await sink.stop();
       await handle.close();

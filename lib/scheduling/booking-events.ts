@@ -1,0 +1,29 @@
+import "server-only";
+import type { Tx } from "@/db/client";
+
+/** A change to a booking that others may act on (the notifications domain sends its emails from these). */
+export interface BookingEvent {
+  kind: "booked" | "moved" | "cancelled";
+  appointmentId: string;
+  /** The appointment's start when the change has just written it; saves reading it back. */
+  startsAt?: Date;
+  /** Links with the patient's secret tokens; a listener must not store them in clear. */
+  manageUrl?: string;
+  intakeUrl?: string;
+}
+
+/** Runs inside the transaction of the change, so whatever it writes commits or rolls back with the change. */
+export type BookingEventListener = (tx: Tx, event: BookingEvent, now: Date) => Promise<void>;
+
+// Scheduling knows nothing of email: the notifications domain subscribes when this process opens its queue.
+// Kept on globalThis because Next.js may load this module more than once (one copy per route bundle).
+type Global = typeof globalThis & { __clinicBookingEventListener?: BookingEventListener };
+
+export function setBookingEventListener(listener: BookingEventListener | undefined): void {
+  (globalThis as Global).__clinicBookingEventListener = listener;
+}
+
+/** Call it after the change and its audit row. A process with no listener (scripts, most tests) does nothing. */
+export async function publishBookingEvent(tx: Tx, event: BookingEvent, now: Date): Promise<void> {
+  await (globalThis as Global).__clinicBookingEventListener?.(tx, event, now);
+}
