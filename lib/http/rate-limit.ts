@@ -2,7 +2,9 @@ import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 
 /**
  * Fixed one-minute windows counted in Postgres, so the limit holds across every app process.
@@ -22,8 +24,7 @@ export async function enforceRateLimit(db: Db, key: string, limit: number, windo
   }
 }
 
-/** The client's address as the proxy in front of us reports it; "local" when there is none. */
+/** The client's address as our own proxies report it (see clientAddress); "local" when there is none. */
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+  return clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
 }
