@@ -14,6 +14,8 @@ export const triages = pgTable("triages", {
   route: text("route").notNull(),
   result: jsonb("result").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** When the patient, stopped by a red flag, asked for the "please call us" email (at most once per triage). */
+  callUsRequestedAt: timestamp("call_us_requested_at", { withTimezone: true }),
 });
 
 /** Versioned questionnaire responses: a draft is saved as the patient goes; each submission is a new version. */

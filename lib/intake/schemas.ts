@@ -1,6 +1,7 @@
 // zod schemas built from the questionnaire, so the form, the intake action and the
 // triage API parse answers the same way. Every issue's path is the question's linkId.
 import { z } from "zod";
+import { patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
 import { isItemEnabled, pruneDisabledAnswers } from "./enable-when";
 import { findItem, ITEMS, STEPS, type Answers, type StepId } from "./questionnaire";
 import type { QuestionItem } from "./questionnaire-types";
@@ -97,6 +98,14 @@ export const triageRequestSchema = z.object({
     .transform((v) => v ?? undefined),
 });
 export type TriageRequest = z.output<typeof triageRequestSchema>;
+
+/** Who to send "please call us" to, when a red flag has stopped an online booking: the booking form's own fields. */
+export const callUsRequestSchema = z.object({
+  firstName: patientDetailsSchema.shape.firstName,
+  email: patientDetailsSchema.shape.email,
+  location: slugSchema.optional(),
+});
+export type CallUsRequest = z.input<typeof callUsRequestSchema>;
 
 function missingMessage(item: QuestionItem): string {
   switch (item.type) {

@@ -1,0 +1,1 @@
+ALTER TABLE "triages" ADD COLUMN "call_us_requested_at" timestamp with time zone;
