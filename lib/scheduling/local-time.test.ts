@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -92,5 +93,69 @@ describe("toOffsetIso", () => {
     expect(toOffsetIso(new Date("2026-11-30T22:00:00Z"), SYD)).toBe("2026-12-01T09:00:00+11:00");
     expect(toOffsetIso(new Date("2026-06-30T23:00:00Z"), SYD)).toBe("2026-07-01T09:00:00+10:00");
     expect(toOffsetIso(new Date("2026-06-30T23:00:00Z"), "UTC")).toBe("2026-06-30T23:00:00+00:00");
+  });
+});
+
+describe("the fast offset formatting agrees with luxon", () => {
+  const zones = ["Australia/Sydney", "Australia/Lord_Howe", "Australia/Perth", "Australia/Adelaide", "Pacific/Chatham", "Asia/Kathmandu", "America/St_Johns", "America/New_York", "Europe/London", "UTC", "Asia/Gaza"];
+  const luxonIso = (d: Date, tz: string) => {
+    const x = DateTime.fromJSDate(d, { zone: tz });
+    return x.toISO({ suppressMilliseconds: true, includeOffset: false }) + x.toFormat("ZZ");
+  };
+  it("through 2026 and 2027, and minute by minute around every change of offset, in zones with odd offsets and rules", () => {
+    let checked = 0;
+    const check = (t: number, tz: string) => {
+      const d = new Date(t);
+      const local = luxonIso(d, tz);
+      expect(toOffsetIso(d, tz)).toBe(local);
+      expect(localDateOf(d, tz)).toBe(local.slice(0, 10));
+      checked++;
+    };
+    for (const tz of zones) {
+      let previous = DateTime.fromMillis(Date.UTC(2026, 0, 1), { zone: tz }).offset;
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 47 * 60_000 + 13_001) {
+        check(t, tz);
+        const offset = DateTime.fromMillis(t, { zone: tz }).offset;
+        if (offset !== previous) for (let u = t - 3 * 3600_000; u < t + 3600_000; u += 60_000 + 7) check(u, tz);
+        previous = offset;
+      }
+    }
+    expect(checked).toBeGreaterThan(200_000);
+  });
+  it("names an unknown zone", () => {
+    expect(() => toOffsetIso(new Date(), "Mars/Olympus")).toThrow(/Unknown time zone/);
+    expect(() => localDateOf(new Date(), "Mars/Olympus")).toThrow(/Unknown time zone/);
+  });
+});
+
+describe("localTimeToMs does not depend on today's date", () => {
+  it("resolves the April overlap and the October gap the same in summer and in winter", async () => {
+    const { Settings } = await import("luxon");
+    const saved = Settings.now;
+    try {
+      for (const today of [Date.UTC(2026, 10, 28), Date.UTC(2026, 5, 15)]) {
+        Settings.now = () => today;
+        expect(toOffsetIso(new Date(localTimeToMs("2026-04-05", "02:30", SYD)), SYD)).toBe("2026-04-05T02:30:00+11:00");
+        expect(toOffsetIso(new Date(localTimeToMs("2026-10-04", "02:30", SYD)), SYD)).toBe("2026-10-04T03:30:00+11:00");
+        expect(toOffsetIso(new Date(localTimeToMs("2026-04-05", "03:00", SYD)), SYD)).toBe("2026-04-05T03:00:00+10:00");
+      }
+    } finally {
+      Settings.now = saved;
+    }
+  });
+
+  it("agrees with a plain reading for every quarter hour of 2026 and 2027 outside the changes", () => {
+    for (const tz of ["Australia/Sydney", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "UTC"]) {
+      for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000 * 3 + 3_600_000 * 7) {
+        const date = new Date(day).toISOString().slice(0, 10);
+        for (let q = 0; q < 96; q += 5) {
+          const time = `${String(Math.floor(q / 4)).padStart(2, "0")}:${String((q % 4) * 15).padStart(2, "0")}`;
+          const ms = localTimeToMs(date, time, tz);
+          const back = toOffsetIso(new Date(ms), tz);
+          // either the same wall time, or (inside a gap) a later one
+          if (back.slice(0, 16) !== `${date}T${time}`) expect(back.slice(0, 16) > `${date}T${time}`).toBe(true);
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Calendar and wall-clock helpers. Every conversion names its zone explicitly so the
 // result never depends on the process TZ (tests run with TZ=UTC, servers may not).
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import type { LocalDate, LocalTime } from "./slot-types";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,9 +23,38 @@ export function assertTimezone(timezone: string): void {
 
 /** The calendar date of an instant as seen in `timezone`. */
 export function localDateOf(date: Date, timezone: string): LocalDate {
-  const d = DateTime.fromJSDate(date, { zone: timezone });
-  if (!d.isValid) throw new RangeError(`Cannot read the date of ${String(date)} in ${timezone}`);
-  return d.toISODate() as LocalDate;
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Cannot read the date of ${String(date)} in ${timezone}`);
+  const wall = new Date(ms + zoneOffsetMinutes(ms, timezone) * MINUTE_MS);
+  const year = wall.getUTCFullYear();
+  if (year < 1000 || year > 9999) return DateTime.fromJSDate(date, { zone: timezone }).toISODate() as LocalDate;
+  return `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const BUCKET_MS = 6 * 60 * MINUTE_MS;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset in minutes at an instant. Asking Intl (through luxon) costs about 20 µs, and an availability
+ * answer formats over a thousand instants, so offsets are remembered per six hours: a bucket is cached only when
+ * its first and last millisecond agree, so a change of offset inside it is always computed afresh.
+ */
+function zoneOffsetMinutes(ms: number, timezone: string): number {
+  const bucket = Math.floor(ms / BUCKET_MS);
+  const key = `${timezone}|${bucket}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const zone = IANAZone.create(timezone);
+  if (!zone.isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
+  const start = bucket * BUCKET_MS;
+  const first = zone.offset(start);
+  if (first !== zone.offset(start + BUCKET_MS - 1)) return zone.offset(ms);
+  if (offsets.size >= 100_000) offsets.clear();
+  offsets.set(key, first);
+  return first;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -51,10 +80,16 @@ export function eachLocalDate(from: LocalDate, to: LocalDate): LocalDate[] {
  */
 export function localTimeToMs(date: LocalDate, time: LocalTime, timezone: string): number {
   if (!LOCAL_TIME.test(time)) throw new RangeError(`Not a time of day (HH:MM): ${time}`);
-  calendarDay(date);
-  const d = DateTime.fromISO(`${date}T${time}`, { zone: timezone });
-  if (!d.isValid) throw new RangeError(`Cannot place ${date} ${time} in ${timezone}`);
-  return d.toMillis();
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  if (!LOCAL_DATE.test(date) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d || mo > 12) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, m); // 24:00 is the next midnight
+  // The offsets in force either side of this wall time; read with each, which instants really show it?
+  const around = [...new Set([zoneOffsetMinutes(wall - DAY_MS, timezone), zoneOffsetMinutes(wall + DAY_MS, timezone)])];
+  const fits = around.map((o) => wall - o * MINUTE_MS).filter((t) => zoneOffsetMinutes(t, timezone) * MINUTE_MS === wall - t);
+  // Clocks turned back show it twice: take the first. Clocks turned forward skip it: read it with the offset
+  // before the change, which lands the same distance past the gap (02:30 becomes 03:30).
+  return fits.length ? Math.min(...fits) : wall - Math.min(...around) * MINUTE_MS;
 }
 
 /** The instant `days` calendar days after `instant` in `timezone`, keeping the wall-clock time. */
@@ -62,10 +97,21 @@ export function plusLocalDays(instant: Date, days: number, timezone: string): Da
   return DateTime.fromJSDate(instant, { zone: timezone }).plus({ days }).toJSDate();
 }
 
-/** ISO 8601 with the zone's offset, the API's format: "2026-12-01T09:00:00+11:00". */
+/** ISO 8601 with the zone's offset, the API's format: "2026-12-01T09:00:00+11:00" (milliseconds only when not zero). */
 export function toOffsetIso(date: Date, timezone: string): string {
-  const d = DateTime.fromJSDate(date, { zone: timezone });
-  if (!d.isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not a valid instant: ${String(date)}`);
+  const offset = zoneOffsetMinutes(ms, timezone);
+  const wall = new Date(ms + offset * MINUTE_MS);
+  const year = wall.getUTCFullYear();
+  if (year < 1000 || year > 9999) {
+    const d = DateTime.fromJSDate(date, { zone: timezone });
+    return d.toISO({ suppressMilliseconds: true, includeOffset: false }) + d.toFormat("ZZ");
+  }
+  const millis = wall.getUTCMilliseconds();
+  const abs = Math.abs(offset);
   // The offset is appended as "+HH:MM" (never "Z") so every zone gives the same shape.
-  return d.toISO({ suppressMilliseconds: true, includeOffset: false }) + d.toFormat("ZZ");
+  return `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}`
+    + (millis ? `.${String(millis).padStart(3, "0")}` : "")
+    + `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
