@@ -72,6 +72,22 @@ test("triage refuses unknown linkIds and codes with 422", async ({ request }) =>
   expect(Object.keys(b.error.fields).join()).toContain("region");
 });
 
+test("call-us after a red flag: 202 once, then 409; 404, 422 and 400 for the wrong request", async ({ request }) => {
+  const stop = await (await request.post("/api/v1/triage", { data: { answers: { region: "buttock", "rf-saddle-numbness": true } } })).json();
+  const go = await (await request.post("/api/v1/triage", { data: { answers: { region: "buttock" } } })).json();
+  const callUs = (id: string, data: unknown) => request.post(`/api/v1/triage/${id}/call-us`, { data });
+  await expectError(await callUs(stop.id, { firstName: "", email: "not-an-email" }), 422, "validation_failed");
+  await expectError(await request.post(`/api/v1/triage/${stop.id}/call-us`, { headers: { "Content-Type": "application/json" }, data: "{oops" }), 400, "bad_request");
+  await expectError(await callUs(stop.id, { firstName: "Zoe", email: "zoe@example.com", location: "atlantis" }), 422, "validation_failed");
+  const ok = await callUs(stop.id, { firstName: "Zoe", email: "zoe@example.com", location: "chatswood" });
+  expect(ok.status()).toBe(202);
+  expect(await ok.json()).toEqual({ requested: true });
+  await expectError(await callUs(stop.id, { firstName: "Zoe", email: "zoe@example.com" }), 409, "conflict");
+  await expectError(await callUs(go.id, { firstName: "Zoe", email: "zoe@example.com" }), 409, "conflict");
+  await expectError(await callUs("00000000-0000-4000-8000-000000000000", { firstName: "Zoe", email: "zoe@example.com" }), 404, "not_found");
+  await expectError(await callUs("<script>", { firstName: "Zoe", email: "zoe@example.com" }), 404, "not_found");
+});
+
 test("a manage token that does not match is a plain 404", async ({ request }) => {
   const [slot] = await freeSlots(request, { location: "online", service: "online-rehab-session", from: weekdayAhead(9) });
   const res = await request.post("/api/v1/bookings", { data: { service: "online-rehab-session", location: "online", practitioner: slot!.practitioner, start: slot!.start, patient: patient("token") } });
