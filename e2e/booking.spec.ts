@@ -328,5 +328,20 @@ test.describe("urgent answers stop online booking", () => {
     expect((await triage).postDataJSON()).not.toHaveProperty("age");
     await expect(page.getByRole("button", { name: /Book/ })).toHaveCount(0);
     await checkA11y();
+
+    // The patient may ask for the clinic's number by email; the form checks the address first.
+    const form = page.getByRole("region", { name: "Would you like our number by email?" });
+    await form.getByLabel("First name").fill("Noor");
+    await form.getByLabel("Email").fill("noor@");
+    await form.getByRole("button", { name: "Email me the clinic's number" }).click();
+    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText(/Enter a valid email/)).toBeVisible();
+    await checkA11y();
+    const callUs = page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/v1\/triage\/[^/]+\/call-us$/.test(new URL(r.url()).pathname));
+    await form.getByLabel("Email").fill("noor@example.com");
+    await form.getByRole("button", { name: "Email me the clinic's number" }).click();
+    expect((await callUs).status()).toBe(202);
+    await expect(page.getByRole("status")).toContainText("We've emailed our number to noor@example.com");
+    await checkA11y();
   });
 });

@@ -1,9 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import { useForm, type UseFormRegisterReturn } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { patientDetailsSchema, type PatientDetails } from "@/lib/scheduling/schemas";
 import { StepHeading } from "./step-heading";
+import { TextField } from "./text-field";
 
 const EMPTY: PatientDetails = { firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" };
 type FieldName = keyof PatientDetails;
@@ -38,7 +39,7 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
 
   const today = new Date().toISOString().slice(0, 10);
   const field = (name: FieldName, label: string, input: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
-    <Field name={name} label={label} hint={hint} error={formState.errors[name]?.message} input={input} registration={register(name)} />
+    <TextField id={`patient-${name}`} label={label} hint={hint} error={formState.errors[name]?.message} input={input} registration={register(name)} />
   );
 
   return (
@@ -60,41 +61,5 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
         </div>
       </form>
     </>
-  );
-}
-
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  input,
-  registration,
-}: {
-  name: FieldName;
-  label: string;
-  hint?: string;
-  error?: string;
-  input: React.InputHTMLAttributes<HTMLInputElement>;
-  registration: UseFormRegisterReturn;
-}) {
-  const id = `patient-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import type { TriageOutcome } from "../../_components/public-api";
+import { CallUsForm } from "./call-us-form";
 import { StepHeading } from "./step-heading";
 
 const CLINIC_PHONE = { display: "(02) 9000 4100", tel: "+61290004100" };
@@ -46,6 +47,7 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
         <p className="muted">
           If you answered by mistake: {change}
         </p>
+        <CallUsForm triageId={outcome.id} lead="Once you have had help, we would like to hear from you. The email holds only our phone number, nothing about your answers." />
       </div>
     );
 
@@ -60,6 +62,7 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
           <a href={`tel:${CLINIC_PHONE.tel}`}>{CLINIC_PHONE.display}</a>.
         </p>
         <p className="muted">If you answered by mistake: {change}</p>
+        <CallUsForm triageId={outcome.id} lead="Can't call right now? Leave your first name and email and we'll send you our number, so you can call when it suits you. The email says nothing about your answers." />
       </div>
     );
 
