@@ -1,4 +1,8 @@
 // The public JSON API as the patient pages see it (shared/spec/api.md). Pure fetch, safe in client components.
+import { apiFetch, type ApiFetchInit, type ApiMessages } from "@/lib/http/api-fetch";
+
+// For call-us-form.tsx, which is being written beside this change; new code imports ApiError from lib/http/api-fetch.
+export { ApiError } from "@/lib/http/api-fetch";
 
 export interface LocationOption {
   slug: string;
@@ -65,45 +69,18 @@ export interface BookingCreated {
 
 export const refSlug = (r: Ref): string => (typeof r === "string" ? r : r.slug);
 
-/** An error answer from the API, in its one shape; `status` 0 means the network failed. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+const MESSAGES: ApiMessages = {
+  network: "We couldn't reach the clinic's booking system. Check your connection and try again.",
+  server: "Something went wrong on our side. Please try again in a moment.",
+  client: "That didn't work. Please try again.",
+};
 
-const NETWORK_MESSAGE = "We couldn't reach the clinic's booking system. Check your connection and try again.";
-
-export async function callApi<T>(path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<T> {
-  const { token, json, headers, ...rest } = init;
-  const h = new Headers(headers);
-  h.set("Accept", "application/json");
-  if (json !== undefined) h.set("Content-Type", "application/json");
-  if (token) h.set("Authorization", `Bearer ${token}`);
-  let res: Response;
-  try {
-    res = await fetch(path, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body, cache: "no-store" });
-  } catch (e) {
-    if ((e as Error).name === "AbortError") throw e;
-    throw new ApiError(0, "network", NETWORK_MESSAGE);
-  }
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
-  if (!res.ok) {
-    const err = body?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? "unknown",
-      err?.message ?? (res.status >= 500 ? "Something went wrong on our side. Please try again in a moment." : "That didn't work. Please try again."),
-      err?.fields ?? {},
-    );
-  }
-  return body as T;
+/** Calls the public API; `token` is a manage link's secret, sent as a Bearer token. Rejects with ApiError. */
+export async function callApi<T>(path: string, init: ApiFetchInit & { token?: string } = {}): Promise<T> {
+  const { token, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  return apiFetch<T>(path, { ...rest, headers }, MESSAGES);
 }
 
 export function fetchAvailability(

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, fetchAvailability, type Slot } from "./public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { fetchAvailability, type Slot } from "./public-api";
 import { DAY_PARTS, slotsByDay, slotsByPart } from "./slot-groups";
 import { addDays, dateKey, dayParts, longDate, timeOf, zoneCity, zoneName, type ZonePlan } from "./time-format";
 

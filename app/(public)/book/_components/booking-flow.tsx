@@ -2,7 +2,8 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
-import { fetchPractitioners, ApiError, type Slot, type TriageOutcome } from "../../_components/public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { fetchPractitioners, type Slot, type TriageOutcome } from "../../_components/public-api";
 import { zonePlan } from "../../_components/time-format";
 import { useViewerZone } from "../../_components/use-viewer-zone";
 import { BookingProgress } from "./booking-progress";

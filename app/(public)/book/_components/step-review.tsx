@@ -1,7 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
-import { ApiError, callApi, newIdempotencyKey, type BookingCreated, type Slot } from "../../_components/public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { callApi, newIdempotencyKey, type BookingCreated, type Slot } from "../../_components/public-api";
 import type { ZonePlan } from "../../_components/time-format";
 import type { StepId } from "./booking-types";
 import { BookingFacts, type BookingFactsProps } from "./booking-facts";

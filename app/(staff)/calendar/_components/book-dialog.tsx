@@ -7,11 +7,12 @@ import { patientDetailsSchema, type PatientDetails } from "@/lib/scheduling/sche
 import { staffBookingSchema } from "@/lib/staff/reception-schemas";
 import type { BoardPractitioner, BoardService, PatientSummaryDto } from "@/lib/staff/reception-types";
 import { fieldErrors } from "@/lib/errors";
+import { ApiError } from "@/lib/http/api-fetch";
 import { clock, longDate, minutesOf } from "./calendar-time";
 import { DialogActions, Modal } from "./modal";
 import { PatientPicker, type PatientMode } from "./patient-picker";
 import { SlotList, type SlotChoice } from "./slot-list";
-import { ApiError, messageOf, staffFetch } from "./staff-api";
+import { messageOf, staffFetch } from "./staff-api";
 
 export interface BookDraft {
   location: string;

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import type { BoardAppointment, BoardPractitioner } from "@/lib/staff/reception-types";
+import { ApiError } from "@/lib/http/api-fetch";
 import { clock, longDate, minutesOf, whenLabel } from "./calendar-time";
 import { DialogActions, Modal } from "./modal";
 import { SlotList, type SlotChoice } from "./slot-list";
-import { ApiError, messageOf, staffFetch } from "./staff-api";
+import { messageOf, staffFetch } from "./staff-api";
 
 interface Props {
   appointment: BoardAppointment;

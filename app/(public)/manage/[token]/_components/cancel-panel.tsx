@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
-import { ApiError, callApi } from "../../../_components/public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { callApi } from "../../../_components/public-api";
 
 interface Props {
   booking: BookingView;

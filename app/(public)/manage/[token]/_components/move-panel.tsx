@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
-import { ApiError, callApi, fetchPractitioners, type PractitionerOption, type Slot } from "../../../_components/public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { callApi, fetchPractitioners, type PractitionerOption, type Slot } from "../../../_components/public-api";
 import { SlotPicker } from "../../../_components/slot-picker";
 import { dateKey, whenText, type ZonePlan } from "../../../_components/time-format";
 
