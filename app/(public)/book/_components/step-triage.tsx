@@ -5,8 +5,8 @@ import { COLLECTION_NOTICE, STEPS, TRIAGE_STEPS, type Answers } from "@/lib/inta
 import { integer, type AnswerValue, type RawAnswers } from "@/lib/intake/questionnaire-types";
 import { ApiError } from "@/lib/http/api-fetch";
 import { callApi, type TriageOutcome } from "../../_components/public-api";
+import { QuestionField } from "../../_components/question-field";
 import { StepHeading } from "./step-heading";
-import { TriageQuestion } from "./triage-question";
 import { TriageResult } from "./triage-result";
 
 /** Where the patient got to, kept by the booking page so that stepping back returns to the answers. */
@@ -164,10 +164,12 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
       {intro ? <p className="step__note">{intro}</p> : null}
       <form noValidate onSubmit={next} className="triage-form" aria-labelledby="step-title">
         {shown.map((item) => (
-          <TriageQuestion key={item.linkId} item={item} value={answers[item.linkId]} error={errors[item.linkId]} onChange={(v) => setAnswer(item.linkId, v)} />
+          <QuestionField key={item.linkId} look="booking" nativeNumbers item={item} value={answers[item.linkId]} error={errors[item.linkId]} onChange={(v) => setAnswer(item.linkId, v)} />
         ))}
         {step.id === AGE_STEP ? (
-          <TriageQuestion
+          <QuestionField
+            look="booking"
+            nativeNumbers
             item={AGE_ITEM}
             value={age}
             error={errors[AGE_ITEM.linkId]}

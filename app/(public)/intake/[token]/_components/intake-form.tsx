@@ -1,16 +1,16 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import type { IntakeView } from "@/lib/intake/get-intake-by-token";
 import type { IntakeOutcome } from "@/lib/intake/intake-outcome";
 import { enabledItemsOfStep, isStepEnabled } from "@/lib/intake/enable-when";
 import { COLLECTION_NOTICE, findItem, STEPS, type StepId } from "@/lib/intake/questionnaire";
 import { buildStepSchema } from "@/lib/intake/schemas";
+import { QuestionField } from "../../../_components/question-field";
 import { labelFor, liveFlags, type FormValues } from "./answer-values";
 import { IntakeDone } from "./intake-done";
 import { IntakeReview } from "./intake-review";
-import { QuestionField } from "./question-field";
 import { SafetyAlert } from "./safety-alert";
 import { SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
@@ -142,7 +142,16 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
       <SafetyAlert flags={flags} />
       <form onSubmit={onNext} noValidate className="intake-step">
         {shown.map((item) => (
-          <QuestionField key={item.linkId} item={item} control={form.control} label={labelFor(item.linkId, item.text, values)} />
+          <Controller
+            key={item.linkId}
+            name={item.linkId}
+            control={form.control}
+            // Destructured, so the ref callback is handed on, never read, while rendering.
+            render={({ field: { ref, onChange, onBlur, value }, fieldState }) => (
+              <QuestionField look="intake" item={item} label={labelFor(item.linkId, item.text, values)} value={value} error={fieldState.error?.message}
+                onChange={onChange} onBlur={onBlur} inputRef={ref} />
+            )}
+          />
         ))}
         <div className="intake-actions">
           {index > 0 ? (
