@@ -1,9 +1,6 @@
 // The public JSON API as the patient pages see it (shared/spec/api.md). Pure fetch, safe in client components.
 import { apiFetch, type ApiFetchInit, type ApiMessages } from "@/lib/http/api-fetch";
 
-// For call-us-form.tsx, which is being written beside this change; new code imports ApiError from lib/http/api-fetch.
-export { ApiError } from "@/lib/http/api-fetch";
-
 export interface LocationOption {
   slug: string;
   name: string;

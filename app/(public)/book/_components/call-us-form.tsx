@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { type CallUsRequest, callUsRequestSchema } from "@/lib/intake/schemas";
-import { ApiError, callApi } from "../../_components/public-api";
+import { ApiError } from "@/lib/http/api-fetch";
+import { callApi } from "../../_components/public-api";
 import { TextField } from "./text-field";
 
 type Sent = { firstName: string; email: string };
