@@ -53,8 +53,10 @@ type Sql = ReturnType<typeof postgres>;
 /**
  * drizzle sends every query unprepared, and postgres.js then needs two round trips for each one with parameters
  * (describe, then execute) while the server parses and plans it again. This view of the client prepares every
- * statement once per connection instead, inside transactions and savepoints too. postgres.js re-prepares by itself
- * when a migration invalidates a statement. Behind a transaction-mode pooler, set DATABASE_PREPARE=false.
+ * statement once per connection instead, inside transactions and savepoints too. Outside a transaction postgres.js
+ * re-prepares by itself when a migration changes a table under a statement; inside one it cannot, so restart the app
+ * processes after a migration that changes column types (the README says so). Behind a transaction-mode pooler, set
+ * DATABASE_PREPARE=false.
  */
 function preparing(sql: Sql): Sql {
   return new Proxy(sql, {

@@ -342,6 +342,7 @@ test.describe("urgent answers stop online booking", () => {
     await form.getByRole("button", { name: "Email me the clinic's number" }).click();
     expect((await callUs).status()).toBe(202);
     await expect(page.getByRole("status")).toContainText("We've emailed our number to noor@example.com");
+    await expect(page.getByRole("heading", { name: "Email on its way" })).toBeFocused();
     await checkA11y();
   });
 });

@@ -57,8 +57,8 @@ export class OutsideBookingWindow extends DomainError {
   }
 }
 export class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super("rate_limited", "Too many requests. Please wait a moment and try again.");
+  constructor(readonly retryAfterSeconds: number, message = "Too many requests. Please wait a moment and try again.") {
+    super("rate_limited", message);
   }
 }
 

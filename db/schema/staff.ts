@@ -31,8 +31,10 @@ export const rateLimits = pgTable(
     key: text("key").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     hits: integer("hits").notNull().default(0),
+    /** The end of the window; a row past it counts nothing and may be deleted. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_expires_idx").on(t.expiresAt)],
 );
 
 /** Server-side record of each staff sign-in: the cookie only names it, so idle and absolute timeouts and sign-out hold. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { rateLimits } from "@/db/schema";
 import { RateLimited } from "@/lib/errors";
 import { createTestDb } from "@/lib/testing/test-db";
 import { enforceRateLimit } from "./rate-limit";
@@ -23,4 +24,16 @@ it("refuses the request after the limit with a Retry-After inside the window, pe
 it("counts concurrent requests exactly, so the limit holds across processes sharing the database", async () => {
   const results = await Promise.allSettled(Array.from({ length: 10 }, () => enforceRateLimit(handle.db, "api:10.0.0.3", 4)));
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
+});
+
+it("keeps a long window's counter until that window ends, not the minute windows' hour", async () => {
+  await enforceRateLimit(handle.db, "day:a", 3, 86_400);
+  await enforceRateLimit(handle.db, "api:b", 3);
+  const rows = await handle.db.select().from(rateLimits);
+  const span = (key: string) => {
+    const r = rows.find((x) => x.key === key)!;
+    return (r.expiresAt.getTime() - r.windowStart.getTime()) / 1000;
+  };
+  expect(span("day:a")).toBe(86_400);
+  expect(span("api:b")).toBe(60);
 });

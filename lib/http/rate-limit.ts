@@ -1,26 +1,27 @@
 import "server-only";
 import { lt, sql } from "drizzle-orm";
-import { rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db, type Tx } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
 import { clientAddress } from "./client-address";
 
 /**
- * Fixed one-minute windows counted in Postgres, so the limit holds across every app process.
+ * Fixed windows (a minute unless told otherwise) counted in Postgres, so the limit holds across every app process.
  * Throws RateLimited (429 with Retry-After) once `limit` hits are used in the current window.
  */
-export async function enforceRateLimit(db: Db, key: string, limit: number, windowSeconds = 60): Promise<void> {
+export async function enforceRateLimit(db: Db | Tx, key: string, limit: number, windowSeconds = 60, message?: string): Promise<void> {
   const rows = await db.execute(sql`
-    insert into rate_limits (key, window_start, hits)
-    values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1)
+    insert into rate_limits (key, window_start, hits, expires_at)
+    select ${key}, w.start, 1, w.start + make_interval(secs => ${windowSeconds})
+    from (select to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}) as start) w
     on conflict (key, window_start) do update set hits = rate_limits.hits + 1
     returning hits, window_start`);
   const [row] = rowsOf<{ hits: number; window_start: string | Date }>(rows);
-  if (Math.random() < 0.01) await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(Date.now() - 3_600_000)));
+  if (Math.random() < 0.01) await db.delete(rateLimits).where(lt(rateLimits.expiresAt, new Date()));
   if (row && Number(row.hits) > limit) {
     const windowEnd = new Date(row.window_start).getTime() + windowSeconds * 1000;
-    throw new RateLimited(Math.max(1, Math.ceil((windowEnd - Date.now()) / 1000)));
+    throw new RateLimited(Math.max(1, Math.ceil((windowEnd - Date.now()) / 1000)), message);
   }
 }
 

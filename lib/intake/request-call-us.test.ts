@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { Conflict, NotFound, ValidationFailed } from "@/lib/errors";
+import { Conflict, NotFound, RateLimited, ValidationFailed } from "@/lib/errors";
 import { createHarness, type Harness } from "@/lib/notifications/testing/harness";
 import { requestCallUs } from "./request-call-us";
 import { runTriage } from "./run-triage";
@@ -44,5 +44,16 @@ describe(`"please call us" after a red flag stops booking (${process.env.DATABAS
     expect(await errorOf(requestCallUs(h.db, t.id, { firstName: "Ann", email: "ann@example.com", location: "atlantis" }))).toBeInstanceOf(ValidationFailed);
     // the refused attempts did not use up the one request
     expect(await requestCallUs(h.db, t.id, { firstName: "Ann", email: "ann@example.com" })).toEqual({ requested: true });
+  });
+
+  it("sends one inbox at most three a day, however many stopped triages ask", async () => {
+    for (let i = 0; i < 3; i++) {
+      const t = await runTriage(h.db, emergency);
+      expect(await requestCallUs(h.db, t.id, { firstName: "Zoe", email: i === 1 ? "ZOE@example.com" : "zoe@example.com" })).toEqual({ requested: true });
+    }
+    const fourth = await runTriage(h.db, emergency);
+    expect(await errorOf(requestCallUs(h.db, fourth.id, { firstName: "Zoe", email: "zoe@example.com" }))).toBeInstanceOf(RateLimited);
+    // another address is not affected
+    expect(await requestCallUs(h.db, fourth.id, { firstName: "Ann", email: "ann@example.com" })).toEqual({ requested: true });
   });
 });

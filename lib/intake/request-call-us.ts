@@ -5,10 +5,13 @@ import type { Db } from "@/db/client";
 import { locations, triages } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { Conflict, NotFound, ValidationFailed } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { enqueueCallUsEmail } from "@/lib/notifications/enqueue";
+import { hashToken } from "@/lib/security/tokens";
 import { callUsRequestSchema } from "./schemas";
 
 const STOPPING_ROUTES = ["emergency", "urgent-care"];
+const CALL_US_PER_ADDRESS_PER_DAY = 3;
 
 /**
  * `POST /api/v1/triage/{id}/call-us`: a patient whose answers stopped online booking asks for the clinic's
@@ -33,6 +36,10 @@ export async function requestCallUs(db: Db, triageId: string, rawInput: unknown,
       if (t.requested) throw new Conflict("We have already sent you that email. Please check your inbox, or call the clinic.");
       throw new Conflict("These answers do not stop online booking, so you can go ahead and book.");
     }
+    // Whoever asks, one inbox gets at most a few of these a day: the form must not become a way to mail strangers.
+    // Counted inside the transaction, so only emails really sent count.
+    await enforceRateLimit(tx, `call-us:${hashToken(input.email)}`, CALL_US_PER_ADDRESS_PER_DAY, 86_400,
+      "We have already emailed our number to that address today. Please check your inbox, or call the clinic.");
     await enqueueCallUsEmail(tx, { email: input.email, firstName: input.firstName, location: input.location });
     await recordAudit(tx, { kind: "anonymous" }, { action: "triage.call-us", entityType: "triage", entityId: triageId });
     return { requested: true as const };

@@ -91,7 +91,8 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
   const manageToken = newToken();
   const intakeToken = newToken();
   const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
-  // Sent together; a refused insert (the exclusion constraint) fails the transaction and everything after it.
+  // Sent together, in whatever order they start; nothing here depends on the order. A refused appointment insert
+  // (the exclusion constraint) aborts the transaction, and pipeline() reports its error before the others'.
   await pipeline(
     tx.insert(appointments).values({
       id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },

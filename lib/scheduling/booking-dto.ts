@@ -18,7 +18,7 @@ export interface BookingDto {
 /** A booking with everything a patient-facing page shows about it. */
 export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
   const [row] = await db
-    .select({ a: appointments, service: services, location: locations, practitioner: { slug: practitioners.slug, name: practitioners.name }, patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, email: patients.email } })
+    .select({ a: appointments, service: services, location: locations, practitioner: { slug: practitioners.slug, name: practitioners.name }, patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, email: patients.email, dateOfBirth: patients.dateOfBirth } })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .innerJoin(locations, eq(locations.id, appointments.locationId))

@@ -72,6 +72,12 @@ describe("localTimeToMs", () => {
     expect(toOffsetIso(new Date(localTimeToMs("2026-12-01", "24:00", SYD)), SYD)).toBe("2026-12-02T00:00:00+11:00");
   });
 
+  it("rejects dates that are not on the calendar", () => {
+    for (const bad of ["2026-00-15", "2026-13-01", "2026-02-30", "2026-04-00", "0050-01-01", "26-01-01"]) {
+      expect(() => localTimeToMs(bad, "09:00", SYD), bad).toThrow(RangeError);
+    }
+  });
+
   it("rejects malformed times", () => {
     for (const bad of ["9:00", "25:00", "12:60", "24:30", "noon"]) {
       expect(() => localTimeToMs("2026-12-01", bad, SYD), bad).toThrow(RangeError);

@@ -81,7 +81,9 @@ export function eachLocalDate(from: LocalDate, to: LocalDate): LocalDate[] {
 export function localTimeToMs(date: LocalDate, time: LocalTime, timezone: string): number {
   if (!LOCAL_TIME.test(time)) throw new RangeError(`Not a time of day (HH:MM): ${time}`);
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  if (!LOCAL_DATE.test(date) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d || mo > 12) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  if (!LOCAL_DATE.test(date) || y < 1000 || mo < 1 || mo > 12 || d < 1 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
   const [h, m] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, m); // 24:00 is the next midnight
   // The offsets in force either side of this wall time; read with each, which instants really show it?

@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { patients } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffActor } from "@/lib/auth";
 import { Forbidden, NotFound } from "@/lib/errors";
@@ -21,9 +19,6 @@ export async function loadAppointmentForIntake(db: Db | Tx, appointmentId: strin
   if (!UUID_SHAPE.test(appointmentId)) return null;
   const detail = await loadBookingDetail(db, appointmentId);
   if (!detail) return null;
-  // loadBookingDetail does not select the date of birth, which the header needs for the patient's age.
-  const [patient] = await db.select({ dateOfBirth: patients.dateOfBirth }).from(patients).where(eq(patients.id, detail.patient.id));
-  if (!patient) return null;
   const { a, location } = detail;
   return {
     id: a.id,
@@ -36,7 +31,7 @@ export async function loadAppointmentForIntake(db: Db | Tx, appointmentId: strin
     service: detail.service.name,
     location: { name: location.name, timezone: location.timezone, online: location.online },
     practitioner: detail.practitioner.name,
-    patient: { firstName: detail.patient.firstName, lastName: detail.patient.lastName, dateOfBirth: patient.dateOfBirth },
+    patient: { firstName: detail.patient.firstName, lastName: detail.patient.lastName, dateOfBirth: detail.patient.dateOfBirth },
   };
 }
 export type IntakeAppointmentRow = NonNullable<Awaited<ReturnType<typeof loadAppointmentForIntake>>>;

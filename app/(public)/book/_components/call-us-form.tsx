@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { type CallUsRequest, callUsRequestSchema } from "@/lib/intake/schemas";
 import { ApiError } from "@/lib/http/api-fetch";
@@ -16,6 +16,11 @@ type Sent = { firstName: string; email: string };
 export function CallUsForm({ triageId, lead }: { triageId: string; lead: string }) {
   const [sent, setSent] = useState<Sent | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const sentHeading = useRef<HTMLHeadingElement>(null);
+  // The form (and its focused button) goes away on success: focus the message that replaces it.
+  useEffect(() => {
+    if (sent) sentHeading.current?.focus();
+  }, [sent]);
   const { register, handleSubmit, setError, formState } = useForm<CallUsRequest>({
     resolver: zodResolver(callUsRequestSchema),
     defaultValues: { firstName: "", email: "" },
@@ -29,8 +34,9 @@ export function CallUsForm({ triageId, lead }: { triageId: string; lead: string 
       await callApi(`/api/v1/triage/${encodeURIComponent(triageId)}/call-us`, { method: "POST", json: values });
       setSent({ firstName: values.firstName.trim(), email: values.email.trim().toLowerCase() });
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) {
-        for (const [name, message] of Object.entries(error.fields)) if (name === "firstName" || name === "email") setError(name, { type: "server", message });
+      const fields = error instanceof ApiError ? Object.entries(error.fields).filter(([name]) => name === "firstName" || name === "email") : [];
+      if (fields.length) {
+        for (const [name, message] of fields) setError(name as "firstName" | "email", { type: "server", message });
       } else {
         setFailure(error instanceof ApiError ? error.message : "That didn't work. Please try again.");
       }
@@ -40,7 +46,9 @@ export function CallUsForm({ triageId, lead }: { triageId: string; lead: string 
   if (sent)
     return (
       <section className="call-us" aria-labelledby="call-us-title">
-        <h3 id="call-us-title">Email on its way</h3>
+        <h3 id="call-us-title" ref={sentHeading} tabIndex={-1}>
+          Email on its way
+        </h3>
         <p role="status">
           Thanks, {sent.firstName}. We&apos;ve emailed our number to <strong>{sent.email}</strong>. If it doesn&apos;t arrive in a few minutes, check your junk folder.
         </p>
