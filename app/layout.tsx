@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { HydrationMark } from "./_components/hydration-mark";
 
 export const metadata: Metadata = {
   title: { default: "Harbour Physio Group", template: "%s · Harbour Physio Group" },
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
+        <HydrationMark />
       </body>
     </html>
   );

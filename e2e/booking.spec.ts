@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitsForHydration } from "./fixtures";
 import {
   answerTriage,
   chooseLocation,
@@ -226,7 +226,7 @@ test("two patients race for one time: the loser keeps their details and gets the
   const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Liam Walsh"], ["Martin Place", "Amelia Chen"]);
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = info.project.use;
   const other = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL });
-  const rival = await other.newPage();
+  const rival = waitsForHydration(await other.newPage());
   const pages = [page, rival];
   const times: string[] = [];
   for (const p of pages) {

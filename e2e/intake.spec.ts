@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitsForHydration } from "./fixtures";
 import { answer, answerAll, bookForIntake, next, stepHeading } from "./support/intake-helpers";
 
 // The runner of lib/intake/sample-answers.ts, step by step, as a patient clicks through it.
@@ -57,7 +57,7 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
   // Another device: the answers come from the server, and the form opens where the patient left off.
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = testInfo.project.use;
   const other = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL });
-  const p2 = await other.newPage();
+  const p2 = waitsForHydration(await other.newPage());
   await p2.goto(path);
   await expect(stepHeading(p2, "What has happened so far")).toBeVisible();
   await checkA11yOf(p2);
