@@ -1,0 +1,70 @@
+// Every API route, signed out and signed in as an admin, fed malformed input: never a 5xx, always the one
+// error shape. A table of routes, not random input, so a failure names the request that caused it.
+import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/staff";
+
+const IDS = ["x", "00000000-0000-0000-0000-000000000000", "00000000-0000-4000-8000-000000000000", "%00", "..%2F..%2Fetc", "ä😀", "1".repeat(300), "' or 1=1 --"];
+const BODIES: unknown[] = [
+  {}, [], "text", 0, true, null,
+  { start: "yesterday", service: 42, location: ["a"], practitioner: { slug: 1 }, patient: "me", reason: 7, status: "exploded", date: "2026-13-45" },
+  { start: "2026-02-30T09:00:00+11:00", patient: { firstName: "<script>", lastName: "x".repeat(5000), email: "a@b", phone: "++", dateOfBirth: "3000-01-01" } },
+  { answers: { region: ["buttock", "buttock"], "rf-saddle-numbness": "yes" }, age: -4 },
+  { answers: "none", age: 1e308 },
+  { firstName: "\u0000", email: "x@example.com\r\nBcc: y@example.com" },
+  JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}'),
+];
+const QUERIES = ["", "?location=&service=", "?location=chatswood&service=physio-initial&from=2026-02-30&to=2020-01-01", "?from=" + "9".repeat(50), "?date=x&location=%00&week=-1&q=" + encodeURIComponent("' or 1=1 --"), "?location[]=a&location[]=b"];
+
+const GET_ROUTES = [
+  "/api/v1/locations", "/api/v1/services", "/api/v1/practitioners", "/api/v1/availability", "/api/v1/questionnaires/intake",
+  "/api/v1/staff/appointments", "/api/v1/staff/availability", "/api/v1/staff/calendar/day", "/api/v1/staff/calendar/week", "/api/v1/staff/patients",
+];
+const GET_BY_ID = ["/api/v1/bookings/{id}", "/api/v1/bookings/{id}/calendar.ics", "/api/v1/staff/appointments/{id}/intake", "/api/v1/staff/patients/{id}"];
+const POST_ROUTES = ["/api/v1/bookings", "/api/v1/triage", "/api/v1/staff/appointments"];
+const POST_BY_ID = [
+  "/api/v1/bookings/{id}/cancel", "/api/v1/bookings/{id}/reschedule", "/api/v1/triage/{id}/call-us",
+  "/api/v1/staff/appointments/{id}/called", "/api/v1/staff/appointments/{id}/cancel", "/api/v1/staff/appointments/{id}/move", "/api/v1/staff/appointments/{id}/status",
+];
+
+async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
+  const ctx = await newRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.clinic", password: DEMO_PASSWORD, json: "true" } });
+  expect(res.status(), "admin sign-in").toBeLessThan(400);
+  // really signed in: a staff route answers
+  expect((await ctx.get("/api/v1/staff/appointments?location=chatswood&date=2026-12-01")).status()).toBe(200);
+  return ctx;
+}
+
+async function expectClean(res: import("@playwright/test").APIResponse, what: string) {
+  const status = res.status();
+  expect(status, `${what} → ${status}: ${(await res.text()).slice(0, 200)}`).toBeLessThan(500);
+  if (status >= 400 && (res.headers()["content-type"] ?? "").includes("json")) {
+    const body = await res.json();
+    expect(typeof body?.error?.code, `${what}: the one error shape`).toBe("string");
+    expect(JSON.stringify(body), `${what}: nothing internal`).not.toMatch(/at \w+ \(|select |insert |postgres|drizzle|TypeError/i);
+  }
+}
+
+for (const who of ["signed out", "admin"] as const) {
+  test(`no malformed request to any API route gives a 5xx (${who})`, async ({ request, baseURL }) => {
+    test.setTimeout(300_000);
+    const api = who === "admin" ? await signedInAdmin(baseURL!) : request;
+    for (const path of GET_ROUTES) for (const q of QUERIES) await expectClean(await api.get(path + q), `GET ${path}${q}`);
+    for (const path of GET_BY_ID) {
+      for (const id of IDS) {
+        await expectClean(await api.get(path.replace("{id}", id)), `GET ${path} id=${id}`);
+        await expectClean(await api.get(path.replace("{id}", id) + "?token=" + encodeURIComponent(id), { headers: { Authorization: `Bearer ${encodeURIComponent(id)}` } }), `GET ${path} id=${id} with a token`);
+      }
+    }
+    for (const path of [...POST_ROUTES, ...POST_BY_ID.flatMap((p) => IDS.slice(0, 4).map((id) => p.replace("{id}", id)))]) {
+      for (const body of BODIES) {
+        await expectClean(await api.post(path, { data: body as object, headers: { Authorization: "Bearer nope" } }), `POST ${path} ${JSON.stringify(body)?.slice(0, 80)}`);
+      }
+      await expectClean(await api.post(path, { headers: { "Content-Type": "application/json" }, data: "{\"a\":" }), `POST ${path} truncated JSON`);
+      await expectClean(await api.post(path, { headers: { "Content-Type": "text/plain" }, data: "hello" }), `POST ${path} text/plain`);
+      await expectClean(await api.post(path, { headers: { "Content-Type": "application/json" }, data: "x".repeat(70_000) }), `POST ${path} 70 KB`);
+    }
+    if (who === "admin") await api.dispose();
+  });
+}
