@@ -11,18 +11,21 @@ beforeEach(async () => {
 });
 afterEach(async () => handle.close());
 
+// Hour-long windows here: a test that straddled the end of a one-minute window would see the count start again.
+const HOUR = 3600;
+
 it("refuses the request after the limit with a Retry-After inside the window, per client", async () => {
-  for (let i = 0; i < 3; i++) await enforceRateLimit(handle.db, "api:10.0.0.1", 3);
-  const error = await enforceRateLimit(handle.db, "api:10.0.0.1", 3).then(() => null, (e: unknown) => e);
+  for (let i = 0; i < 3; i++) await enforceRateLimit(handle.db, "api:10.0.0.1", 3, HOUR);
+  const error = await enforceRateLimit(handle.db, "api:10.0.0.1", 3, HOUR).then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(RateLimited);
   const retry = (error as RateLimited).retryAfterSeconds;
   expect(retry).toBeGreaterThanOrEqual(1);
-  expect(retry).toBeLessThanOrEqual(60);
-  await enforceRateLimit(handle.db, "api:10.0.0.2", 3); // another client is not affected
+  expect(retry).toBeLessThanOrEqual(HOUR);
+  await enforceRateLimit(handle.db, "api:10.0.0.2", 3, HOUR); // another client is not affected
 });
 
 it("counts concurrent requests exactly, so the limit holds across processes sharing the database", async () => {
-  const results = await Promise.allSettled(Array.from({ length: 10 }, () => enforceRateLimit(handle.db, "api:10.0.0.3", 4)));
+  const results = await Promise.allSettled(Array.from({ length: 10 }, () => enforceRateLimit(handle.db, "api:10.0.0.3", 4, HOUR)));
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
 });
 
