@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, waitsForHydration } from "./fixtures";
 import { bookWith, signIn } from "./support/staff";
 
 // Distinct accounts per browser project, so parallel runs neither share a booking nor a throttle.
@@ -26,7 +26,7 @@ test("another practitioner's patient's intake is refused by page and API, and ea
   // A practitioner has no audit log either.
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
 
-  const admin = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  const admin = waitsForHydration(await browser.newPage({ baseURL: testInfo.project.use.baseURL }));
   await signIn(admin, "admin@demo.clinic");
   await admin.goto(`/admin/audit?person=${c.other.slug}%40demo.clinic&action=intake.read&outcome=denied`);
   const rows = admin.getByRole("table", { name: /Audit log entries/ }).locator("tbody tr");

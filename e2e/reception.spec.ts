@@ -1,36 +1,19 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-
-const PASSWORD = process.env.DEMO_PASSWORD ?? "clinic-demo-2026";
-
-/** Today in Sydney, and the next weekday after it (the demo clinics do not open at weekends). */
-function sydneyDates(): { today: string; next: string } {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
-  return { today, next: d.toISOString().slice(0, 10) };
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { weekdayAhead } from "./support/api";
+import { signIn } from "./support/staff";
 
 test("signed out, the calendar sends you to sign in and the staff API answers 401", async ({ page, request }) => {
   await page.goto("/calendar");
   await expect(page).toHaveURL(/\/login\?next=%2Fcalendar/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-  const res = await request.get(`/api/v1/staff/appointments?location=martin-place&date=${sydneyDates().next}`);
+  const res = await request.get(`/api/v1/staff/appointments?location=martin-place&date=${weekdayAhead(1)}`);
   expect(res.status()).toBe(401);
   expect((await res.json()).error.code).toBe("unauthorized");
 });
 
 test("reception books a phone patient, moves and cancels the booking", async ({ page, checkA11y }, testInfo) => {
   test.setTimeout(240_000); // a whole desk journey with four axe runs, on a busy CI machine
-  const { next } = sydneyDates();
+  const next = weekdayAhead(1);
   // each project books at its own location so parallel runs never race for one time
   const location = testInfo.project.name === "phone" ? "chatswood" : "martin-place";
   const last = `Caller${testInfo.project.name === "phone" ? "p" : "d"}${Date.now().toString(36).replace(/\d/g, "")}`;
@@ -100,7 +83,7 @@ test("reception books a phone patient, moves and cancels the booking", async ({ 
 
 test("the calendar switches days and views from the keyboard without reloading", async ({ page, checkA11y }) => {
   test.setTimeout(120_000);
-  const { next } = sydneyDates();
+  const next = weekdayAhead(1);
   await signIn(page, "reception@demo.clinic");
   await expect(page).toHaveURL(/\/calendar/, { timeout: 30_000 });
   await page.goto(`/calendar?location=north-sydney&date=${next}`);
@@ -122,7 +105,7 @@ test("the calendar switches days and views from the keyboard without reloading",
 });
 
 test("practitioners cannot open the reception calendar and see only their own appointments", async ({ page }) => {
-  const { next } = sydneyDates();
+  const next = weekdayAhead(1);
   await signIn(page, "priya-raman@demo.clinic");
   await expect(page).not.toHaveURL(/\/login/);
   const res = await page.request.get(`/api/v1/staff/appointments?location=martin-place&date=${next}`);
