@@ -14,6 +14,7 @@ import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner, type PractitionerList } from "./step-practitioner";
 import type { TriageDraft } from "./step-triage";
+import { LoadingBlock } from "../../_components/loading-block";
 
 // Only the first steps come with the page. The later ones (times, the form library, review, confirmation,
 // the questions) load when needed, each fetched a step ahead so that it is there when the patient arrives.
@@ -21,11 +22,11 @@ const loadSlotPicker = () => import("../../_components/slot-picker");
 const loadDetails = () => import("./step-details");
 const loadReview = () => import("./step-review");
 const loadDone = () => import("./step-done");
-const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), { loading: () => <StepLoading /> });
-const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <StepLoading /> });
-const StepReview = dynamic(() => loadReview().then((m) => m.StepReview), { loading: () => <StepLoading /> });
-const StepDone = dynamic(() => loadDone().then((m) => m.StepDone), { loading: () => <StepLoading /> });
-const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), { loading: () => <StepLoading /> });
+const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), { loading: () => <LoadingBlock /> });
+const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <LoadingBlock /> });
+const StepReview = dynamic(() => loadReview().then((m) => m.StepReview), { loading: () => <LoadingBlock /> });
+const StepDone = dynamic(() => loadDone().then((m) => m.StepDone), { loading: () => <LoadingBlock /> });
+const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), { loading: () => <LoadingBlock /> });
 const PRELOAD: Partial<Record<StepId, readonly (() => Promise<unknown>)[]>> = {
   location: [loadSlotPicker],
   practitioner: [loadSlotPicker],
@@ -34,14 +35,6 @@ const PRELOAD: Partial<Record<StepId, readonly (() => Promise<unknown>)[]>> = {
   review: [loadDone],
 };
 
-function StepLoading() {
-  return (
-    <div className="step-loading" role="status">
-      <span className="skeleton skeleton--title" aria-hidden="true" />
-      <span className="visually-hidden">Loading</span>
-    </div>
-  );
-}
 
 interface Props {
   catalog: Catalog;

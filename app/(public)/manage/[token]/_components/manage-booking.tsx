@@ -7,21 +7,14 @@ import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
 import { calendarPath } from "../../../_components/public-api";
 import { whenText, zonePlan } from "../../../_components/time-format";
 import { useViewerZone } from "../../../_components/use-viewer-zone";
+import { LoadingBlock } from "../../../_components/loading-block";
 
 // The panels (and the time picker inside "move") load when the patient reaches for them, not with the page.
 const loadMove = () => import("./move-panel");
 const loadCancel = () => import("./cancel-panel");
-const MovePanel = dynamic(() => loadMove().then((m) => m.MovePanel), { loading: () => <PanelLoading /> });
-const CancelPanel = dynamic(() => loadCancel().then((m) => m.CancelPanel), { loading: () => <PanelLoading /> });
+const MovePanel = dynamic(() => loadMove().then((m) => m.MovePanel), { loading: () => <LoadingBlock className="card step" /> });
+const CancelPanel = dynamic(() => loadCancel().then((m) => m.CancelPanel), { loading: () => <LoadingBlock className="card step" /> });
 
-function PanelLoading() {
-  return (
-    <div className="card step step-loading" role="status">
-      <span className="skeleton skeleton--title" aria-hidden="true" />
-      <span className="visually-hidden">Loading</span>
-    </div>
-  );
-}
 /** Starts fetching a panel's code as soon as the pointer or focus reaches its button. */
 const preload = (load: () => Promise<unknown>) => ({ onPointerEnter: () => void load(), onFocus: () => void load(), onTouchStart: () => void load() });
 
