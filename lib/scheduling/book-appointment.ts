@@ -7,11 +7,11 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { publishBookingEvent } from "./booking-events";
-import { type BookingDto, intakeUrl, manageUrl } from "./booking-dto";
+import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
 import { loadSchedule, loadSlotCatalog } from "./load-slot-query";
-import { localDateOf, toOffsetIso } from "./local-time";
+import { localDateOf } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import { blockedInterval, isSlotAvailable } from "./slots";
 
@@ -102,10 +102,9 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
     recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } }),
     publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, now),
   );
-  const booking: BookingDto = {
-    id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner,
-    start: toOffsetIso(slot.start, location.timezone), end: toOffsetIso(slot.end, location.timezone),
-  };
+  const booking = bookingDto({
+    id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner, startsAt: slot.start, endsAt: slot.end, timezone: location.timezone,
+  });
   return { booking, ...links };
 }
 

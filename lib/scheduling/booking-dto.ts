@@ -30,10 +30,14 @@ export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
 export type BookingDetail = NonNullable<Awaited<ReturnType<typeof loadBookingDetail>>>;
 
 export function toBookingDto(d: BookingDetail): BookingDto {
-  const tz = d.location.timezone;
+  return bookingDto({ ...d.a, service: d.service.slug, location: d.location.slug, practitioner: d.practitioner.slug, timezone: d.location.timezone });
+}
+
+/** The API's booking from what a verb has in hand, times in the location's zone. */
+export function bookingDto(b: Omit<BookingDto, "start" | "end"> & { startsAt: Date; endsAt: Date; timezone: string }): BookingDto {
   return {
-    id: d.a.id, status: d.a.status, service: d.service.slug, location: d.location.slug, practitioner: d.practitioner.slug,
-    start: toOffsetIso(d.a.startsAt, tz), end: toOffsetIso(d.a.endsAt, tz),
+    id: b.id, status: b.status, service: b.service, location: b.location, practitioner: b.practitioner,
+    start: toOffsetIso(b.startsAt, b.timezone), end: toOffsetIso(b.endsAt, b.timezone),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, locations, services } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { publishBookingEvent } from "./booking-events";
@@ -26,11 +26,8 @@ export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: 
     }
     if (row.status === "cancelled") throw new Conflict("This booking is already cancelled.");
     if (row.status !== "booked") throw new Conflict(`This appointment is marked ${row.status} and can no longer be cancelled.`);
-    if ("token" in auth) {
-      const [svc] = await tx.select({ hours: services.cancellationWindowHours }).from(services).where(eq(services.id, row.serviceId));
-      const [loc] = await tx.select({ phone: locations.phone }).from(locations).where(eq(locations.id, row.locationId));
-      assertOutsideCancellationWindow(row.startsAt, svc!.hours, now, loc?.phone ?? null, "cancel");
-    }
+    const detail = (await loadBookingDetail(tx, row.id))!;
+    if ("token" in auth) assertOutsideCancellationWindow(row.startsAt, detail.service.cancellationWindowHours, now, detail.location.phone, "cancel");
     const by = actor.kind === "staff" ? actor.userId : "patient";
     await tx
       .update(appointments)
@@ -38,6 +35,6 @@ export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: 
       .where(eq(appointments.id, row.id));
     await recordAudit(tx, actor, { action: "appointment.cancel", entityType: "appointment", entityId: row.id, patientId: row.patientId });
     await publishBookingEvent(tx, { kind: "cancelled", appointmentId: row.id }, now);
-    return toBookingDto((await loadBookingDetail(tx, row.id))!);
+    return toBookingDto({ ...detail, a: { ...detail.a, status: "cancelled" } });
   });
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, classes, locations, practitioners } from "@/db/schema";
+import { appointments, classes } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound, SlotUnavailable } from "@/lib/errors";
 import { publishBookingEvent } from "./booking-events";
 import { mapBookingError } from "./book-appointment";
 import { appointmentForToken } from "./booking-access";
-import { type BookingDto, loadBookingDetail, manageUrl, toBookingDto } from "./booking-dto";
+import { type BookingDto, bookingDto, loadBookingDetail, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow, assertOutsideCancellationWindow } from "./booking-rules";
 import { loadSlotQuery } from "./load-slot-query";
 import { localDateOf } from "./local-time";
@@ -34,19 +34,19 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
       if (!isStaff) assertOutsideCancellationWindow(row.startsAt, detail.service.cancellationWindowHours, now, detail.location.phone, "move");
 
       const start = new Date(input.start);
-      const [loc] = await tx.select().from(locations).where(eq(locations.id, row.locationId));
-      const day = localDateOf(start, loc!.timezone);
+      const loc = detail.location;
+      const day = localDateOf(start, loc.timezone);
       const practitioner = input.practitioner ?? detail.practitioner.slug;
       const { query, service, practitionerIds } = await loadSlotQuery(tx, {
-        location: loc!.slug, service: detail.service.slug, practitioner, from: day, to: day, now, ignoreMinNotice: isStaff, ignoreAppointmentId: row.id,
+        location: loc.slug, service: detail.service.slug, practitioner, from: day, to: day, now, ignoreMinNotice: isStaff, ignoreAppointmentId: row.id,
       });
-      assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: loc!.phone });
+      assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: loc.phone });
       const slot = isSlotAvailable(query, start, practitioner);
       if (!slot) throw new SlotUnavailable("That time is not available. Your booking has not changed.");
       const practitionerId = practitionerIds.get(practitioner)!;
       let classId: string | null = null;
       if (service.capacity > 1) {
-        await tx.insert(classes).values({ serviceId: service.id, locationId: loc!.id, practitionerId, startsAt: slot.start, endsAt: slot.end, capacity: service.capacity }).onConflictDoNothing();
+        await tx.insert(classes).values({ serviceId: service.id, locationId: loc.id, practitionerId, startsAt: slot.start, endsAt: slot.end, capacity: service.capacity }).onConflictDoNothing();
         const [cls] = await tx.select({ id: classes.id }).from(classes).where(and(eq(classes.practitionerId, practitionerId), eq(classes.startsAt, slot.start)));
         classId = cls!.id;
       }
@@ -54,13 +54,14 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
         .update(appointments)
         .set({ practitionerId, classId, during: { start: slot.start, end: slot.end }, blocked: blockedInterval(slot.start, query.service), updatedAt: now })
         .where(eq(appointments.id, row.id));
-      const [p] = await tx.select({ slug: practitioners.slug }).from(practitioners).where(eq(practitioners.id, practitionerId));
       await recordAudit(tx, actor, {
         action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
-        detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner: p?.slug },
+        detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner },
       });
       await publishBookingEvent(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, now);
-      return toBookingDto((await loadBookingDetail(tx, row.id))!);
+      return bookingDto({
+        id: row.id, status: row.status, service: detail.service.slug, location: loc.slug, practitioner, startsAt: slot.start, endsAt: slot.end, timezone: loc.timezone,
+      });
     });
   } catch (error) {
     const mapped = mapBookingError(error);
