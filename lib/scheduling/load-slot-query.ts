@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { type Db, pipeline, type Tx } from "@/db/client";
 import { appointments, classes, closures, leave, locations, practitionerLocations, practitioners, rosterBreaks, rosterEntries, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { publicHolidayDates } from "./holidays";
@@ -92,7 +92,7 @@ export async function loadSchedule(db: Db | Tx, catalog: SlotCatalog, req: Omit<
   const windowEnd = new Date(`${addDays(req.to, 2)}T00:00:00Z`);
   const isClass = service.capacity > 1;
 
-  const [rosterRows, breakRows, closureRows, leaveRows, busyRows, classRows] = await Promise.all([
+  const [rosterRows, breakRows, closureRows, leaveRows, busyRows, classRows] = await pipeline(
     db
       .select({ entry: rosterEntries, serviceSlug: services.slug })
       .from(rosterEntries)
@@ -117,7 +117,7 @@ export async function loadSchedule(db: Db | Tx, catalog: SlotCatalog, req: Omit<
       ? db.select().from(classes).where(and(eq(classes.serviceId, service.id), eq(classes.locationId, location.id), inArray(classes.practitionerId, ids),
           gte(classes.startsAt, windowStart), lte(classes.startsAt, windowEnd)))
       : Promise.resolve([] as (typeof classes.$inferSelect)[]),
-  ]);
+  );;
 
   const breaksByEntry = new Map<string, { start: string; end: string }[]>();
   for (const b of breakRows) {

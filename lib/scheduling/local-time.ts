@@ -6,11 +6,19 @@ import type { LocalDate, LocalTime } from "./slot-types";
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
+/** Year, month and day of a real YYYY-MM-DD date (years 1000 to 9999); anything else throws. */
+function dateParts(date: string): [number, number, number] {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  if (!LOCAL_DATE.test(date) || y < 1000 || mo < 1 || mo > 12 || d < 1 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
+  return [y, mo, d];
+}
+
 // Pure calendar arithmetic happens in UTC, where every day has 24 hours.
 function calendarDay(date: LocalDate): DateTime {
-  const d = LOCAL_DATE.test(date) ? DateTime.fromISO(date, { zone: "utc" }) : null;
-  if (!d || !d.isValid) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  return d;
+  const [year, month, day] = dateParts(date);
+  return DateTime.fromObject({ year, month, day }, { zone: "utc" });
 }
 
 export function assertLocalDate(date: string): void {
@@ -80,10 +88,7 @@ export function eachLocalDate(from: LocalDate, to: LocalDate): LocalDate[] {
  */
 export function localTimeToMs(date: LocalDate, time: LocalTime, timezone: string): number {
   if (!LOCAL_TIME.test(time)) throw new RangeError(`Not a time of day (HH:MM): ${time}`);
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  if (!LOCAL_DATE.test(date) || y < 1000 || mo < 1 || mo > 12 || d < 1 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) {
-    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  }
+  const [y, mo, d] = dateParts(date);
   const [h, m] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, m); // 24:00 is the next midnight
   // The offsets in force either side of this wall time; read with each, which instants really show it?

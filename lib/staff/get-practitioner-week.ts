@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { appointments, locations, practitionerLocations, practitioners } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { addDays, eachLocalDate } from "@/lib/scheduling/local-time";
+import { addDays, eachLocalDate, isoWeekday } from "@/lib/scheduling/local-time";
 import { loadBoardAppointments } from "./board-appointments";
 import { weekStart } from "./practice-schemas";
 import { weekQuerySchema } from "./reception-schemas";
@@ -39,7 +39,7 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
   for (const date of eachLocalDate(monday, sunday)) {
     const days = time.days.filter((d) => d.date === date);
     const mine = booked.filter((a) => a.start.slice(0, 10) === date);
-    const weekend = DateTime.fromISO(date).weekday > 5;
+    const weekend = isoWeekday(date) > 5;
     if (weekend && days.length === 0 && mine.length === 0) continue;
     const where = days.map((d) => placeById.get(d.locationId)).filter((l) => l !== undefined);
     const closedAt = [...time.closed.entries()].map(([id, m]) => (m.get(date) ? `${placeById.get(id)?.name}: ${m.get(date)}` : null)).find((s) => s);

@@ -2,7 +2,7 @@
 // search parameters with these same schemas.
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { localDateOf } from "@/lib/scheduling/local-time";
+import { addDays, isoWeekday, localDateOf } from "@/lib/scheduling/local-time";
 
 /** Every clinic location is in Sydney; the practitioner's day is a Sydney day. */
 export const CLINIC_ZONE = "Australia/Sydney";
@@ -54,5 +54,5 @@ export function validDateOr(asked: string | undefined, fallback: string): string
 
 /** Monday of the week holding `date`. */
 export function weekStart(date: string): string {
-  return DateTime.fromISO(date, { zone: CLINIC_ZONE }).startOf("week").toISODate()!;
+  return addDays(date, 1 - isoWeekday(date));
 }
