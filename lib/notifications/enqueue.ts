@@ -32,19 +32,16 @@ function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
  */
 export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): void {
   setActiveQueue(queue);
-  setBookingEventListener(queue ? (tx, event, now) => enqueueBookingNotifications(tx, event, { now }) : undefined);
+  setBookingEventListener(queue ? (tx, event, now) => enqueueBookingNotifications(tx, event, { now, queue }) : undefined);
 }
 
 /**
  * Queues the emails a booking change causes, inside the caller's transaction: the jobs commit with the
- * booking or not at all. Call it after the change and its audit row.
+ * booking or not at all. Scheduling calls it (through its booking events) after the change and its audit row.
  */
-export async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, opts: EnqueueOptions = {}): Promise<void> {
-  const queue = queueOrNothing(opts);
-  if (!queue) return;
+async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, { queue, now }: { queue: NotificationQueue; now: Date }): Promise<void> {
   const { boss } = queue;
   const db = inTransaction(tx);
-  const now = opts.now ?? new Date();
   const appt = event.startsAt && event.kind !== "cancelled"
     ? { startsAt: event.startsAt, status: "booked" as const }
     : (await tx.select({ startsAt: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.id, event.appointmentId)))[0];
