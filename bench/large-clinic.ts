@@ -8,8 +8,6 @@ import * as s from "@/db/schema";
 import { LOCATIONS, SERVICES, SYDNEY } from "@/db/seed/catalog";
 import { hashToken } from "@/lib/security/tokens";
 
-export const BENCH_PRACTITIONERS = 60;
-
 export async function buildLargeClinic(db: Db, today: DateTime): Promise<{ appointments: number }> {
   await migrateServer(db);
   await db.execute(sql`truncate appointments, classes, intake_responses, patients, roster_breaks, roster_entries, leave, closures, practitioner_locations, staff_sessions, staff_users, practitioners, service_locations, services, location_disciplines, locations, triages, idempotency_keys, rate_limits cascade`);

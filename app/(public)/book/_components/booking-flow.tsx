@@ -52,7 +52,8 @@ interface StepState {
 const currentEntry = (): StepState => (window.history.state ?? {}) as StepState;
 
 export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
-  const [step, setStep] = useState<StepId>(startInHelp ? "triage" : "need");
+  const firstStep: StepId = startInHelp ? "triage" : "need";
+  const [step, setStep] = useState<StepId>(firstStep);
   const [moved, setMoved] = useState(false);
   const [choices, setChoices] = useState<Choices>({ service: null, location: initialLocation, practitioner: undefined, slot: null, details: null, triage: null });
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof PatientDetails, string>>>({});
@@ -68,7 +69,6 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const plan = useMemo(() => (location ? zonePlan(location, viewerZone) : null), [location, viewerZone]);
   const serviceName = useCallback((slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug, [catalog.services]);
 
-  const firstStep: StepId = startInHelp ? "triage" : "need";
   const show = useCallback((next: StepId) => {
     setStep(next);
     setMoved(true);

@@ -57,9 +57,9 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
     return () => clearTimeout(t);
   }, [notice]);
 
-  const openBook = useCallback(async (location: string, date: string, practitioner: string, minutes: number | null, patient: PatientSummaryDto | null = null) => {
+  const openBook = useCallback(async (location: string, date: string, practitioner: string, minutes: number | null) => {
     const day = board.kind === "day" && board.location.slug === location ? board : ((await loadBoard({ view: "day", location, date })) as DayBoard);
-    setDialog({ kind: "book", draft: { location, locationName: day.location.name, date: date < today ? today : date, practitioner, minutes, patient }, catalog: catalogOf(day) });
+    setDialog({ kind: "book", draft: { location, locationName: day.location.name, date: date < today ? today : date, practitioner, minutes, patient: null }, catalog: catalogOf(day) });
   }, [board, today]);
 
   const openMove = async (a: BoardAppointment) => {
