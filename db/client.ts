@@ -31,9 +31,27 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
 }
 
 export function openPostgres(url: string, max = env.DATABASE_POOL_SIZE): DbHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const client = connectPostgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
   const db = drizzlePostgres({ client: env.DATABASE_PREPARE ? preparing(client) : client, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * A connection URL as postgres.js takes it. Like libpq, `?host=/var/run/postgresql` (a folder) means that server's
+ * Unix socket, which costs each statement fewer kernel cycles than TCP on the same machine.
+ */
+export function postgresTarget(url: string): [string, { path?: string }] {
+  const parsed = new URL(url);
+  const socketDir = parsed.searchParams.get("host");
+  if (!socketDir?.startsWith("/")) return [url, {}];
+  parsed.searchParams.delete("host");
+  return [parsed.toString(), { path: `${socketDir.replace(/\/$/, "")}/.s.PGSQL.${parsed.port || 5432}` }];
+}
+
+/** A postgres.js client for `url`, which may name a Unix socket folder as libpq does (see postgresTarget). */
+export function connectPostgres(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): Sql {
+  const [target, socket] = postgresTarget(url);
+  return postgres(target, { ...socket, ...options });
 }
 
 /**

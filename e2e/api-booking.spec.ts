@@ -27,7 +27,7 @@ async function post(request: APIRequestContext, i: number, path: string, data: u
 }
 
 test("50 parallel requests for one slot give exactly one booking and 49 clean 409s", async ({ request }) => {
-  const [slot] = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: weekdayAhead(9) });
+  const [slot] = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: weekdayAhead(9), to: weekdayAhead(16) });
   expect(slot).toBeDefined();
   const responses = await Promise.all(
     Array.from({ length: 50 }, (_, i) => post(request, i, "/api/v1/bookings", { service: "physio-initial", location: "chatswood", practitioner: slot!.practitioner, start: slot!.start, patient: patient(`race${i}`) })),
@@ -53,8 +53,7 @@ test("a class of 6 takes exactly 6 of 20 parallel requests", async ({ request })
 });
 
 test("overlapping bookings of different lengths are refused; a cancelled time is bookable at once", async ({ request }) => {
-  const day = weekdayAhead(10);
-  const slots = await freeSlots(request, { location: "martin-place", service: "physio-initial", from: day, practitioner: "priya-raman" });
+  const slots = await freeSlots(request, { location: "martin-place", service: "physio-initial", from: weekdayAhead(10), to: weekdayAhead(17), practitioner: "priya-raman" });
   const first = slots[2]!;
   const res = await post(request, 0, "/api/v1/bookings", { service: "physio-initial", location: "martin-place", practitioner: "priya-raman", start: first.start, patient: patient("overlap") });
   expect(res.status()).toBe(201);
@@ -75,7 +74,7 @@ test("overlapping bookings of different lengths are refused; a cancelled time is
 });
 
 test("an idempotent retry returns the first booking, never a second", async ({ request }) => {
-  const [slot] = await freeSlots(request, { location: "north-sydney", service: "ep-initial", from: weekdayAhead(11) });
+  const [slot] = await freeSlots(request, { location: "north-sydney", service: "ep-initial", from: weekdayAhead(11), to: weekdayAhead(18) });
   const body = { service: "ep-initial", location: "north-sydney", practitioner: slot!.practitioner, start: slot!.start, patient: patient("idem") };
   const key = `idem-${Date.now()}`;
   const [a, b] = await Promise.all([post(request, 0, "/api/v1/bookings", body, { "Idempotency-Key": key }), post(request, 1, "/api/v1/bookings", body, { "Idempotency-Key": key })]);
@@ -88,7 +87,7 @@ test("an idempotent retry returns the first booking, never a second", async ({ r
 });
 
 test("reschedule keeps the old time when the new one is taken", async ({ request }) => {
-  const slots = await freeSlots(request, { location: "online", service: "online-rehab-session", from: weekdayAhead(12), practitioner: "oliver-brooks" });
+  const slots = await freeSlots(request, { location: "online", service: "online-rehab-session", from: weekdayAhead(12), to: weekdayAhead(19), practitioner: "oliver-brooks" });
   const s1 = slots[0]!;
   const s3 = slots.find((s) => new Date(s.start).getTime() >= new Date(s1.end).getTime() + 30 * 60_000)!;
   const book = (start: string, tag: string) => post(request, 0, "/api/v1/bookings", { service: "online-rehab-session", location: "online", practitioner: "oliver-brooks", start, patient: patient(tag) });

@@ -59,7 +59,7 @@ test("availability ranges: at most 31 days, from before to, real dates", async (
 
 test("booking outside the window is 422 outside_booking_window; SQL-looking notes are stored as text", async ({ request }) => {
   await expectError(await request.post("/api/v1/bookings", { data: valid({ start: "2031-06-02T09:00:00+10:00" }) }), 422, "outside_booking_window");
-  const [slot] = await freeSlots(request, { location: "barangaroo", service: "physio-follow-up", from: weekdayAhead(13) });
+  const [slot] = await freeSlots(request, { location: "barangaroo", service: "physio-follow-up", from: weekdayAhead(13), to: weekdayAhead(20) });
   const res = await request.post("/api/v1/bookings", { data: { service: "physio-follow-up", location: "barangaroo", practitioner: slot!.practitioner, start: slot!.start, patient: patient("sql"), notes: "Robert'); DROP TABLE patients;--" } });
   expect(res.status()).toBe(201);
   expect((await request.get("/api/v1/locations")).status()).toBe(200);
@@ -89,7 +89,7 @@ test("call-us after a red flag: 202 once, then 409; 404, 422 and 400 for the wro
 });
 
 test("a manage token that does not match is a plain 404", async ({ request }) => {
-  const [slot] = await freeSlots(request, { location: "online", service: "online-rehab-session", from: weekdayAhead(9) });
+  const [slot] = await freeSlots(request, { location: "online", service: "online-rehab-session", from: weekdayAhead(9), to: weekdayAhead(16) });
   const res = await request.post("/api/v1/bookings", { data: { service: "online-rehab-session", location: "online", practitioner: slot!.practitioner, start: slot!.start, patient: patient("token") } });
   const { booking } = await res.json();
   await expectError(await request.get(`/api/v1/bookings/${booking.id}`, { headers: { Authorization: "Bearer wrong" } }), 404, "not_found");
@@ -106,7 +106,7 @@ test("the public reading endpoints follow the contract", async ({ request }) => 
   expect(services.find((s: { slug: string }) => s.slug === "pilates-class")).toMatchObject({ capacity: 6, durationMinutes: 55, discipline: "sports-physio", online: false });
   const practitioners = (await (await request.get("/api/v1/practitioners?location=online&discipline=exercise-physiology")).json()).practitioners;
   expect(practitioners.length).toBeGreaterThanOrEqual(3);
-  const avail = await (await request.get(`/api/v1/availability?location=chatswood&service=physio-initial&from=${weekdayAhead(7)}&to=${weekdayAhead(7)}`)).json();
+  const avail = await (await request.get(`/api/v1/availability?location=chatswood&service=physio-initial&from=${weekdayAhead(7)}&to=${weekdayAhead(14)}`)).json();
   expect(avail.timezone).toBe("Australia/Sydney");
   expect(avail.slots.length).toBeGreaterThan(0);
   expect(avail.slots[0].start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\+1[01]:00$/);

@@ -10,8 +10,8 @@ import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
-import { loadSchedule, loadSlotCatalog } from "./load-slot-query";
-import { localDateOf } from "./local-time";
+import { loadSlotQuery } from "./load-slot-query";
+import { addDays } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import { blockedInterval, isSlotAvailable } from "./slots";
 
@@ -60,19 +60,19 @@ export function mapBookingError(error: unknown): unknown {
 }
 
 /**
- * The booking in four round trips: the catalog with the patient (and triage) lookups, then the schedule for that
- * day, then the appointment with its audit row and email jobs, then commit. Everything inside one transaction.
+ * The booking in three round trips: the catalog and schedule (one statement) with the patient (and triage) lookups,
+ * then the appointment with its audit row and email jobs, then commit. Everything inside one transaction.
  */
 async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, now: Date, isStaff: boolean, source: "online" | "phone" | "staff"): Promise<BookingCreated> {
   const start = new Date(input.start);
-  const [catalog, patientId, triageKnown] = await pipeline(
-    loadSlotCatalog(tx, input),
+  // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
+  // the one local day the time falls on.
+  const utcDay = start.toISOString().slice(0, 10);
+  const [{ query, location, service, practitionerIds }, patientId, triageKnown] = await pipeline(
+    loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
     matchPatient(tx, input.patient),
     input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
   );
-  const { location, service } = catalog;
-  const day = localDateOf(start, location.timezone);
-  const { query, practitionerIds } = await loadSchedule(tx, catalog, { from: day, to: day, now, ignoreMinNotice: isStaff });
   assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: location.phone });
 
   const candidates = input.practitioner ? [input.practitioner] : [...query.practitioners].sort();

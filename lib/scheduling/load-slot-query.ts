@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import { type Db, pipeline, type Tx } from "@/db/client";
-import { appointments, classes, closures, leave, locations, practitionerLocations, practitioners, rosterBreaks, rosterEntries, serviceLocations, services } from "@/db/schema";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { locations, practitioners, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { publicHolidayDates } from "./holidays";
 import { addDays, eachLocalDate } from "./local-time";
@@ -28,116 +28,99 @@ export interface SlotContext {
 
 const HHMM = (t: string) => t.slice(0, 5);
 
-/** The location, the service there and the practitioners who give it there: one query, one round trip. */
-export async function loadSlotCatalog(db: Db | Tx, req: Pick<SlotRequest, "location" | "service" | "practitioner">): Promise<SlotCatalog> {
-  const rows = await db
-    .select({ service: services, location: locations, practitioner: { id: practitioners.id, slug: practitioners.slug } })
+/** What the one statement of loadSlotQuery returns beside the location and service rows (JSON, camelCase keys). */
+interface ScheduleJson {
+  practitioners: { id: string; slug: string }[];
+  rosters: { id: string; practitionerId: string; weekday: number; startsAt: string; endsAt: string; validFrom: string; validTo: string | null; serviceSlug: string | null; breaks: { start: string; end: string }[] | null }[];
+  closures: { startsOn: string; endsOn: string }[];
+  leave: { practitionerId: string; start: string; end: string }[];
+  busy: { practitionerId: string; start: string; end: string; classId: string | null; classServiceId: string | null }[];
+  classes: { practitionerId: string; start: string; booked: number }[];
+}
+
+/**
+ * Reads everything the pure slot engine needs for one location, service and date range in one statement and one
+ * round trip: the location and service rows, the practitioners who give that service there (or the one asked
+ * for), and their rosters with breaks, closures, leave, bookings and class places, each aggregated as JSON.
+ */
+export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
+  // A day either side covers any zone offset; the engine trims to local dates itself.
+  // (Raw SQL fragments get ISO strings: postgres.js does not serialise a Date outside a typed column.)
+  const windowStart = new Date(`${addDays(req.from, -1)}T00:00:00Z`).toISOString();
+  const windowEnd = new Date(`${addDays(req.to, 2)}T00:00:00Z`).toISOString();
+  const chosen = sql`select p.id from practitioner_locations pl join practitioners p on p.id = pl.practitioner_id
+    where pl.location_id = ${locations.id} and pl.discipline = ${services.discipline} and p.active${req.practitioner ? sql` and p.slug = ${req.practitioner}` : sql``}`;
+  const list = (query: SQL) => sql`coalesce((${query}), '[]'::json)`;
+  const schedule = sql<ScheduleJson>`json_build_object(
+    'practitioners', ${list(sql`select json_agg(json_build_object('id', p.id, 'slug', p.slug) order by p.slug) from practitioners p where p.id in (${chosen})`)},
+    'rosters', ${list(sql`select json_agg(json_build_object('id', r.id, 'practitionerId', r.practitioner_id, 'weekday', r.weekday, 'startsAt', r.starts_at,
+        'endsAt', r.ends_at, 'validFrom', r.valid_from, 'validTo', r.valid_to, 'serviceSlug', rs.slug,
+        'breaks', (select json_agg(json_build_object('start', b.starts_at, 'end', b.ends_at)) from roster_breaks b where b.roster_entry_id = r.id)))
+      from roster_entries r left join services rs on rs.id = r.service_id
+      where r.location_id = ${locations.id} and r.practitioner_id in (${chosen}) and r.valid_from <= ${req.to}::date
+        and (r.valid_to is null or r.valid_to >= ${req.from}::date)`)},
+    'closures', ${list(sql`select json_agg(json_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on)) from closures c
+      where c.location_id = ${locations.id} and c.starts_on <= ${req.to}::date and c.ends_on >= ${req.from}::date`)},
+    'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at)) from leave l
+      where l.practitioner_id in (${chosen}) and l.starts_at < ${windowEnd}::timestamptz and l.ends_at > ${windowStart}::timestamptz`)},
+    'busy', ${list(sql`select json_agg(json_build_object('practitionerId', a.practitioner_id, 'start', lower(a.blocked), 'end', upper(a.blocked),
+        'classId', a.class_id, 'classServiceId', k.service_id))
+      from appointments a left join classes k on k.id = a.class_id
+      where a.practitioner_id in (${chosen}) and a.status <> 'cancelled'
+        and a.blocked && tstzrange(${windowStart}::timestamptz, ${windowEnd}::timestamptz)${req.ignoreAppointmentId ? sql` and a.id <> ${req.ignoreAppointmentId}::uuid` : sql``}`)},
+    'classes', ${list(sql`select json_agg(json_build_object('practitionerId', k.practitioner_id, 'start', k.starts_at, 'booked', k.booked_count)) from classes k
+      where ${services.capacity} > 1 and k.service_id = ${services.id} and k.location_id = ${locations.id} and k.practitioner_id in (${chosen})
+        and k.starts_at >= ${windowStart}::timestamptz and k.starts_at <= ${windowEnd}::timestamptz`)})`;
+  const [row] = await db
+    .select({ service: services, location: locations, schedule })
     .from(services)
     .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
     .innerJoin(locations, and(eq(locations.id, serviceLocations.locationId), eq(locations.slug, req.location)))
-    .leftJoin(practitionerLocations, and(eq(practitionerLocations.locationId, locations.id), eq(practitionerLocations.discipline, services.discipline)))
-    .leftJoin(practitioners, and(eq(practitioners.id, practitionerLocations.practitionerId), eq(practitioners.active, true)))
     .where(and(eq(services.slug, req.service), eq(services.active, true)));
-  const first = rows[0];
-  if (!first) {
-    const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, req.location));
-    if (!loc) throw new NotFound("There is no location with that name.");
-    const [svc] = await db.select({ id: services.id }).from(services).where(eq(services.slug, req.service));
-    if (!svc) throw new NotFound("There is no service with that name.");
-    throw new ValidationFailed({ service: "This service is not offered at this location." });
-  }
-  const staff = rows.flatMap((r) => (r.practitioner ? [r.practitioner] : [])).sort((a, b) => a.slug.localeCompare(b.slug));
-  let chosen = staff;
-  if (req.practitioner) {
-    chosen = staff.filter((p) => p.slug === req.practitioner);
-    if (chosen.length === 0) {
-      const [exists] = await db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.slug, req.practitioner));
-      if (!exists) throw new NotFound("There is no practitioner with that name.");
-      throw new ValidationFailed({ practitioner: "This practitioner does not offer this service here." });
-    }
-  }
-  return { location: first.location, service: first.service, practitioners: chosen };
-}
-
-export interface SlotCatalog {
-  location: typeof locations.$inferSelect;
-  service: typeof services.$inferSelect;
-  practitioners: { id: string; slug: string }[];
-}
-
-/** Reads everything the pure slot engine needs for one location, service and date range. */
-export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
-  return loadSchedule(db, await loadSlotCatalog(db, req), req);
-}
-
-/** The rosters, breaks, closures, leave and bookings for the catalog's practitioners, read in one pipelined batch. */
-export async function loadSchedule(db: Db | Tx, catalog: SlotCatalog, req: Omit<SlotRequest, "location" | "service" | "practitioner">): Promise<SlotContext> {
-  const { location, service, practitioners: chosen } = catalog;
-  const practitionerIds = new Map(chosen.map((p) => [p.slug, p.id]));
-  const slugById = new Map(chosen.map((p) => [p.id, p.slug]));
-  const ids = [...slugById.keys()];
+  if (!row) throw await whyNoCatalog(db, req);
+  const { location, service } = row;
+  const s = typeof row.schedule === "string" ? (JSON.parse(row.schedule) as ScheduleJson) : row.schedule;
+  if (req.practitioner && s.practitioners.length === 0) throw await whyNoPractitioner(db, req.practitioner);
+  const chosenStaff = s.practitioners;
+  const practitionerIds = new Map(chosenStaff.map((p) => [p.slug, p.id]));
+  const slugById = new Map(chosenStaff.map((p) => [p.id, p.slug]));
   const base: Omit<SlotQuery, "rosters" | "busy" | "classBookings" | "closedDates"> = {
-    timezone: location.timezone, location: location.slug, practitioners: chosen.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
+    timezone: location.timezone, location: location.slug, practitioners: chosenStaff.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
     ignoreMinNotice: req.ignoreMinNotice ?? false,
     service: {
       slug: service.slug, durationMinutes: service.durationMinutes, capacity: service.capacity, bufferBeforeMinutes: service.bufferBeforeMinutes,
       bufferAfterMinutes: service.bufferAfterMinutes, minNoticeMinutes: service.minNoticeMinutes, horizonDays: service.horizonDays, stepMinutes: service.stepMinutes,
     },
   };
-  if (ids.length === 0) return { query: { ...base, rosters: [], busy: [], classBookings: [], closedDates: new Set() }, location, service, practitionerIds };
-
-  // A day either side covers any zone offset; the engine trims to local dates itself.
-  // (Raw SQL fragments get ISO strings: postgres.js does not serialise a Date outside a typed column.)
-  const windowStart = new Date(`${addDays(req.from, -1)}T00:00:00Z`);
-  const windowEnd = new Date(`${addDays(req.to, 2)}T00:00:00Z`);
   const isClass = service.capacity > 1;
-
-  const [rosterRows, breakRows, closureRows, leaveRows, busyRows, classRows] = await pipeline(
-    db
-      .select({ entry: rosterEntries, serviceSlug: services.slug })
-      .from(rosterEntries)
-      .leftJoin(services, eq(services.id, rosterEntries.serviceId))
-      .where(and(eq(rosterEntries.locationId, location.id), inArray(rosterEntries.practitionerId, ids), lte(rosterEntries.validFrom, req.to),
-        or(isNull(rosterEntries.validTo), gte(rosterEntries.validTo, req.from)))),
-    db
-      .select({ rosterEntryId: rosterBreaks.rosterEntryId, startsAt: rosterBreaks.startsAt, endsAt: rosterBreaks.endsAt })
-      .from(rosterBreaks)
-      .innerJoin(rosterEntries, eq(rosterEntries.id, rosterBreaks.rosterEntryId))
-      .where(and(eq(rosterEntries.locationId, location.id), inArray(rosterEntries.practitionerId, ids))),
-    db.select().from(closures).where(and(eq(closures.locationId, location.id), lte(closures.startsOn, req.to), gte(closures.endsOn, req.from))),
-    db.select().from(leave).where(and(inArray(leave.practitionerId, ids), sql`${leave.startsAt} < ${windowEnd.toISOString()}::timestamptz`, sql`${leave.endsAt} > ${windowStart.toISOString()}::timestamptz`)),
-    db
-      .select({ practitionerId: appointments.practitionerId, blocked: appointments.blocked, classId: appointments.classId, classServiceId: classes.serviceId })
-      .from(appointments)
-      .leftJoin(classes, eq(classes.id, appointments.classId))
-      .where(and(inArray(appointments.practitionerId, ids), ne(appointments.status, "cancelled"),
-        sql`${appointments.blocked} && tstzrange(${windowStart.toISOString()}::timestamptz, ${windowEnd.toISOString()}::timestamptz)`,
-        req.ignoreAppointmentId ? ne(appointments.id, req.ignoreAppointmentId) : undefined)),
-    isClass
-      ? db.select().from(classes).where(and(eq(classes.serviceId, service.id), eq(classes.locationId, location.id), inArray(classes.practitionerId, ids),
-          gte(classes.startsAt, windowStart), lte(classes.startsAt, windowEnd)))
-      : Promise.resolve([] as (typeof classes.$inferSelect)[]),
-  );;
-
-  const breaksByEntry = new Map<string, { start: string; end: string }[]>();
-  for (const b of breakRows) {
-    const list = breaksByEntry.get(b.rosterEntryId) ?? [];
-    list.push({ start: HHMM(b.startsAt), end: HHMM(b.endsAt) });
-    breaksByEntry.set(b.rosterEntryId, list);
-  }
-  const rosters: RosterEntry[] = rosterRows.map(({ entry, serviceSlug }) => ({
-    practitioner: slugById.get(entry.practitionerId)!, weekday: entry.weekday as RosterEntry["weekday"], start: HHMM(entry.startsAt), end: HHMM(entry.endsAt),
-    validFrom: entry.validFrom, validTo: entry.validTo, service: serviceSlug ?? null, breaks: breaksByEntry.get(entry.id) ?? [],
+  const rosters: RosterEntry[] = s.rosters.map((r) => ({
+    practitioner: slugById.get(r.practitionerId)!, weekday: r.weekday as RosterEntry["weekday"], start: HHMM(r.startsAt), end: HHMM(r.endsAt),
+    validFrom: r.validFrom, validTo: r.validTo, service: r.serviceSlug, breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
   }));
   const closedDates = publicHolidayDates(location.holidayRegion, req.from, req.to);
-  for (const c of closureRows) for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to)) closedDates.add(d);
+  for (const c of s.closures) for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to)) closedDates.add(d);
   const busy = [
-    ...leaveRows.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: l.startsAt, end: l.endsAt })),
+    ...s.leave.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: new Date(l.start), end: new Date(l.end) })),
     // a class's own places are counted in classBookings, not as busy time for that class
-    ...busyRows
+    ...s.busy
       .filter((b) => !(isClass && b.classServiceId === service.id))
-      .map((b) => ({ practitioner: slugById.get(b.practitionerId)!, start: b.blocked.start, end: b.blocked.end, classKey: b.classId ?? undefined })),
+      .map((b) => ({ practitioner: slugById.get(b.practitionerId)!, start: new Date(b.start), end: new Date(b.end), classKey: b.classId ?? undefined })),
   ];
-  const classBookings = classRows.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: c.startsAt, booked: c.bookedCount }));
+  const classBookings = s.classes.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: new Date(c.start), booked: c.booked }));
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
+}
+
+/** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */
+async function whyNoCatalog(db: Db | Tx, req: Pick<SlotRequest, "location" | "service">): Promise<Error> {
+  const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, req.location));
+  if (!loc) return new NotFound("There is no location with that name.");
+  const [svc] = await db.select({ id: services.id }).from(services).where(eq(services.slug, req.service));
+  if (!svc) return new NotFound("There is no service with that name.");
+  return new ValidationFailed({ service: "This service is not offered at this location." });
+}
+
+async function whyNoPractitioner(db: Db | Tx, slug: string): Promise<Error> {
+  const [exists] = await db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.slug, slug));
+  if (!exists) return new NotFound("There is no practitioner with that name.");
+  return new ValidationFailed({ practitioner: "This practitioner does not offer this service here." });
 }

@@ -4,8 +4,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle } from "drizzle-orm/pglite";
-import postgres from "postgres";
-import { openPostgres, type Db, type DbHandle } from "@/db/client";
+import { connectPostgres, openPostgres, type Db, type DbHandle } from "@/db/client";
 import { migrateEmbedded } from "@/db/migrate-runner";
 import * as schema from "@/db/schema";
 
@@ -40,7 +39,7 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   }
   const base = new URL(url).pathname.slice(1);
   const name = `${base}_t_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(withDatabase(url, "postgres"), { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(withDatabase(url, "postgres"), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${base}${TEMPLATE_SUFFIX}"`);
   await admin.end();
   const testUrl = withDatabase(url, name);
@@ -50,7 +49,7 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
     url: testUrl,
     close: async () => {
       await handle.close();
-      const drop = postgres(withDatabase(url, "postgres"), { max: 1, onnotice: () => {} });
+      const drop = connectPostgres(withDatabase(url, "postgres"), { max: 1, onnotice: () => {} });
       await drop.unsafe(`drop database if exists "${name}" with (force)`);
       await drop.end();
     },
