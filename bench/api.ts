@@ -1,6 +1,5 @@
 // `npm run bench:api`: availability latency, booking throughput against raw SQL, and double bookings found afterwards.
 // Needs Postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/clinic_bench) and a production build.
-import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -8,15 +7,14 @@ import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { connectPostgres, openPostgres } from "@/db/client";
 import { EMAIL_QUEUE } from "@/lib/notifications/jobs";
+import { BENCH_DATABASE_URL, fmt, pct, startApp } from "./common";
 import { benchToday, buildLargeClinic } from "./large-clinic";
 
 const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
-const URL_ = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/clinic_bench";
+const URL_ = BENCH_DATABASE_URL;
 const PORT = 3600;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const fmt = (n: number) => n.toFixed(1);
 
 async function main() {
   const today = benchToday();
@@ -24,9 +22,9 @@ async function main() {
   const appointments = await prepareDatabase(today);
   console.log(`benchmark clinic ready: ${appointments} appointments (${fmt((performance.now() - t) / 1000)} s)`);
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: URL_, RATE_LIMIT_PER_MINUTE: "10000000" }, stdio: ["ignore", "ignore", "inherit"] });
+  const app = await startApp(PORT, { DATABASE_URL: URL_, RATE_LIMIT_PER_MINUTE: "10000000" });
+  const serverPid = app.process.pid!;
   try {
-    for (let i = 0; i < 240 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
     const results: Record<string, unknown> = { appointments, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
 
     for (const days of [14, 31]) {
@@ -111,7 +109,7 @@ async function main() {
 
     let created = 0;
     let refused = 0;
-    const cpuBefore = cpuSnapshot(server.pid!);
+    const cpuBefore = cpuSnapshot(serverPid);
     t = performance.now();
     await runConcurrently(rows, 32, async (r, i) => {
       const status = await request("POST", "/api/v1/bookings", { service: "physio-follow-up", location: r.location, practitioner: r.practitioner, start: r.start, patient: { firstName: "Bench", lastName: "Client", email: `api${i}@example.com`, phone: "0412345678", dateOfBirth: "1990-01-01" } });
@@ -119,7 +117,7 @@ async function main() {
       else refused++;
     });
     const apiSeconds = (performance.now() - t) / 1000;
-    const cpu = cpuPerItem(cpuBefore, cpuSnapshot(server.pid!), rows.length);
+    const cpu = cpuPerItem(cpuBefore, cpuSnapshot(serverPid), rows.length);
 
     // The ceiling any route of this app can reach here: the same 32 clients on GET /api/health (one tiny query).
     let healthOk = 0;
@@ -144,7 +142,7 @@ async function main() {
     mkdirSync("bench/.out", { recursive: true });
     writeFileSync("bench/.out/api.json", JSON.stringify(results, null, 2));
   } finally {
-    server.kill("SIGTERM");
+    await app.stop();
   }
 }
 

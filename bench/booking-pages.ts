@@ -4,7 +4,6 @@
 //   NEXT_DIST_DIR=.next-pages npm run bench:pages
 // The app starts on a fresh embedded database (demo data, no DATABASE_URL) in a temporary folder, and stops at the end.
 // BENCH_LIGHTHOUSE_RUNS (default 3) sets the number of Lighthouse runs; the median of each figure is reported.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -12,13 +11,13 @@ import { gzipSync } from "node:zlib";
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_FLAGS, startApp } from "./common";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next-pages";
 const PORT = Number(process.env.BENCH_PORT ?? 3602);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const GOAL_JS_BYTES = 150_000;
 
 interface ScriptFile {
@@ -34,34 +33,6 @@ interface PageJs {
   bytes: number;
   gzip: number;
   htmlGzip: number;
-}
-
-function startServer(dataDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST, DATA_DIR: dataDir, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
-  // A fresh embedded database seeds the demo clinic itself; a DATABASE_URL would point elsewhere.
-  delete env.DATABASE_URL;
-  // Lighthouse and the page loads send many requests from one address.
-  env.RATE_LIMIT_PER_MINUTE = "100000";
-  // Started through node directly (not npx), so that killing it stops the server itself.
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitForHealth(server: ChildProcess) {
-  for (let i = 0; i < 360; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not become healthy in 3 minutes");
-}
-
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -146,7 +117,7 @@ interface LighthouseFigures {
 
 /** One Lighthouse run of `url` with its default (mobile) configuration, in a Chromium of its own. */
 async function lighthouseRun(url: string): Promise<LighthouseFigures> {
-  const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: [...FLAGS, "--headless=new"], logLevel: "silent" });
+  const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: [...CHROMIUM_FLAGS, "--headless=new"], logLevel: "silent" });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
     if (!result) throw new Error("Lighthouse returned no result");
@@ -187,12 +158,13 @@ async function main() {
     process.exit(1);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "clinic-bench-pages-"));
-  const server = startServer(dataDir);
+  // A fresh embedded database seeds the demo clinic itself (so no DATABASE_URL); Lighthouse and the page loads
+  // send many requests from one address.
+  const app = await startApp(PORT, { NEXT_DIST_DIR: DIST, DATA_DIR: dataDir, DATABASE_URL: undefined, RATE_LIMIT_PER_MINUTE: "100000" });
   let browser: Browser | null = null;
   try {
-    await waitForHealth(server);
     const manage = await manageTokenPath();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     // Warm the server (first renders compile nothing in production, but fill its caches) before measuring.
     for (const p of ["/", "/book", manage]) await fetch(`${BASE}${p}`).then((r) => r.text());
     const pages: PageJs[] = [];
@@ -253,7 +225,7 @@ async function main() {
     console.log("\nWritten to bench/.out/pages.json");
   } finally {
     await browser?.close();
-    await stopServer(server);
+    await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

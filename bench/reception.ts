@@ -1,20 +1,19 @@
 // `npm run bench:reception`: the reception day view of the busiest location (10 practitioners, 150 appointments that day)
 // on the benchmark clinic: server response p50/p95 and click-to-painted-calendar in Chromium. Run bench:api first
 // (it builds the clinic); needs the same production build (NEXT_DIST_DIR) and Postgres.
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { DateTime } from "luxon";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/security/password";
 import { hashToken } from "@/lib/security/tokens";
+import { BENCH_DATABASE_URL, CHROMIUM_FLAGS, pct, startApp } from "./common";
 
-const URL_ = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/clinic_bench";
+const URL_ = BENCH_DATABASE_URL;
 const PORT = 3601;
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-reception@demo.clinic";
 const PASSWORD = "bench-reception-2026";
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Two consecutive weekdays beyond the API benchmark's range, each with 15 visits for each of Chatswood's 10 practitioners. */
 async function prepare(sql: postgres.Sql): Promise<[string, string]> {
@@ -52,10 +51,9 @@ async function main() {
   const [d1, d2] = await prepare(sql);
   const [{ n }] = (await sql`select count(*)::int as n from appointments a join locations l on l.id = a.location_id where l.slug = 'chatswood' and a.status <> 'cancelled' and (a.starts_at at time zone 'Australia/Sydney')::date = ${d1}`) as unknown as [{ n: number }];
   await sql.end();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: URL_, NOTIFICATIONS_WORKER: "off" }, stdio: ["ignore", "ignore", "inherit"] });
-  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const app = await startApp(PORT, { DATABASE_URL: URL_, NOTIFICATIONS_WORKER: "off" });
+  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
   try {
-    for (let i = 0; i < 240 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${BASE}/login`);
     await page.getByLabel("Email").fill(EMAIL);
@@ -103,7 +101,7 @@ async function main() {
     console.log(`click "next/previous day" to painted calendar in Chromium: ${f(clicks)}`);
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
+    await app.stop();
   }
 }
 

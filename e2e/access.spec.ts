@@ -1,5 +1,5 @@
 import { expect, test, waitsForHydration } from "./fixtures";
-import { bookWith, signIn } from "./support/staff";
+import { bookWith, credentialsSignIn, signIn } from "./support/staff";
 
 // Distinct accounts per browser project, so parallel runs neither share a booking nor a throttle.
 const cast = (project: string) =>
@@ -74,9 +74,8 @@ test("the sixth wrong password for an account within a minute is refused with 42
   const c = cast(testInfo.project.name);
   // Its own client address, so these failures never count against anyone else's sign-ins.
   const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": c.address } });
-  const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const attempt = (password: string) =>
-    client.post("/api/auth/callback/credentials", { form: { csrfToken, email: `${c.throttled}@demo.clinic`, password, json: "true" }, maxRedirects: 0 });
+  const post = await credentialsSignIn(client);
+  const attempt = (password: string) => post(`${c.throttled}@demo.clinic`, password);
   for (let i = 1; i <= 5; i++) expect((await attempt(`wrong-${i}`)).status(), `attempt ${i}`).not.toBe(429);
   const sixth = await attempt("wrong-6");
   expect(sixth.status()).toBe(429);

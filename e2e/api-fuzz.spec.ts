@@ -1,7 +1,7 @@
 // Every API route, signed out and signed in as an admin, fed malformed input: never a 5xx, always the one
 // error shape. A table of routes, not random input, so a failure names the request that caused it.
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support/staff";
+import { credentialsSignIn } from "./support/staff";
 
 const IDS = ["x", "00000000-0000-0000-0000-000000000000", "00000000-0000-4000-8000-000000000000", "%00", "..%2F..%2Fetc", "ä😀", "1".repeat(300), "' or 1=1 --"];
 const BODIES: unknown[] = [
@@ -28,8 +28,7 @@ const POST_BY_ID = [
 
 async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
   const ctx = await newRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.clinic", password: DEMO_PASSWORD, json: "true" } });
+  const res = await (await credentialsSignIn(ctx))("admin@demo.clinic");
   expect(res.status(), "admin sign-in").toBeLessThan(400);
   // really signed in: a staff route answers
   expect((await ctx.get("/api/v1/staff/appointments?location=chatswood&date=2026-12-01")).status()).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { bookWith, fillIntake, findIntakeToReview, signIn, sydneyMonday } from "./support/staff";
+import { bookWith, fillIntake, findIntakeToReview, mondayOf, signIn, sydneyMonday } from "./support/staff";
 
 // Each browser project signs in as its own practitioner, so the two never review the same intake.
 const practitionerFor = (project: string) => (project === "phone" ? { slug: "priya-raman", name: "Priya Raman" } : { slug: "amelia-chen", name: "Amelia Chen" });
@@ -63,9 +63,7 @@ test("the summary shows what the patient answered: flags, route, symptoms, risk 
   await signIn(page, `${me.slug}@demo.clinic`);
 
   // The appointment shows in the practitioner's week with its intake waiting, and opens from there.
-  const monday = new Date(booked.start.slice(0, 10) + "T00:00:00Z");
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  await page.goto(`/my-week?week=${monday.toISOString().slice(0, 10)}`);
+  await page.goto(`/my-week?week=${mondayOf(booked.start)}`);
   const row = page.getByRole("row").filter({ hasText: `Harper ${name}` });
   await expect(row.getByText("To review")).toBeVisible();
   await expect(row.getByText("1 flag · Soon")).toBeVisible();

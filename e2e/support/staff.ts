@@ -1,6 +1,6 @@
 // Staff journeys: signing in, and finding (or making, through the public booking API and the patient's
 // intake form) an appointment of one practitioner whose intake has been sent and not yet reviewed.
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "clinic-demo-2026";
@@ -13,6 +13,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).not.toHaveURL(/\/login/, { timeout: 20_000 });
 }
 
+/**
+ * The sign-in form's request without a browser: returns a function that posts one email and password pair with the
+ * context's CSRF token (fetched once), as next-auth's credentials callback takes it. The context keeps the cookie.
+ */
+export async function credentialsSignIn(ctx: APIRequestContext): Promise<(email: string, password?: string) => Promise<APIResponse>> {
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return (email, password = DEMO_PASSWORD) => ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+}
+
 /** YYYY-MM-DD in Sydney, `days` from now. */
 export function sydneyDate(days = 0): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney" }).format(new Date(Date.now() + days * 86_400_000));
@@ -20,8 +29,12 @@ export function sydneyDate(days = 0): string {
 
 /** Monday (Sydney) of the week `weeks` from now. */
 export function sydneyMonday(weeks = 0): string {
-  const today = sydneyDate(weeks * 7);
-  const d = new Date(`${today}T00:00:00Z`);
+  return mondayOf(sydneyDate(weeks * 7));
+}
+
+/** The Monday on or before a YYYY-MM-DD date (an ISO time is cut to its date). */
+export function mondayOf(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   return d.toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { type Dispatch, type SetStateAction, useState } from "react";
 import { isItemEnabled, pruneDisabledAnswers } from "@/lib/intake/enable-when";
 import { COLLECTION_NOTICE, STEPS, TRIAGE_STEPS, type Answers } from "@/lib/intake/questionnaire";
 import { integer, type AnswerValue, type RawAnswers } from "@/lib/intake/questionnaire-types";
@@ -9,7 +9,7 @@ import { QuestionField } from "../../_components/question-field";
 import { StepHeading } from "./step-heading";
 import { TriageResult } from "./triage-result";
 
-/** Where the patient got to, kept by the booking page so that stepping back returns to the answers. */
+/** Where the patient got to. The booking page owns it, so that stepping back returns to the answers. */
 export interface TriageDraft {
   page: number;
   answers: RawAnswers;
@@ -17,11 +17,13 @@ export interface TriageDraft {
   outcome: TriageOutcome | null;
 }
 
+const NEW_DRAFT: TriageDraft = { page: 0, answers: {}, age: undefined, outcome: null };
+
 interface Props {
   focus: boolean;
   serviceName: (slug: string) => string;
   draft: TriageDraft | null;
-  onDraft: (draft: TriageDraft) => void;
+  onDraft: Dispatch<SetStateAction<TriageDraft | null>>;
   onBook: (outcome: TriageOutcome) => void;
   onChooseMyself: () => void;
 }
@@ -49,16 +51,12 @@ function missing(value: AnswerValue | undefined): boolean {
 }
 
 export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChooseMyself }: Props) {
-  const [page, setPage] = useState(draft?.page ?? 0);
-  const [answers, setAnswers] = useState<RawAnswers>(draft?.answers ?? {});
-  const [age, setAge] = useState<number | undefined>(draft?.age);
+  const { page, answers, age, outcome } = draft ?? NEW_DRAFT;
+  const update = (change: (d: TriageDraft) => Partial<TriageDraft>) => onDraft((d) => ({ ...(d ?? NEW_DRAFT), ...change(d ?? NEW_DRAFT) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<TriageOutcome | null>(draft?.outcome ?? null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [headingFocus, setHeadingFocus] = useState(focus);
-
-  useEffect(() => onDraft({ page, answers, age, outcome }), [page, answers, age, outcome, onDraft]);
 
   const step = TRIAGE_STEPS[page]!;
   const shown = step.items.filter((item) => isItemEnabled(item, answers));
@@ -66,11 +64,11 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
   const intro = (STEPS as readonly { id: string; intro?: string }[]).find((s) => s.id === step.id)?.intro;
 
   const setAnswer = (linkId: string, value: AnswerValue | undefined) => {
-    setAnswers((a) => {
-      const next = { ...a };
+    update((d) => {
+      const next = { ...d.answers };
       if (value === undefined) delete next[linkId];
       else next[linkId] = value;
-      return next;
+      return { answers: next };
     });
     setErrors((e) => {
       if (!e[linkId]) return e;
@@ -121,11 +119,11 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
       const result = await runTriage();
       if (!result) return;
       if (last || result.route === "emergency" || result.route === "urgent-care") {
-        setOutcome(result);
+        update(() => ({ outcome: result }));
         return;
       }
     }
-    setPage((p) => p + 1);
+    update((d) => ({ page: d.page + 1 }));
     setHeadingFocus(true);
   };
 
@@ -136,7 +134,7 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
         serviceName={outcome.service ? serviceName(outcome.service) : null}
         onBook={() => onBook(outcome)}
         onChangeAnswers={() => {
-          setOutcome(null);
+          update(() => ({ outcome: null }));
           setHeadingFocus(true);
         }}
         onChooseMyself={onChooseMyself}
@@ -174,7 +172,7 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
             value={age}
             error={errors[AGE_ITEM.linkId]}
             onChange={(v) => {
-              setAge(typeof v === "number" && Number.isFinite(v) ? v : undefined);
+              update(() => ({ age: typeof v === "number" && Number.isFinite(v) ? v : undefined }));
               setErrors(({ [AGE_ITEM.linkId]: _, ...rest }) => rest);
             }}
           />
@@ -193,7 +191,7 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
               type="button"
               className="button button--ghost"
               onClick={() => {
-                setPage((p) => p - 1);
+                update((d) => ({ page: d.page - 1 }));
                 setHeadingFocus(true);
               }}
             >
