@@ -1,4 +1,6 @@
-// `npm run bench:api`: availability latency, booking throughput against raw SQL, and double bookings found afterwards.
+// `npm run bench:api`: availability latency; booking throughput through the API next to raw SQL inserts of the same
+// rows (and of every row a booking writes), with the CPU each part of the machine spends per booking; the same
+// booking verb in process, without HTTP; and double bookings found afterwards. docs/benchmarks.md explains the phases.
 // Needs Postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/clinic_bench) and a production build.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -7,6 +9,9 @@ import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { connectPostgres, openPostgres } from "@/db/client";
 import { EMAIL_QUEUE } from "@/lib/notifications/jobs";
+import { sendBookingEmailsThrough } from "@/lib/notifications/enqueue";
+import { openNotificationQueue } from "@/lib/notifications/queue";
+import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { BENCH_DATABASE_URL, fmt, pct, startApp } from "./common";
 import { benchToday, buildLargeClinic } from "./large-clinic";
 
@@ -112,7 +117,7 @@ async function main() {
     const cpuBefore = cpuSnapshot(serverPid);
     t = performance.now();
     await runConcurrently(rows, 32, async (r, i) => {
-      const status = await request("POST", "/api/v1/bookings", { service: "physio-follow-up", location: r.location, practitioner: r.practitioner, start: r.start, patient: { firstName: "Bench", lastName: "Client", email: `api${i}@example.com`, phone: "0412345678", dateOfBirth: "1990-01-01" } });
+      const status = await request("POST", "/api/v1/bookings", bookingBody(r, `api${i}`));
       if (status === 201) created++;
       else refused++;
     });
@@ -126,6 +131,21 @@ async function main() {
       if ((await request("GET", "/api/health")) === 200) healthOk++;
     });
     const httpFloorRate = healthOk / ((performance.now() - t) / 1000);
+
+    // The same booking verb called in this process on other free slots: no HTTP, no Next.js, no rate limit.
+    const inProcessRows = targets.slice(rows.length, rows.length + 2000);
+    const handle = openPostgres(URL_);
+    sendBookingEmailsThrough(await openNotificationQueue({ db: handle.db, kind: "postgres", url: URL_ }, { supervise: false }));
+    let inProcessCreated = 0;
+    const ownCpu = process.cpuUsage();
+    t = performance.now();
+    await runConcurrently(inProcessRows, 32, async (r, i) => {
+      const res = await bookAppointment(handle.db, { kind: "anonymous" }, bookingBody(r, `inproc${i}`)).catch(() => null);
+      if (res?.status === 201) inProcessCreated++;
+    });
+    const inProcessRate = inProcessCreated / ((performance.now() - t) / 1000);
+    const inProcessCpu = process.cpuUsage(ownCpu);
+    const inProcessCpuMs = (inProcessCpu.user + inProcessCpu.system) / 1000 / inProcessRows.length;
     const rawRate = rows.length / rawSeconds;
     const fullRate = rows.length / fullSeconds;
     const apiRate = created / apiSeconds;
@@ -133,10 +153,11 @@ async function main() {
       on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked and a.block_key <> b.block_key
       where a.status <> 'cancelled' and b.status <> 'cancelled'`) as unknown as [{ overlaps: number }];
     await sqlClient.end();
-    Object.assign(results, { rows: rows.length, rawRate, fullRate, apiRate, ratio: apiRate / rawRate, fullRatio: apiRate / fullRate, cpuMsPerBooking: cpu, created, refused, overlaps, httpFloorRate });
+    Object.assign(results, { rows: rows.length, rawRate, fullRate, apiRate, ratio: apiRate / rawRate, fullRatio: apiRate / fullRate, cpuMsPerBooking: cpu, created, refused, overlaps, httpFloorRate, inProcessRate, inProcessCpuMs });
     console.log(`booking throughput, 32 clients, ${rows.length} distinct slots: API ${fmt(apiRate)}/s (${created} created, ${refused} refused), raw SQL ${fmt(rawRate)}/s, ratio ${(100 * apiRate / rawRate).toFixed(0)}%`);
     console.log(`raw SQL writing every row a booking writes (patient, appointment, audit row, 3 email jobs; one statement each): ${fmt(fullRate)}/s; the API is ${(100 * apiRate / fullRate).toFixed(0)}% of that`);
     console.log(`CPU per booking through the API: app ${cpu.app.toFixed(2)} ms, Postgres ${cpu.postgres.toFixed(2)} ms, benchmark clients ${cpu.clients.toFixed(2)} ms, whole machine ${cpu.machine.toFixed(2)} ms (${os.cpus().length} cores)`);
+    console.log(`the same booking verb in this process, no HTTP (${inProcessCreated} of ${inProcessRows.length} other slots): ${fmt(inProcessRate)}/s, ${inProcessCpuMs.toFixed(2)} ms of CPU each`);
     console.log(`the same 32 clients on GET /api/health: ${fmt(httpFloorRate)}/s (${(100 * httpFloorRate / rawRate).toFixed(0)}% of raw): the most any API route reaches here`);
     console.log(`double bookings found afterwards: ${overlaps}`);
     mkdirSync("bench/.out", { recursive: true });
@@ -156,8 +177,16 @@ async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<nu
     const [row] = await db`select count(*)::int as n, max(created_at)::date = current_date as fresh from appointments`.catch(() => [{ n: 0, fresh: false }]);
     await db.end();
     if (row && row.n > 150_000 && row.fresh) {
+      // An earlier run's bookings free their slots again (their audit rows stay: the log is append-only).
+      const reuse = connectPostgres(URL_, { max: 1, onnotice: () => {} });
+      await reuse`delete from appointments where patient_id in (select id from patients where email like 'api%@example.com' or email like 'inproc%@example.com')`;
+      await reuse`delete from patients where email like 'api%@example.com' or email like 'inproc%@example.com'`;
+      await reuse`delete from pgboss.job where name = ${EMAIL_QUEUE}`;
+      await reuse.unsafe("vacuum (analyze) appointments, patients, pgboss.job");
+      const [{ n }] = (await reuse`select count(*)::int as n from appointments`) as unknown as [{ n: number }];
+      await reuse.end();
       await admin.end();
-      return row.n as number;
+      return n;
     }
   }
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
@@ -167,6 +196,10 @@ async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<nu
   const { appointments } = await buildLargeClinic(handle.db, today);
   await handle.close();
   return appointments;
+}
+
+function bookingBody(r: { practitioner: string; location: string; start: string }, tag: string) {
+  return { service: "physio-follow-up", location: r.location, practitioner: r.practitioner, start: r.start, patient: { firstName: "Bench", lastName: "Client", email: `${tag}@example.com`, phone: "0412345678", dateOfBirth: "1990-01-01" } };
 }
 
 interface CpuSnapshot { app: number; postgres: Map<number, number>; clients: number; machine: number }
