@@ -3,32 +3,19 @@
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect } from "../fixtures";
 import { findItem } from "@/lib/intake/questionnaire";
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+import { bookOneOf, freeSlots } from "./api";
+import { sydneyDate } from "./staff";
 
 /** Books a free Chatswood physio slot through the public API; returns the intake page's path. */
 export async function bookForIntake(request: APIRequestContext, testInfo: TestInfo, patient: { firstName?: string; dateOfBirth?: string } = {}): Promise<string> {
-  const from = isoDate(new Date(Date.now() + 2 * 86_400_000));
-  const to = isoDate(new Date(Date.now() + 20 * 86_400_000));
-  const av = await request.get(`/api/v1/availability?location=chatswood&service=physio-initial&from=${from}&to=${to}`);
-  expect(av.status()).toBe(200);
-  const { slots } = (await av.json()) as { slots: { start: string; practitioner: string }[] };
+  const slots = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: sydneyDate(2), to: sydneyDate(20) });
   expect(slots.length).toBeGreaterThan(0);
   const unique = `${testInfo.project.name}-${testInfo.workerIndex}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  // Parallel tests may want the same time: try a few random slots rather than the first.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const slot = slots[Math.floor(Math.random() * slots.length)]!;
-    const res = await request.post("/api/v1/bookings", {
-      data: {
-        service: "physio-initial", location: "chatswood", practitioner: slot.practitioner, start: slot.start,
-        patient: { firstName: patient.firstName ?? "Mia", lastName: "Tran", email: `intake-${unique}@example.com`, phone: "0412 345 678", dateOfBirth: patient.dateOfBirth ?? "1988-05-14" },
-      },
-    });
-    if (res.status() === 409) continue;
-    expect(res.status()).toBe(201);
-    return new URL(((await res.json()) as { intakeUrl: string }).intakeUrl).pathname;
-  }
-  throw new Error("No free slot could be booked for the intake test");
+  // Parallel tests may want the same time: random slots rather than the first.
+  const who = { firstName: patient.firstName ?? "Mia", lastName: "Tran", email: `intake-${unique}@example.com`, phone: "0412 345 678", dateOfBirth: patient.dateOfBirth ?? "1988-05-14" };
+  const booked = await bookOneOf(request, "physio-initial", slots, who, "random");
+  if (!booked) throw new Error("No free slot could be booked for the intake test");
+  return new URL(booked.intakeUrl).pathname;
 }
 
 /** Answers one question as a patient would: by its wording on screen. */

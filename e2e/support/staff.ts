@@ -2,6 +2,7 @@
 // intake form) an appointment of one practitioner whose intake has been sent and not yet reviewed.
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { bookOneOf, freeSlots } from "./api";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "clinic-demo-2026";
 
@@ -58,18 +59,10 @@ export async function bookWith(request: APIRequestContext, practitioner: string,
   const p = practitioners.find((x) => x.slug === practitioner)!;
   const service = p.discipline === "sports-physio" ? "physio-initial" : "ep-initial";
   for (const location of p.locations.filter((l) => l !== "online")) {
-    const q = new URLSearchParams({ location, service, practitioner, from: sydneyDate(1), to: sydneyDate(20) });
-    const slots = ((await (await request.get(`/api/v1/availability?${q}`)).json()) as { slots: { start: string }[] }).slots;
-    for (const slot of slots.slice(0, 5)) {
-      const email = `e2e-${practitioner}-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
-      const booking = await request.post("/api/v1/bookings", {
-        data: { service, location, practitioner, start: slot.start, patient: { firstName: "Harper", lastName, email, phone: "0412 345 678", dateOfBirth: "1979-03-14" } },
-      });
-      if (booking.status() === 201) {
-        const body = (await booking.json()) as { booking: { id: string; start: string }; intakeUrl: string };
-        return { id: body.booking.id, intakeUrl: body.intakeUrl, start: body.booking.start, location };
-      }
-    }
+    const slots = await freeSlots(request, { location, service, practitioner, from: sydneyDate(1), to: sydneyDate(20) });
+    const email = `e2e-${practitioner}-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
+    const booked = await bookOneOf(request, service, slots, { firstName: "Harper", lastName, email, phone: "0412 345 678", dateOfBirth: "1979-03-14" });
+    if (booked) return { id: booked.booking.id, intakeUrl: booked.intakeUrl, start: booked.booking.start, location };
   }
   throw new Error(`No free time found for ${practitioner}`);
 }
