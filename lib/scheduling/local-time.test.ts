@@ -41,6 +41,15 @@ describe("calendar arithmetic", () => {
     expect(isoWeekday("2027-03-29")).toBe(1); // Monday
   });
 
+  it("agrees with luxon on every day from 2024 to 2030, whatever the process zone", () => {
+    for (let d = DateTime.fromISO("2024-01-01", { zone: "utc" }); d.year < 2031; d = d.plus({ days: 1 })) {
+      const date = d.toISODate()!;
+      expect(addDays(date, 1)).toBe(d.plus({ days: 1 }).toISODate());
+      expect(addDays(date, -400)).toBe(d.minus({ days: 400 }).toISODate());
+      expect(isoWeekday(date)).toBe(d.weekday);
+    }
+  });
+
   it("lists dates inclusively and nothing when the range is reversed", () => {
     expect(eachLocalDate("2026-04-04", "2026-04-06")).toEqual(["2026-04-04", "2026-04-05", "2026-04-06"]);
     expect(eachLocalDate("2026-04-04", "2026-04-04")).toEqual(["2026-04-04"]);

@@ -15,18 +15,29 @@ function dateParts(date: string): [number, number, number] {
   return [y, mo, d];
 }
 
-// Pure calendar arithmetic happens in UTC, where every day has 24 hours.
-function calendarDay(date: LocalDate): DateTime {
+// Pure calendar arithmetic happens on UTC midnights, where every day has 24 hours.
+function calendarDayMs(date: LocalDate): number {
   const [year, month, day] = dateParts(date);
-  return DateTime.fromObject({ year, month, day }, { zone: "utc" });
+  return Date.UTC(year, month - 1, day);
+}
+
+function formatCalendarDay(ms: number): LocalDate {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) return DateTime.fromMillis(ms, { zone: "utc" }).toISODate() as LocalDate;
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 export function assertLocalDate(date: string): void {
-  calendarDay(date);
+  dateParts(date);
 }
 
+const knownZones = new Set<string>();
+
 export function assertTimezone(timezone: string): void {
-  if (!DateTime.now().setZone(timezone).isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
+  if (knownZones.has(timezone)) return;
+  if (!IANAZone.isValidZone(timezone)) throw new RangeError(`Unknown time zone: ${timezone}`);
+  knownZones.add(timezone);
 }
 
 /** The calendar date of an instant as seen in `timezone`. */
@@ -66,19 +77,19 @@ function zoneOffsetMinutes(ms: number, timezone: string): number {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return calendarDay(date).plus({ days }).toISODate() as LocalDate;
+  return formatCalendarDay(calendarDayMs(date) + days * DAY_MS);
 }
 
 /** ISO weekday (Monday = 1) of a calendar date; a date's weekday does not depend on any zone. */
 export function isoWeekday(date: LocalDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  return calendarDay(date).weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  return (((new Date(calendarDayMs(date)).getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
 /** Inclusive list of dates; empty when from > to. */
 export function eachLocalDate(from: LocalDate, to: LocalDate): LocalDate[] {
   const out: LocalDate[] = [];
-  const last = calendarDay(to);
-  for (let d = calendarDay(from); d <= last; d = d.plus({ days: 1 })) out.push(d.toISODate() as LocalDate);
+  const last = calendarDayMs(to);
+  for (let d = calendarDayMs(from); d <= last; d += DAY_MS) out.push(formatCalendarDay(d));
   return out;
 }
 
