@@ -31,7 +31,7 @@ const HHMM = (t: string) => t.slice(0, 5);
 /** What the one statement of loadSlotQuery returns beside the location and service rows (JSON, camelCase keys). */
 interface ScheduleJson {
   practitioners: { id: string; slug: string }[];
-  rosters: { id: string; practitionerId: string; weekday: number; startsAt: string; endsAt: string; validFrom: string; validTo: string | null; serviceSlug: string | null; breaks: { start: string; end: string }[] | null }[];
+  rosters: { practitionerId: string; weekday: number; startsAt: string; endsAt: string; validFrom: string; validTo: string | null; serviceSlug: string | null; breaks: { start: string; end: string }[] | null }[];
   closures: { startsOn: string; endsOn: string }[];
   leave: { practitionerId: string; start: string; end: string }[];
   busy: { practitionerId: string; start: string; end: string; classId: string | null; classServiceId: string | null }[];
@@ -53,7 +53,7 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   const list = (query: SQL) => sql`coalesce((${query}), '[]'::json)`;
   const schedule = sql<ScheduleJson>`json_build_object(
     'practitioners', ${list(sql`select json_agg(json_build_object('id', p.id, 'slug', p.slug) order by p.slug) from practitioners p where p.id in (${chosen})`)},
-    'rosters', ${list(sql`select json_agg(json_build_object('id', r.id, 'practitionerId', r.practitioner_id, 'weekday', r.weekday, 'startsAt', r.starts_at,
+    'rosters', ${list(sql`select json_agg(json_build_object('practitionerId', r.practitioner_id, 'weekday', r.weekday, 'startsAt', r.starts_at,
         'endsAt', r.ends_at, 'validFrom', r.valid_from, 'validTo', r.valid_to, 'serviceSlug', rs.slug,
         'breaks', (select json_agg(json_build_object('start', b.starts_at, 'end', b.ends_at)) from roster_breaks b where b.roster_entry_id = r.id)))
       from roster_entries r left join services rs on rs.id = r.service_id
@@ -79,13 +79,13 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
     .where(and(eq(services.slug, req.service), eq(services.active, true)));
   if (!row) throw await whyNoCatalog(db, req);
   const { location, service } = row;
-  const s = typeof row.schedule === "string" ? (JSON.parse(row.schedule) as ScheduleJson) : row.schedule;
+  // both drivers parse json columns, so the schedule arrives as an object
+  const s = row.schedule;
   if (req.practitioner && s.practitioners.length === 0) throw await whyNoPractitioner(db, req.practitioner);
-  const chosenStaff = s.practitioners;
-  const practitionerIds = new Map(chosenStaff.map((p) => [p.slug, p.id]));
-  const slugById = new Map(chosenStaff.map((p) => [p.id, p.slug]));
+  const practitionerIds = new Map(s.practitioners.map((p) => [p.slug, p.id]));
+  const slugById = new Map(s.practitioners.map((p) => [p.id, p.slug]));
   const base: Omit<SlotQuery, "rosters" | "busy" | "classBookings" | "closedDates"> = {
-    timezone: location.timezone, location: location.slug, practitioners: chosenStaff.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
+    timezone: location.timezone, location: location.slug, practitioners: s.practitioners.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
     ignoreMinNotice: req.ignoreMinNotice ?? false,
     service: {
       slug: service.slug, durationMinutes: service.durationMinutes, capacity: service.capacity, bufferBeforeMinutes: service.bufferBeforeMinutes,

@@ -21,6 +21,7 @@ function calendarDayMs(date: LocalDate): number {
   return Date.UTC(year, month - 1, day);
 }
 
+/** The calendar date of a UTC-midnight-based ms count (or of a wall-clock time held as UTC). */
 function formatCalendarDay(ms: number): LocalDate {
   const d = new Date(ms);
   const year = d.getUTCFullYear();
@@ -44,10 +45,7 @@ export function assertTimezone(timezone: string): void {
 export function localDateOf(date: Date, timezone: string): LocalDate {
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`Cannot read the date of ${String(date)} in ${timezone}`);
-  const wall = new Date(ms + zoneOffsetMinutes(ms, timezone) * MINUTE_MS);
-  const year = wall.getUTCFullYear();
-  if (year < 1000 || year > 9999) return DateTime.fromJSDate(date, { zone: timezone }).toISODate() as LocalDate;
-  return `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`;
+  return formatCalendarDay(ms + zoneOffsetMinutes(ms, timezone) * MINUTE_MS);
 }
 
 const MINUTE_MS = 60_000;
