@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, pipeline, rowsOf, type Tx } from "@/db/client";
+import { type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
@@ -68,7 +68,8 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
   const utcDay = start.toISOString().slice(0, 10);
-  const [{ query, location, service, practitionerIds }, patientId, triageKnown] = await pipeline(
+  const [, { query, location, service, practitionerIds }, patientId, triageKnown] = await pipeline(
+    planOncePerConnection(tx),
     loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
     matchPatient(tx, input.patient),
     input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),

@@ -51,6 +51,9 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   const chosen = sql`select p.id from practitioner_locations pl join practitioners p on p.id = pl.practitioner_id
     where pl.location_id = ${locations.id} and pl.discipline = ${services.discipline} and p.active${req.practitioner ? sql` and p.slug = ${req.practitioner}` : sql``}`;
   const list = (query: SQL) => sql`coalesce((${query}), '[]'::json)`;
+  // Bookings are read per chosen practitioner through the exclusion constraint's index (practitioner, blocked).
+  // "offset 0" keeps the lateral subquery from being flattened: the planner, which cannot know how full a future
+  // week is, otherwise scans every practitioner's bookings in the window and filters them (a hundred times the work).
   const schedule = sql<ScheduleJson>`json_build_object(
     'practitioners', ${list(sql`select json_agg(json_build_object('id', p.id, 'slug', p.slug) order by p.slug) from practitioners p where p.id in (${chosen})`)},
     'rosters', ${list(sql`select json_agg(json_build_object('practitionerId', r.practitioner_id, 'weekday', r.weekday, 'startsAt', r.starts_at,
@@ -65,9 +68,11 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
       where l.practitioner_id in (${chosen}) and l.starts_at < ${windowEnd}::timestamptz and l.ends_at > ${windowStart}::timestamptz`)},
     'busy', ${list(sql`select json_agg(json_build_object('practitionerId', a.practitioner_id, 'start', lower(a.blocked), 'end', upper(a.blocked),
         'classId', a.class_id, 'classServiceId', k.service_id))
-      from appointments a left join classes k on k.id = a.class_id
-      where a.practitioner_id in (${chosen}) and a.status <> 'cancelled'
-        and a.blocked && tstzrange(${windowStart}::timestamptz, ${windowEnd}::timestamptz)${req.ignoreAppointmentId ? sql` and a.id <> ${req.ignoreAppointmentId}::uuid` : sql``}`)},
+      from (${chosen}) c
+      cross join lateral (select a.practitioner_id, a.blocked, a.class_id from appointments a
+        where a.practitioner_id = c.id and a.status <> 'cancelled' and a.blocked && tstzrange(${windowStart}::timestamptz, ${windowEnd}::timestamptz)${req.ignoreAppointmentId ? sql` and a.id <> ${req.ignoreAppointmentId}::uuid` : sql``}
+        offset 0) a
+      left join classes k on k.id = a.class_id`)},
     'classes', ${list(sql`select json_agg(json_build_object('practitionerId', k.practitioner_id, 'start', k.starts_at, 'booked', k.booked_count)) from classes k
       where ${services.capacity} > 1 and k.service_id = ${services.id} and k.location_id = ${locations.id} and k.practitioner_id in (${chosen})
         and k.starts_at >= ${windowStart}::timestamptz and k.starts_at <= ${windowEnd}::timestamptz`)})`;

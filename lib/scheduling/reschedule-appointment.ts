@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, planOncePerConnection } from "@/db/client";
 import { appointments, classes } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { Conflict, Forbidden, NotFound, SlotUnavailable } from "@/lib/errors";
@@ -21,6 +21,7 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
   const isStaff = "staff" in auth;
   try {
     return await db.transaction(async (tx) => {
+      await planOncePerConnection(tx);
       let row;
       if (!isStaff) {
         row = await appointmentForToken(tx, id, auth.token, { lock: true });
