@@ -101,6 +101,30 @@ describe("plusLocalDays", () => {
     expect(toOffsetIso(later, SYD)).toBe("2026-10-06T10:00:00+11:00");
     expect(later.getTime() - now.getTime()).toBe((7 * 24 - 1) * 3_600_000);
   });
+  it("agrees with luxon every 97 minutes of 2026 and 2027, and minute by minute around each change, for 1 to 90 days", () => {
+    let checked = 0;
+    for (const tz of [SYD, "Australia/Lord_Howe", "America/New_York", "UTC"]) {
+      const changes: number[] = [];
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 97 * 60_000 + 1_003) {
+        for (const days of [1, 7, 30, 90]) {
+          expect(plusLocalDays(new Date(t), days, tz).getTime()).toBe(DateTime.fromMillis(t, { zone: tz }).plus({ days }).toMillis());
+          checked++;
+        }
+        if (DateTime.fromMillis(t, { zone: tz }).offset !== DateTime.fromMillis(t + 97 * 60_000, { zone: tz }).offset) changes.push(t);
+      }
+      // instants whose result lands on the day of a change, in its gap or its repeated hour
+      for (const c of changes) {
+        for (let u = c - 3 * 3600_000; u < c + 3 * 3600_000; u += 60_000 + 11) {
+          for (const days of [1, 7]) {
+            const from = u - days * 86_400_000;
+            expect(plusLocalDays(new Date(from), days, tz).getTime()).toBe(DateTime.fromMillis(from, { zone: tz }).plus({ days }).toMillis());
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100_000);
+  });
 });
 
 describe("toOffsetIso", () => {

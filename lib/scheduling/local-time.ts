@@ -110,6 +110,11 @@ export function localTimeToMs(date: LocalDate, time: LocalTime, timezone: string
 
 /** The instant `days` calendar days after `instant` in `timezone`, keeping the wall-clock time. */
 export function plusLocalDays(instant: Date, days: number, timezone: string): Date {
+  // Luxon's own first guess, without building its objects (each slot search asks once, each booking too): the
+  // same offset `days` later shows the same wall-clock time when the zone keeps that offset there. Else luxon.
+  const ms = instant.getTime();
+  const same = ms + days * DAY_MS;
+  if (Number.isFinite(same) && zoneOffsetMinutes(same, timezone) === zoneOffsetMinutes(ms, timezone)) return new Date(same);
   return DateTime.fromJSDate(instant, { zone: timezone }).plus({ days }).toJSDate();
 }
 
