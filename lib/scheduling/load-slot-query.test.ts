@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
+import { type Db, type DbHandle, rowsOf } from "@/db/client";
 import * as s from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { createMiniClinic, type MiniClinic, patientDetails, TEST_NOW } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
 import { bookAppointment } from "./book-appointment";
-import { loadSlotQuery } from "./load-slot-query";
+import { loadSlotQuery, slotContextStatement } from "./load-slot-query";
 
 // The one statement that reads a slot query, checked against what the pure engine expects of each part.
 let handle: DbHandle;
@@ -113,5 +113,39 @@ describe(`loadSlotQuery (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     expect(physio.query.busy).toHaveLength(2);
     expect(physio.query.busy[0]).toMatchObject({ practitioner: "amy", ...range("2026-12-01T17:30:00+11:00", "2026-12-01T18:25:00+11:00") });
     expect(physio.query.busy[0]!.classKey).toBeDefined();
+  });
+
+  it("reads only the chosen practitioner's bookings, even where the statistics think a future week is empty", async () => {
+    // A year of Bob's history, analysed; then a full future week the statistics have not seen. A planner that
+    // believes that week empty would rather scan it for everyone's bookings than search by practitioner.
+    const [patient] = await db.insert(s.patients).values(patientDetails()).returning();
+    const insertEvery = (first: string, count: number, minutes: number) => db.execute(sql`
+      insert into appointments (service_id, location_id, practitioner_id, patient_id, during, blocked, manage_token_hash, intake_token_hash)
+      select ${clinic.serviceIds.physio}, ${clinic.locationId}, ${clinic.practitionerIds.bob}, ${patient!.id}, r, r, ${first} || 'm' || i, ${first} || 'i' || i
+      from generate_series(0, ${count} - 1) i,
+        lateral (select tstzrange(${first}::timestamptz + i * make_interval(mins => ${minutes}), ${first}::timestamptz + i * make_interval(mins => ${minutes}) + interval '30 minutes') r) x`);
+    await insertEvery("2025-11-01T00:00:00Z", 3000, 120);
+    await db.execute(sql`analyze appointments`);
+    await insertEvery("2027-01-08T00:00:00Z", 500, 30);
+
+    const explained = rowsOf<{ "QUERY PLAN": unknown }>(await db.execute(sql`explain (analyze, format json) ${slotContextStatement(db, {
+      location: "test-clinic", service: "physio-initial", practitioner: "amy", from: "2027-01-12", to: "2027-01-14", now: TEST_NOW,
+    })}`))[0]!["QUERY PLAN"];
+    const plan = typeof explained === "string" ? JSON.parse(explained) : explained;
+    let read = 0;
+    let scans = 0;
+    const walk = (node: Record<string, unknown>) => {
+      if (node["Relation Name"] === "appointments") {
+        scans++;
+        const rows = Number(node["Actual Rows"] ?? 0) + Number(node["Rows Removed by Filter"] ?? 0) + Number(node["Rows Removed by Index Recheck"] ?? 0);
+        read += rows * Number(node["Actual Loops"] ?? 1);
+      }
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
+    expect(scans).toBe(1);
+    expect(read).toBe(0); // Amy has no bookings; Bob's 500 that week are never touched
+    const { query } = await loadSlotQuery(db, { location: "test-clinic", service: "physio-initial", practitioner: "bob", from: "2027-01-12", to: "2027-01-14", now: TEST_NOW });
+    expect(query.busy.length).toBeGreaterThan(200);
   });
 });

@@ -44,6 +44,42 @@ interface ScheduleJson {
  * for), and their rosters with breaks, closures, leave, bookings and class places, each aggregated as JSON.
  */
 export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
+  const [row] = await slotContextStatement(db, req);
+  if (!row) throw await whyNoCatalog(db, req);
+  const { location, service } = row;
+  // both drivers parse json columns, so the schedule arrives as an object
+  const s = row.schedule;
+  if (req.practitioner && s.practitioners.length === 0) throw await whyNoPractitioner(db, req.practitioner);
+  const practitionerIds = new Map(s.practitioners.map((p) => [p.slug, p.id]));
+  const slugById = new Map(s.practitioners.map((p) => [p.id, p.slug]));
+  const base: Omit<SlotQuery, "rosters" | "busy" | "classBookings" | "closedDates"> = {
+    timezone: location.timezone, location: location.slug, practitioners: s.practitioners.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
+    ignoreMinNotice: req.ignoreMinNotice ?? false,
+    service: {
+      slug: service.slug, durationMinutes: service.durationMinutes, capacity: service.capacity, bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes, minNoticeMinutes: service.minNoticeMinutes, horizonDays: service.horizonDays, stepMinutes: service.stepMinutes,
+    },
+  };
+  const isClass = service.capacity > 1;
+  const rosters: RosterEntry[] = s.rosters.map((r) => ({
+    practitioner: slugById.get(r.practitionerId)!, weekday: r.weekday as RosterEntry["weekday"], start: HHMM(r.startsAt), end: HHMM(r.endsAt),
+    validFrom: r.validFrom, validTo: r.validTo, service: r.serviceSlug, breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
+  }));
+  const closedDates = publicHolidayDates(location.holidayRegion, req.from, req.to);
+  for (const c of s.closures) for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to)) closedDates.add(d);
+  const busy = [
+    ...s.leave.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: new Date(l.start), end: new Date(l.end) })),
+    // a class's own places are counted in classBookings, not as busy time for that class
+    ...s.busy
+      .filter((b) => !(isClass && b.classServiceId === service.id))
+      .map((b) => ({ practitioner: slugById.get(b.practitionerId)!, start: new Date(b.start), end: new Date(b.end), classKey: b.classId ?? undefined })),
+  ];
+  const classBookings = s.classes.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: new Date(c.start), booked: c.booked }));
+  return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
+}
+
+/** The one statement of loadSlotQuery: a row with the service, the location and the schedule JSON, or none. */
+export function slotContextStatement(db: Db | Tx, req: SlotRequest) {
   // A day either side covers any zone offset; the engine trims to local dates itself.
   // (Raw SQL fragments get ISO strings: postgres.js does not serialise a Date outside a typed column.)
   const windowStart = new Date(`${addDays(req.from, -1)}T00:00:00Z`).toISOString();
@@ -76,43 +112,12 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
     'classes', ${list(sql`select json_agg(json_build_object('practitionerId', k.practitioner_id, 'start', k.starts_at, 'booked', k.booked_count)) from classes k
       where ${services.capacity} > 1 and k.service_id = ${services.id} and k.location_id = ${locations.id} and k.practitioner_id in (${chosen})
         and k.starts_at >= ${windowStart}::timestamptz and k.starts_at <= ${windowEnd}::timestamptz`)})`;
-  const [row] = await db
+  return db
     .select({ service: services, location: locations, schedule })
     .from(services)
     .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
     .innerJoin(locations, and(eq(locations.id, serviceLocations.locationId), eq(locations.slug, req.location)))
     .where(and(eq(services.slug, req.service), eq(services.active, true)));
-  if (!row) throw await whyNoCatalog(db, req);
-  const { location, service } = row;
-  // both drivers parse json columns, so the schedule arrives as an object
-  const s = row.schedule;
-  if (req.practitioner && s.practitioners.length === 0) throw await whyNoPractitioner(db, req.practitioner);
-  const practitionerIds = new Map(s.practitioners.map((p) => [p.slug, p.id]));
-  const slugById = new Map(s.practitioners.map((p) => [p.id, p.slug]));
-  const base: Omit<SlotQuery, "rosters" | "busy" | "classBookings" | "closedDates"> = {
-    timezone: location.timezone, location: location.slug, practitioners: s.practitioners.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
-    ignoreMinNotice: req.ignoreMinNotice ?? false,
-    service: {
-      slug: service.slug, durationMinutes: service.durationMinutes, capacity: service.capacity, bufferBeforeMinutes: service.bufferBeforeMinutes,
-      bufferAfterMinutes: service.bufferAfterMinutes, minNoticeMinutes: service.minNoticeMinutes, horizonDays: service.horizonDays, stepMinutes: service.stepMinutes,
-    },
-  };
-  const isClass = service.capacity > 1;
-  const rosters: RosterEntry[] = s.rosters.map((r) => ({
-    practitioner: slugById.get(r.practitionerId)!, weekday: r.weekday as RosterEntry["weekday"], start: HHMM(r.startsAt), end: HHMM(r.endsAt),
-    validFrom: r.validFrom, validTo: r.validTo, service: r.serviceSlug, breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
-  }));
-  const closedDates = publicHolidayDates(location.holidayRegion, req.from, req.to);
-  for (const c of s.closures) for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to)) closedDates.add(d);
-  const busy = [
-    ...s.leave.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: new Date(l.start), end: new Date(l.end) })),
-    // a class's own places are counted in classBookings, not as busy time for that class
-    ...s.busy
-      .filter((b) => !(isClass && b.classServiceId === service.id))
-      .map((b) => ({ practitioner: slugById.get(b.practitionerId)!, start: new Date(b.start), end: new Date(b.end), classKey: b.classId ?? undefined })),
-  ];
-  const classBookings = s.classes.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: new Date(c.start), booked: c.booked }));
-  return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
 }
 
 /** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */
