@@ -34,7 +34,8 @@ interface ScheduleJson {
   rosters: { practitionerId: string; weekday: number; startsAt: string; endsAt: string; validFrom: string; validTo: string | null; serviceSlug: string | null; breaks: { start: string; end: string }[] | null }[];
   closures: { startsOn: string; endsOn: string }[];
   leave: { practitionerId: string; start: string; end: string }[];
-  busy: { practitionerId: string; start: string; end: string; classId: string | null; classServiceId: string | null }[];
+  /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
+  busy: [string, number, number, string | null, string | null][];
   classes: { practitionerId: string; start: string; booked: number }[];
 }
 
@@ -71,8 +72,8 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
     ...s.leave.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: new Date(l.start), end: new Date(l.end) })),
     // a class's own places are counted in classBookings, not as busy time for that class
     ...s.busy
-      .filter((b) => !(isClass && b.classServiceId === service.id))
-      .map((b) => ({ practitioner: slugById.get(b.practitionerId)!, start: new Date(b.start), end: new Date(b.end), classKey: b.classId ?? undefined })),
+      .filter(([, , , , classServiceId]) => !(isClass && classServiceId === service.id))
+      .map(([practitionerId, start, end, classId]) => ({ practitioner: slugById.get(practitionerId)!, start: new Date(start), end: new Date(end), classKey: classId ?? undefined })),
   ];
   const classBookings = s.classes.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: new Date(c.start), booked: c.booked }));
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
@@ -87,7 +88,9 @@ export function slotContextStatement(db: Db | Tx, req: SlotRequest) {
   const chosen = sql`select p.id from practitioner_locations pl join practitioners p on p.id = pl.practitioner_id
     where pl.location_id = ${locations.id} and pl.discipline = ${services.discipline} and p.active${req.practitioner ? sql` and p.slug = ${req.practitioner}` : sql``}`;
   const list = (query: SQL) => sql`coalesce((${query}), '[]'::json)`;
-  // Bookings are read per chosen practitioner through the exclusion constraint's index (practitioner, blocked).
+  // Bookings are read per chosen practitioner through the exclusion constraint's index (practitioner, blocked), and
+  // sent as arrays with epoch milliseconds: a month of a location's diary is thousands of them, and named fields with
+  // formatted timestamps were most of the bytes Postgres wrote and the app decoded.
   // "offset 0" keeps the lateral subquery from being flattened: the planner, which cannot know how full a future
   // week is, otherwise scans every practitioner's bookings in the window and filters them (a hundred times the work).
   const schedule = sql<ScheduleJson>`json_build_object(
@@ -102,8 +105,8 @@ export function slotContextStatement(db: Db | Tx, req: SlotRequest) {
       where c.location_id = ${locations.id} and c.starts_on <= ${req.to}::date and c.ends_on >= ${req.from}::date`)},
     'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at)) from leave l
       where l.practitioner_id in (${chosen}) and l.starts_at < ${windowEnd}::timestamptz and l.ends_at > ${windowStart}::timestamptz`)},
-    'busy', ${list(sql`select json_agg(json_build_object('practitionerId', a.practitioner_id, 'start', lower(a.blocked), 'end', upper(a.blocked),
-        'classId', a.class_id, 'classServiceId', k.service_id))
+    'busy', ${list(sql`select json_agg(json_build_array(a.practitioner_id, (extract(epoch from lower(a.blocked)) * 1000)::bigint,
+        (extract(epoch from upper(a.blocked)) * 1000)::bigint, a.class_id, k.service_id))
       from (${chosen}) c
       cross join lateral (select a.practitioner_id, a.blocked, a.class_id from appointments a
         where a.practitioner_id = c.id and a.status <> 'cancelled' and a.blocked && tstzrange(${windowStart}::timestamptz, ${windowEnd}::timestamptz)${req.ignoreAppointmentId ? sql` and a.id <> ${req.ignoreAppointmentId}::uuid` : sql``}
