@@ -11,13 +11,12 @@ import { gzipSync } from "node:zlib";
 import { launch as launchChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium, type Browser } from "playwright-core";
-import { CHROMIUM_FLAGS, startApp } from "./common";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, startApp } from "./common";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next-pages";
 const PORT = Number(process.env.BENCH_PORT ?? 3602);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const GOAL_JS_BYTES = 150_000;
 
 interface ScriptFile {
@@ -117,7 +116,7 @@ interface LighthouseFigures {
 
 /** One Lighthouse run of `url` with its default (mobile) configuration, in a Chromium of its own. */
 async function lighthouseRun(url: string): Promise<LighthouseFigures> {
-  const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: [...CHROMIUM_FLAGS, "--headless=new"], logLevel: "silent" });
+  const chrome = await launchChrome({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS, "--headless=new"], logLevel: "silent" });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
     if (!result) throw new Error("Lighthouse returned no result");
@@ -164,7 +163,7 @@ async function main() {
   let browser: Browser | null = null;
   try {
     const manage = await manageTokenPath();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
     // Warm the server (first renders compile nothing in production, but fill its caches) before measuring.
     for (const p of ["/", "/book", manage]) await fetch(`${BASE}${p}`).then((r) => r.text());
     const pages: PageJs[] = [];

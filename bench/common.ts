@@ -2,6 +2,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/clinic_bench";
+/** The system Chromium, or the one PLAYWRIGHT_CHROMIUM_PATH names (as for the Playwright suite). */
+export const CHROMIUM_PATH = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** The p-th percentile (nearest rank below) of xs. */

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/security/password";
 import { hashToken } from "@/lib/security/tokens";
-import { BENCH_DATABASE_URL, CHROMIUM_FLAGS, pct, startApp } from "./common";
+import { BENCH_DATABASE_URL, CHROMIUM_FLAGS, CHROMIUM_PATH, pct, startApp } from "./common";
 
 const URL_ = BENCH_DATABASE_URL;
 const PORT = 3601;
@@ -52,7 +52,7 @@ async function main() {
   const [{ n }] = (await sql`select count(*)::int as n from appointments a join locations l on l.id = a.location_id where l.slug = 'chatswood' and a.status <> 'cancelled' and (a.starts_at at time zone 'Australia/Sydney')::date = ${d1}`) as unknown as [{ n: number }];
   await sql.end();
   const app = await startApp(PORT, { DATABASE_URL: URL_, NOTIFICATIONS_WORKER: "off" });
-  const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${BASE}/login`);

@@ -72,7 +72,7 @@ export async function pipeline<T extends readonly unknown[]>(...work: { [K in ke
  * again for its parameters. The booking's slot-context statement costs Postgres more to plan (about 2.5 ms) than
  * to run (under 1 ms), and its plan does not depend on the values. Started at once, so it can lead a pipeline.
  */
-export function planOncePerConnection(tx: Tx): Promise<unknown> {
+export function planOncePerConnection(tx: Tx): Promise<void> {
   return tx.execute(sql`set local plan_cache_mode = force_generic_plan`).then(() => undefined);
 }
 
