@@ -3,8 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { sql } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getTableColumns, is, Param, Placeholder, type Query, sql, type SQLWrapper, type Table } from "drizzle-orm";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -130,4 +130,55 @@ export async function getDb(): Promise<Db> {
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const dialect = new PgDialect();
+// drizzle's query builders with no connection behind them: compiledStatement builds with these
+let builders: Db | undefined;
+
+/** Runs SQL text that drizzle has already compiled (`$1` parameters and their values) on the database or a transaction. */
+export async function runQuery<T>(db: Db | Tx, query: Query): Promise<T[]> {
+  return rowsOf<T>(await db._.session.prepareQuery(query, undefined, undefined, false).execute());
+}
+
+/**
+ * A statement on a hot path that drizzle builds once per process instead of on every call. `build` writes it with
+ * drizzle as usual, with `sql.placeholder(name)` wherever a value goes; later calls only bind `values`, through the
+ * columns' own encoders where a placeholder stands for a column's value. Raw rows come back (snake_case, no mapping).
+ * `build` gets a connectionless drizzle instance for its query builders. Worth it only where a profile shows drizzle's
+ * building: the booking's statements, built thousands of times a minute under load, took longer to build than
+ * Postgres took to run some of them.
+ */
+export function compiledStatement<V extends Record<string, unknown>>(build: (db: Db) => SQLWrapper) {
+  let query: Query | undefined;
+  const compiled = () => (query ??= dialect.sqlToQuery(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)).getSQL()));
+  return {
+    /** The SQL text and its parameters for these values, for a statement that embeds this one (EXPLAIN, tests). */
+    query(values: V): Query {
+      const { sql: text, params } = compiled();
+      return { sql: text, params: params.map((p) => bindPlaceholder(p, values)) };
+    },
+    run<T = Record<string, unknown>>(db: Db | Tx, values: V): Promise<T[]> {
+      return runQuery<T>(db, this.query(values));
+    },
+  };
+}
+
+function bindPlaceholder(p: unknown, values: Record<string, unknown>): unknown {
+  const placeholder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : undefined;
+  if (!placeholder) return p;
+  if (!(placeholder.name in values)) throw new Error(`compiledStatement: no value for "${placeholder.name}"`);
+  const value = values[placeholder.name];
+  // as drizzle binds a column's value: null stays SQL NULL (a jsonb column's encoder would make it JSON null)
+  return value == null || !is(p, Param) ? (value ?? null) : p.encoder.mapToDriverValue(value);
+}
+
+/** A table's row from `to_json(row)` in a raw statement: keys are column names, each value decoded by its column. */
+export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value == null ? null : column.mapFromDriverValue(value);
+  }
+  return row as T["$inferSelect"];
 }

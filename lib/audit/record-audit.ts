@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/db/client";
+import { type Placeholder, sql } from "drizzle-orm";
+import { compiledStatement, type Db, type Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Who is acting. Patients act through a booking's token; staff through their session. */
@@ -17,9 +18,16 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+const AUDIT_FIELDS = ["actorUserId", "actorKind", "actorLabel", "ip", "action", "outcome", "entityType", "entityId", "patientId", "detail"] as const;
+type AuditField = (typeof AUDIT_FIELDS)[number];
+
+// Every change writes one, so drizzle builds the statement once, with a placeholder for each value.
+const insertAudit = compiledStatement<Record<AuditField, unknown>>((db) =>
+  db.insert(auditLog).values(Object.fromEntries(AUDIT_FIELDS.map((k) => [k, sql.placeholder(k)])) as Record<AuditField, Placeholder>));
+
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await insertAudit.run(db, {
     actorUserId: actor.kind === "staff" ? actor.userId : null,
     actorKind: actor.kind === "staff" ? actor.role : actor.kind,
     actorLabel: actor.kind === "staff" ? actor.name : null,

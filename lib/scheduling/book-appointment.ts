@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
+import { and, eq, type Placeholder, sql } from "drizzle-orm";
+import { compiledStatement, type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
@@ -95,7 +95,7 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
   // Sent together, in whatever order they start; nothing here depends on the order. A refused appointment insert
   // (the exclusion constraint) aborts the transaction, and pipeline() reports its error before the others'.
   await pipeline(
-    tx.insert(appointments).values({
+    insertAppointment.run(tx, {
       id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
       blocked: blockedInterval(slot.start, query.service), source, notes: input.notes ?? null, triageId: input.triage ?? null,
       manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
@@ -108,6 +108,16 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
   });
   return { booking, ...links };
 }
+
+const APPOINTMENT_FIELDS = [
+  "id", "serviceId", "locationId", "practitionerId", "patientId", "classId", "during", "blocked", "source", "notes", "triageId", "manageTokenHash",
+  "intakeTokenHash", "createdByUserId",
+] as const;
+type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
+
+// Built by drizzle once: every booking runs it.
+const insertAppointment = compiledStatement<{ [K in AppointmentField]: (typeof appointments.$inferInsert)[K] }>((db) =>
+  db.insert(appointments).values(Object.fromEntries(APPOINTMENT_FIELDS.map((k) => [k, sql.placeholder(k)])) as Record<AppointmentField, Placeholder>));
 
 /** Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement. */
 async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<string> {
