@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { postgresTarget } from "./client";
+import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb } from "@/lib/testing/test-db";
+import { compiledStatement, type DbHandle, postgresTarget, rowFromJson, rowsOf } from "./client";
+import { auditLog, locations } from "./schema";
 
 describe("postgresTarget", () => {
   it("passes a TCP URL through untouched", () => {
@@ -18,5 +21,41 @@ describe("postgresTarget", () => {
 
   it("leaves a host name in the query alone", () => {
     expect(postgresTarget("postgres://postgres@localhost/clinic?host=db.internal")[1]).toEqual({});
+  });
+});
+
+describe(`compiledStatement and rowFromJson (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+  let handle: DbHandle;
+  beforeEach(async () => {
+    handle = await createTestDb();
+  });
+  afterEach(async () => handle.close());
+
+  const insertAudit = compiledStatement<{ action: string; detail: unknown; at: unknown }>((db) =>
+    db.insert(auditLog).values({ actorKind: "system", action: sql.placeholder("action"), detail: sql.placeholder("detail"), at: sql.placeholder("at") }).returning({ id: auditLog.id }));
+
+  it("binds each call's values through the columns' encoders, and keeps null as SQL NULL", async () => {
+    const at = new Date("2026-04-05T01:30:00Z");
+    await insertAudit.run(handle.db, { action: "test.one", detail: { a: 1 }, at });
+    await insertAudit.run(handle.db, { action: "test.two", detail: null, at });
+    const rows = rowsOf<{ action: string; detail_is_null: boolean; json_null: boolean; at: string }>(await handle.db.execute(sql`
+      select action, detail is null as detail_is_null, detail = 'null'::jsonb as json_null, to_json(at)::text as at from audit_log where action like 'test.%' order by action`));
+    expect(rows.map((r) => [r.action, r.detail_is_null, r.json_null ?? false])).toEqual([["test.one", false, false], ["test.two", true, false]]);
+    expect(new Date(JSON.parse(rows[0]!.at) as string).getTime()).toBe(at.getTime());
+    const [one] = await handle.db.select().from(auditLog).where(eq(auditLog.action, "test.one"));
+    expect(one!.detail).toEqual({ a: 1 });
+  });
+
+  it("refuses a call that leaves a placeholder without a value", async () => {
+    expect(() => insertAudit.query({ action: "test.three", detail: null } as never)).toThrow(/no value for "at"/);
+  });
+
+  it("decodes a to_json row as drizzle's own select does", async () => {
+    await handle.db.insert(locations).values({ slug: "json-row", name: "Json Row", timezone: "Australia/Sydney", address: "1 Test St", phone: null, holidayRegion: "AU-NSW" });
+    const [viaSelect] = await handle.db.select().from(locations).where(eq(locations.slug, "json-row"));
+    const [viaJson] = rowsOf<{ row: Record<string, unknown> }>(await handle.db.execute(sql`select to_json(${locations}) as row from ${locations} where ${locations.slug} = 'json-row'`));
+    const decoded = rowFromJson(locations, viaJson!.row);
+    expect(decoded).toEqual(viaSelect);
+    expect(decoded.createdAt).toBeInstanceOf(Date);
   });
 });
