@@ -71,7 +71,8 @@ export const rosterBreaks = pgTable(
     startsAt: time("starts_at").notNull(),
     endsAt: time("ends_at").notNull(),
   },
-  (t) => [check("roster_break_ordered", sql`${t.endsAt} > ${t.startsAt}`)],
+  // the slot engine's statement reads each roster entry's breaks by this key
+  (t) => [check("roster_break_ordered", sql`${t.endsAt} > ${t.startsAt}`), index("roster_breaks_entry_idx").on(t.rosterEntryId)],
 );
 
 export const leave = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "roster_breaks_entry_idx" ON "roster_breaks" USING btree ("roster_entry_id");
