@@ -150,18 +150,13 @@ export async function runQuery<T>(db: Db | Tx, query: Query): Promise<T[]> {
  * Postgres took to run some of them.
  */
 export function compiledStatement<V extends Record<string, unknown>>(build: (db: Db) => SQLWrapper) {
-  let query: Query | undefined;
-  const compiled = () => (query ??= dialect.sqlToQuery(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)).getSQL()));
-  return {
-    /** The SQL text and its parameters for these values, for a statement that embeds this one (EXPLAIN, tests). */
-    query(values: V): Query {
-      const { sql: text, params } = compiled();
-      return { sql: text, params: params.map((p) => bindPlaceholder(p, values)) };
-    },
-    run<T = Record<string, unknown>>(db: Db | Tx, values: V): Promise<T[]> {
-      return runQuery<T>(db, this.query(values));
-    },
+  let compiled: Query | undefined;
+  /** The SQL text and its parameters for these values, also for a statement that embeds this one (EXPLAIN, tests). */
+  const query = (values: V): Query => {
+    compiled ??= dialect.sqlToQuery(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)).getSQL());
+    return { sql: compiled.sql, params: compiled.params.map((p) => bindPlaceholder(p, values)) };
   };
+  return { query, run: <T = Record<string, unknown>>(db: Db | Tx, values: V): Promise<T[]> => runQuery<T>(db, query(values)) };
 }
 
 function bindPlaceholder(p: unknown, values: Record<string, unknown>): unknown {

@@ -22,7 +22,7 @@ const AUDIT_FIELDS = ["actorUserId", "actorKind", "actorLabel", "ip", "action", 
 type AuditField = (typeof AUDIT_FIELDS)[number];
 
 // Every change writes one, so drizzle builds the statement once, with a placeholder for each value.
-const insertAudit = compiledStatement<Record<AuditField, unknown>>((db) =>
+const insertAudit = compiledStatement<{ [K in AuditField]: (typeof auditLog.$inferInsert)[K] }>((db) =>
   db.insert(auditLog).values(Object.fromEntries(AUDIT_FIELDS.map((k) => [k, sql.placeholder(k)])) as Record<AuditField, Placeholder>));
 
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */

@@ -89,12 +89,13 @@ interface SlotContextRow { service: Record<string, unknown>; location: Record<st
  * with or without a booking to ignore): its build cost more than Postgres took to run it.
  */
 export function slotContextStatement(req: SlotRequest) {
-  // A day either side covers any zone offset; the engine trims to local dates itself.
+  // A day either side covers any zone offset; the engine trims to local dates itself. (The window goes as ISO
+  // strings: postgres.js does not serialise a Date outside a typed column.)
   const values: SlotContextValues = {
     location: req.location, service: req.service, practitioner: req.practitioner, ignoreAppointmentId: req.ignoreAppointmentId, from: req.from, to: req.to,
     windowStart: new Date(`${addDays(req.from, -1)}T00:00:00Z`).toISOString(), windowEnd: new Date(`${addDays(req.to, 2)}T00:00:00Z`).toISOString(),
   };
-  const shape = `${req.practitioner ? "one" : "all"}-${req.ignoreAppointmentId ? "ignoring" : "every"}` as const;
+  const shape = `${req.practitioner ? "one" : "all"}-${req.ignoreAppointmentId ? "ignoring" : "every"}`;
   const statement = (slotContextShapes[shape] ??= compiledStatement<SlotContextValues>(() => buildSlotContext(!!req.practitioner, !!req.ignoreAppointmentId)));
   return { run: (db: Db | Tx) => statement.run<SlotContextRow>(db, values), query: () => statement.query(values) };
 }
