@@ -16,7 +16,6 @@ import { BENCH_DATABASE_URL, fmt, pct, startApp } from "./common";
 import { benchToday, buildLargeClinic } from "./large-clinic";
 
 const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
-const URL_ = BENCH_DATABASE_URL;
 const PORT = 3600;
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -27,7 +26,7 @@ async function main() {
   const appointments = await prepareDatabase(today);
   console.log(`benchmark clinic ready: ${appointments} appointments (${fmt((performance.now() - t) / 1000)} s)`);
 
-  const app = await startApp(PORT, { DATABASE_URL: URL_, RATE_LIMIT_PER_MINUTE: "10000000" });
+  const app = await startApp(PORT, { DATABASE_URL: BENCH_DATABASE_URL, RATE_LIMIT_PER_MINUTE: "10000000" });
   const serverPid = app.process.pid!;
   try {
     const results: Record<string, unknown> = { appointments, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
@@ -62,7 +61,7 @@ async function main() {
       }
     }
     const rows = targets.slice(0, 4000);
-    const sqlClient = connectPostgres(URL_, { max: 32, onnotice: () => {} });
+    const sqlClient = connectPostgres(BENCH_DATABASE_URL, { max: 32, onnotice: () => {} });
     const ids = await sqlClient`select (select id from services where slug = 'physio-follow-up') as service, (select id from patients limit 1) as patient`;
     const { service, patient } = ids[0] as { service: string; patient: string };
     const pids = new Map((await sqlClient`select p.slug, p.id, pl.location_id from practitioners p join practitioner_locations pl on pl.practitioner_id = p.id`).map((r) => [r.slug as string, r]));
@@ -134,8 +133,9 @@ async function main() {
 
     // The same booking verb called in this process on other free slots: no HTTP, no Next.js, no rate limit.
     const inProcessRows = targets.slice(rows.length, rows.length + 2000);
-    const handle = openPostgres(URL_);
-    sendBookingEmailsThrough(await openNotificationQueue({ db: handle.db, kind: "postgres", url: URL_ }, { supervise: false }));
+    const handle = openPostgres(BENCH_DATABASE_URL);
+    const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: BENCH_DATABASE_URL }, { supervise: false });
+    sendBookingEmailsThrough(queue);
     let inProcessCreated = 0;
     const inProcessBefore = cpuSnapshot(serverPid);
     t = performance.now();
@@ -146,6 +146,9 @@ async function main() {
     const inProcessRate = inProcessCreated / ((performance.now() - t) / 1000);
     // here the verb runs in this process: its CPU is the "clients" share
     const inProcess = cpuPerItem(inProcessBefore, cpuSnapshot(serverPid), inProcessRows.length);
+    sendBookingEmailsThrough(undefined);
+    await queue.close();
+    await handle.close();
     const rawRate = rows.length / rawSeconds;
     const fullRate = rows.length / fullSeconds;
     const apiRate = created / apiSeconds;
@@ -169,16 +172,16 @@ async function main() {
 
 /** Builds the clinic, or reuses one built today (BENCH_REBUILD=1 forces a fresh one). */
 async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<number> {
-  const dbName = new URL(URL_).pathname.slice(1);
+  const dbName = new URL(BENCH_DATABASE_URL).pathname.slice(1);
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   const exists = (await admin`select 1 from pg_database where datname = ${dbName}`).length > 0;
   if (exists && process.env.BENCH_REBUILD !== "1") {
-    const db = connectPostgres(URL_, { max: 1, onnotice: () => {} });
+    const db = connectPostgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
     const [row] = await db`select count(*)::int as n, max(created_at)::date = current_date as fresh from appointments`.catch(() => [{ n: 0, fresh: false }]);
     await db.end();
     if (row && row.n > 150_000 && row.fresh) {
       // An earlier run's bookings free their slots again (their audit rows stay: the log is append-only).
-      const reuse = connectPostgres(URL_, { max: 1, onnotice: () => {} });
+      const reuse = connectPostgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
       await reuse`delete from appointments where patient_id in (select id from patients where email like 'api%@example.com' or email like 'inproc%@example.com')`;
       await reuse`delete from patients where email like 'api%@example.com' or email like 'inproc%@example.com'`;
       await reuse`delete from pgboss.job where name = ${EMAIL_QUEUE}`;
@@ -192,7 +195,7 @@ async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<nu
   await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
   await admin.unsafe(`create database "${dbName}"`);
   await admin.end();
-  const handle = openPostgres(URL_, 1);
+  const handle = openPostgres(BENCH_DATABASE_URL, 1);
   const { appointments } = await buildLargeClinic(handle.db, today);
   await handle.close();
   return appointments;

@@ -9,7 +9,6 @@ import { hashPassword } from "@/lib/security/password";
 import { hashToken } from "@/lib/security/tokens";
 import { BENCH_DATABASE_URL, CHROMIUM_FLAGS, CHROMIUM_PATH, pct, startApp } from "./common";
 
-const URL_ = BENCH_DATABASE_URL;
 const PORT = 3601;
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-reception@demo.clinic";
@@ -47,11 +46,11 @@ async function prepare(sql: postgres.Sql): Promise<[string, string]> {
 }
 
 async function main() {
-  const sql = postgres(URL_, { max: 1, onnotice: () => {} });
+  const sql = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
   const [d1, d2] = await prepare(sql);
   const [{ n }] = (await sql`select count(*)::int as n from appointments a join locations l on l.id = a.location_id where l.slug = 'chatswood' and a.status <> 'cancelled' and (a.starts_at at time zone 'Australia/Sydney')::date = ${d1}`) as unknown as [{ n: number }];
   await sql.end();
-  const app = await startApp(PORT, { DATABASE_URL: URL_, NOTIFICATIONS_WORKER: "off" });
+  const app = await startApp(PORT, { DATABASE_URL: BENCH_DATABASE_URL, NOTIFICATIONS_WORKER: "off" });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
