@@ -52,7 +52,7 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
           {field("lastName", "Last name", { autoComplete: "family-name" })}
         </div>
         {field("email", "Email", { type: "email", autoComplete: "email", inputMode: "email", spellCheck: false }, "Your confirmation and manage link go here.")}
-        {field("phone", "Mobile phone", { type: "tel", autoComplete: "tel", inputMode: "tel" }, "For a reminder text, or if the clinic needs to reach you.")}
+        {field("phone", "Mobile phone", { type: "tel", autoComplete: "tel", inputMode: "tel" }, "In case the clinic needs to reach you about your visit.")}
         {field("dateOfBirth", "Date of birth", { type: "date", autoComplete: "bday", max: today, min: "1900-01-01" })}
         <div className="step__actions">
           <button type="submit" className="button button--large">
