@@ -150,22 +150,36 @@ export async function runQuery<T>(db: Db | Tx, query: Query): Promise<T[]> {
  * Postgres took to run some of them.
  */
 export function compiledStatement<V extends Record<string, unknown>>(build: (db: Db) => SQLWrapper) {
-  let compiled: Query | undefined;
+  let compiled: { sql: string; binders: ((values: V) => unknown)[] } | undefined;
   /** The SQL text and its parameters for these values, also for a statement that embeds this one (EXPLAIN, tests). */
   const query = (values: V): Query => {
-    compiled ??= dialect.sqlToQuery(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)).getSQL());
-    return { sql: compiled.sql, params: compiled.params.map((p) => bindPlaceholder(p, values)) };
+    compiled ??= compile(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)));
+    return { sql: compiled.sql, params: compiled.binders.map((bind) => bind(values)) };
   };
   return { query, run: <T = Record<string, unknown>>(db: Db | Tx, values: V): Promise<T[]> => runQuery<T>(db, query(values)) };
 }
 
-function bindPlaceholder(p: unknown, values: Record<string, unknown>): unknown {
-  const placeholder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : undefined;
-  if (!placeholder) return p;
-  if (!(placeholder.name in values)) throw new Error(`compiledStatement: no value for "${placeholder.name}"`);
-  const value = values[placeholder.name];
-  // as drizzle binds a column's value: null stays SQL NULL (a jsonb column's encoder would make it JSON null)
-  return value == null || !is(p, Param) ? (value ?? null) : p.encoder.mapToDriverValue(value);
+/** The statement's text, and for each of its parameters how a call's values give it (worked out once, not per call). */
+function compile<V extends Record<string, unknown>>(statement: SQLWrapper): { sql: string; binders: ((values: V) => unknown)[] } {
+  const { sql: text, params } = dialect.sqlToQuery(statement.getSQL());
+  const binders = params.map((p): ((values: V) => unknown) => {
+    const placeholder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : undefined;
+    if (!placeholder) return () => p;
+    const { name } = placeholder;
+    const encoder = is(p, Param) ? p.encoder : undefined;
+    return (values) => {
+      if (!(name in values)) throw new Error(`compiledStatement: no value for "${name}"`);
+      const value = values[name];
+      // as drizzle binds a column's value: null stays SQL NULL (a jsonb column's encoder would make it JSON null)
+      return value == null ? null : encoder ? encoder.mapToDriverValue(value) : value;
+    };
+  });
+  return { sql: text, binders };
+}
+
+/** A `sql.placeholder` for each name, for a statement built with compiledStatement (an insert's values, say). */
+export function placeholders<K extends string>(names: readonly K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 }
 
 /** A table's row from `to_json(row)` in a raw statement: keys are column names, each value decoded by its column. */

@@ -1,5 +1,4 @@
-import { type Placeholder, sql } from "drizzle-orm";
-import { compiledStatement, type Db, type Tx } from "@/db/client";
+import { compiledStatement, type Db, placeholders, type Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Who is acting. Patients act through a booking's token; staff through their session. */
@@ -23,7 +22,7 @@ type AuditField = (typeof AUDIT_FIELDS)[number];
 
 // Every change writes one, so drizzle builds the statement once, with a placeholder for each value.
 const insertAudit = compiledStatement<{ [K in AuditField]: (typeof auditLog.$inferInsert)[K] }>((db) =>
-  db.insert(auditLog).values(Object.fromEntries(AUDIT_FIELDS.map((k) => [k, sql.placeholder(k)])) as Record<AuditField, Placeholder>));
+  db.insert(auditLog).values(placeholders(AUDIT_FIELDS)));
 
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {

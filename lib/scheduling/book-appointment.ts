@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, type Placeholder, sql } from "drizzle-orm";
-import { compiledStatement, type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { compiledStatement, type Db, pipeline, placeholders, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
@@ -117,7 +117,7 @@ type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
 
 // Built by drizzle once: every booking runs it.
 const insertAppointment = compiledStatement<{ [K in AppointmentField]: (typeof appointments.$inferInsert)[K] }>((db) =>
-  db.insert(appointments).values(Object.fromEntries(APPOINTMENT_FIELDS.map((k) => [k, sql.placeholder(k)])) as Record<AppointmentField, Placeholder>));
+  db.insert(appointments).values(placeholders(APPOINTMENT_FIELDS)));
 
 /** Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement. */
 async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<string> {
