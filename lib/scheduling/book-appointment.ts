@@ -1,18 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { compiledStatement, type Db, pipeline, placeholders, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { createBatcher, settle, type Settled } from "@/lib/batching";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
-import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "./idempotency";
-import { loadSlotQuery } from "./load-slot-query";
+import { claimIdempotencyKey, releaseIdempotencyKeys, requestHash, storeIdempotentResponse } from "./idempotency";
+import { loadSlotQuery, type SlotContext } from "./load-slot-query";
 import { addDays } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
+import type { BusyInterval, Slot } from "./slot-types";
 import { blockedInterval, isSlotAvailable } from "./slots";
 
 export interface BookingCreated {
@@ -28,19 +30,67 @@ export interface BookOptions {
   source?: "online" | "phone" | "staff";
 }
 
-/** Books one appointment. The slot is re-checked inside the transaction; the exclusion constraint settles races. */
+/**
+ * Books one appointment. The slot is re-checked inside the transaction; the exclusion constraint settles races.
+ * Bookings that arrive while others are being written are written together, in one transaction (see bookTogether).
+ */
 export async function bookAppointment(db: Db, actor: Actor, rawInput: unknown, opts: BookOptions = {}): Promise<{ status: number; body: BookingCreated }> {
   const input = createBookingSchema.parse(rawInput);
-  const now = opts.now ?? new Date();
+  return batcherFor(db)({ actor, input, now: opts.now ?? new Date(), opts });
+}
+
+/** A booking waiting to be written: its parsed input and everything its own transaction would need. */
+interface PendingBooking {
+  actor: Actor;
+  input: CreateBookingInput;
+  now: Date;
+  opts: BookOptions;
+}
+
+type Booked = { status: number; body: BookingCreated };
+
+// One batcher per database, so bookings group only with bookings bound for the same one.
+const batchers = new WeakMap<Db, (booking: PendingBooking) => Promise<Booked>>();
+function batcherFor(db: Db) {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = createBatcher<PendingBooking, Booked>((items) => bookBatch(db, items), { maxSize: BATCH_SIZE, maxInFlight: BATCHES_IN_FLIGHT });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+const BATCH_SIZE = 16;
+const BATCHES_IN_FLIGHT = 3;
+
+async function bookBatch(db: Db, items: PendingBooking[]): Promise<Settled<Booked>[]> {
+  if (items.length === 1) return [await settle(bookAlone(db, items[0]!))];
+  let outcomes: BatchOutcome[];
+  try {
+    outcomes = await db.transaction((tx) => bookTogether(tx, items));
+  } catch {
+    // The batch rolled back as a whole: it lost a race with another process, or met a twin Idempotency-Key there.
+    // Each booking then runs again in its own transaction, which settles it exactly as if it had come alone.
+    return Promise.all(items.map((item) => settle(bookAlone(db, item))));
+  }
+  // a class place, or a repeat of an Idempotency-Key in the same batch, goes alone once the batch has committed
+  return Promise.all(outcomes.map((o, i) => (o === "alone" ? settle(bookAlone(db, items[i]!)) : o)));
+}
+
+/** One booking in its own transaction. */
+async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): Promise<Booked> {
   const isStaff = actor.kind === "staff";
   try {
     return await db.transaction(async (tx) => {
       const bodyHash = requestHash(input);
       if (opts.idempotencyKey) {
         const replay = await claimIdempotencyKey(tx, opts.idempotencyKey, bodyHash);
-        if (replay) return replay as { status: number; body: BookingCreated };
+        if (replay) return replay as Booked;
       }
-      const result = await insertBooking(tx, actor, input, now, isStaff, opts.source ?? (isStaff ? "phone" : "online"));
+      const [, read] = await pipeline(planOncePerConnection(tx), readBooking(tx, input, now, isStaff));
+      const choice = chooseSlot(read, input, now, isStaff);
+      if (read.service.capacity > 1) choice.classId = await classFor(tx, read, choice);
+      const { result, writes } = writeBooking(tx, actor, input, read, choice, sourceOf(actor, opts), now);
+      await pipeline(...writes);
       if (opts.idempotencyKey) await storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, result);
       return { status: 201, body: result };
     });
@@ -48,6 +98,78 @@ export async function bookAppointment(db: Db, actor: Actor, rawInput: unknown, o
     throw mapBookingError(error);
   }
 }
+
+type BatchOutcome = Settled<Booked> | "alone";
+
+/**
+ * Several bookings in one transaction and three round trips: every booking's reads, then every accepted booking's
+ * writes, then one commit. A booking refused here (a taken time, the wrong window) leaves nothing behind: its
+ * Idempotency-Key claim and any patient row only it added are removed again before the commit. Any database error
+ * throws, and the caller runs each booking alone instead.
+ */
+async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutcome[]> {
+  const seenKeys = new Set<string>();
+  const alone = items.map(({ opts }) => {
+    const key = opts.idempotencyKey;
+    if (!key) return false;
+    if (seenKeys.has(key)) return true;
+    seenKeys.add(key);
+    return false;
+  });
+  const hashes = items.map(({ input }) => requestHash(input));
+  const [, reads] = await pipeline(
+    planOncePerConnection(tx),
+    Promise.all(items.map(async ({ actor, input, now, opts }, i) => {
+      if (alone[i]) return null;
+      const claim = opts.idempotencyKey ? claimIdempotencyKey(tx, opts.idempotencyKey, hashes[i]!) : null;
+      return pipeline(settle(claim ?? Promise.resolve(null)), settle(readBooking(tx, input, now, actor.kind === "staff")));
+    })),
+  );
+  // Nothing is written yet, so a database error can still fail the batch cleanly (its writes would be left running).
+  for (const read of reads) for (const r of read ?? []) if (!r.ok && sqlState(r.error)) throw r.error;
+  // the bookings accepted so far in this batch, as busy time for the ones after them
+  const taken: BusyInterval[] = [];
+  const writes: Promise<unknown>[] = [];
+  const unclaim: string[] = [];
+  const patientsAdded = new Set<string>();
+  const patientsUsed = new Set<string>();
+  /** Checks the booking against this batch's schedule and starts its writes; a refusal is its answer. */
+  const accept = ({ actor, input, now, opts }: PendingBooking, read: BookingRead, bodyHash: string): Settled<Booked> => {
+    try {
+      const choice = chooseSlot({ ...read, query: { ...read.query, busy: [...read.query.busy, ...taken] } }, input, now, actor.kind === "staff");
+      const { result, writes: these } = writeBooking(tx, actor, input, read, choice, sourceOf(actor, opts), now);
+      writes.push(...these);
+      if (opts.idempotencyKey) writes.push(storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, result));
+      taken.push({ practitioner: choice.slot.practitioner, ...blockedInterval(choice.slot.start, read.query.service) });
+      patientsUsed.add(read.patientId);
+      return { ok: true, value: { status: 201, body: result } };
+    } catch (error) {
+      return { ok: false, error: mapBookingError(error) };
+    }
+  };
+  const outcomes = items.map((item, i): BatchOutcome => {
+    const read = reads[i];
+    if (!read) return "alone";
+    const [claim, booking] = read;
+    if (booking.ok && booking.value.patientAdded) patientsAdded.add(booking.value.patientId);
+    if (!claim.ok) return { ok: false, error: claim.error };
+    if (claim.value) return { ok: true, value: claim.value as Booked };
+    const key = item.opts.idempotencyKey;
+    const outcome = !booking.ok ? { ok: false as const, error: mapBookingError(booking.error) }
+      : booking.value.service.capacity > 1 ? "alone" as const
+      : accept(item, booking.value, hashes[i]!);
+    // a refused booking gives its key back, as its rollback would have
+    if (key && (outcome === "alone" || !outcome.ok)) unclaim.push(key);
+    return outcome;
+  });
+  const orphans = [...patientsAdded].filter((id) => !patientsUsed.has(id));
+  if (orphans.length > 0) writes.push(tx.delete(patients).where(inArray(patients.id, orphans)));
+  if (unclaim.length > 0) writes.push(releaseIdempotencyKeys(tx, unclaim));
+  await pipeline(...writes);
+  return outcomes;
+}
+
+const sourceOf = (actor: Actor, opts: BookOptions) => opts.source ?? (actor.kind === "staff" ? "phone" : "online");
 
 /** Lost races and full classes become a clean 409; anything else is re-thrown untouched. */
 export function mapBookingError(error: unknown): unknown {
@@ -59,42 +181,58 @@ export function mapBookingError(error: unknown): unknown {
   return error;
 }
 
-/**
- * The booking in three round trips: the catalog and schedule (one statement) with the patient (and triage) lookups,
- * then the appointment with its audit row and email jobs, then commit. Everything inside one transaction.
- */
-async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, now: Date, isStaff: boolean, source: "online" | "phone" | "staff"): Promise<BookingCreated> {
-  const start = new Date(input.start);
+type BookingRead = SlotContext & { patientId: string; patientAdded: boolean; triageKnown: boolean };
+
+/** A booking's reads, started together: the catalog and schedule (one statement), the patient and the triage. */
+async function readBooking(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean): Promise<BookingRead> {
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
-  const utcDay = start.toISOString().slice(0, 10);
-  const [, { query, location, service, practitionerIds }, patientId, triageKnown] = await pipeline(
-    planOncePerConnection(tx),
+  const utcDay = new Date(input.start).toISOString().slice(0, 10);
+  const [context, patient, triageKnown] = await pipeline(
     loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
     matchPatient(tx, input.patient),
     input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
   );
-  assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: location.phone });
+  return { ...context, patientId: patient.id, patientAdded: patient.added, triageKnown };
+}
 
+interface SlotChoice {
+  slot: Slot;
+  practitionerId: string;
+  classId: string | null;
+}
+
+/** The slot the booking asks for, checked against the rules and the schedule just read; throws when it is not free. */
+function chooseSlot(read: BookingRead, input: CreateBookingInput, now: Date, isStaff: boolean): SlotChoice {
+  const { query, location, practitionerIds } = read;
+  const start = new Date(input.start);
+  assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: isStaff, phone: location.phone });
   const candidates = input.practitioner ? [input.practitioner] : [...query.practitioners].sort();
   const slot = candidates.map((p) => isSlotAvailable(query, start, p)).find((s) => s !== null);
   if (!slot) throw new SlotUnavailable("That time is not available. Please choose another.");
-  if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
-  const practitionerId = practitionerIds.get(slot.practitioner)!;
+  if (!read.triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
+  return { slot, practitionerId: practitionerIds.get(slot.practitioner)!, classId: null };
+}
 
-  let classId: string | null = null;
-  if (service.capacity > 1) {
-    await tx.insert(classes).values({ serviceId: service.id, locationId: location.id, practitionerId, startsAt: slot.start, endsAt: slot.end, capacity: service.capacity }).onConflictDoNothing();
-    const [cls] = await tx.select({ id: classes.id }).from(classes).where(and(eq(classes.practitionerId, practitionerId), eq(classes.startsAt, slot.start)));
-    classId = cls!.id;
-  }
+/** The class this place belongs to, created with the first place booked in it. */
+async function classFor(tx: Tx, { service, location }: BookingRead, { slot, practitionerId }: SlotChoice): Promise<string> {
+  await tx.insert(classes).values({ serviceId: service.id, locationId: location.id, practitionerId, startsAt: slot.start, endsAt: slot.end, capacity: service.capacity }).onConflictDoNothing();
+  const [cls] = await tx.select({ id: classes.id }).from(classes).where(and(eq(classes.practitionerId, practitionerId), eq(classes.startsAt, slot.start)));
+  return cls!.id;
+}
+
+/**
+ * Starts the booking's writes (the appointment, its audit row and its booking event) and returns them unawaited,
+ * with the answer the booker gets once they commit. Nothing here depends on the order the writes run in.
+ */
+function writeBooking(tx: Tx, actor: Actor, input: CreateBookingInput, read: BookingRead, choice: SlotChoice, source: "online" | "phone" | "staff", now: Date): { result: BookingCreated; writes: Promise<unknown>[] } {
+  const { service, location, query, patientId } = read;
+  const { slot, practitionerId, classId } = choice;
   const id = randomUUID();
   const manageToken = newToken();
   const intakeToken = newToken();
   const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
-  // Sent together, in whatever order they start; nothing here depends on the order. A refused appointment insert
-  // (the exclusion constraint) aborts the transaction, and pipeline() reports its error before the others'.
-  await pipeline(
+  const writes = [
     insertAppointment.run(tx, {
       id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
       blocked: blockedInterval(slot.start, query.service), source, notes: input.notes ?? null, triageId: input.triage ?? null,
@@ -102,11 +240,11 @@ async function insertBooking(tx: Tx, actor: Actor, input: CreateBookingInput, no
     }),
     recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } }),
     publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, now),
-  );
+  ];
   const booking = bookingDto({
     id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner, startsAt: slot.start, endsAt: slot.end, timezone: location.timezone,
   });
-  return { booking, ...links };
+  return { result: { booking, ...links }, writes };
 }
 
 const APPOINTMENT_FIELDS = [
@@ -119,20 +257,23 @@ type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
 const insertAppointment = compiledStatement<{ [K in AppointmentField]: (typeof appointments.$inferInsert)[K] }>((db) =>
   db.insert(appointments).values(placeholders(APPOINTMENT_FIELDS)));
 
-/** Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement. */
-async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<string> {
-  const found = rowsOf<{ id: string }>(await tx.execute(sql`
+/**
+ * Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement.
+ * `added` says this call created the row (a refused booking in a batch removes it again).
+ */
+async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<{ id: string; added: boolean }> {
+  const found = rowsOf<{ id: string; added: boolean }>(await tx.execute(sql`
     with added as (
       insert into ${patients} (first_name, last_name, email, phone, date_of_birth)
       values (${p.firstName}, ${p.lastName}, ${p.email}, ${p.phone}, ${p.dateOfBirth})
       on conflict (email, date_of_birth) do nothing
       returning id)
-    select id from added
+    select id, true as added from added
     union all
-    select id from ${patients} where email = ${p.email} and date_of_birth = ${p.dateOfBirth}
+    select id, false as added from ${patients} where email = ${p.email} and date_of_birth = ${p.dateOfBirth}
     limit 1`));
-  if (found[0]) return found[0].id;
+  if (found[0]) return found[0];
   // the same new patient booked at this instant by another transaction, committed after this statement began
   const [row] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.email, p.email), eq(patients.dateOfBirth, p.dateOfBirth)));
-  return row!.id;
+  return { id: row!.id, added: false };
 }

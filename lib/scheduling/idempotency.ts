@@ -1,6 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -40,4 +40,9 @@ export async function storeIdempotentResponse(tx: Tx, key: string, bodyHash: str
   const data = Buffer.concat([cipher.update(JSON.stringify(body), "utf8"), cipher.final()]);
   const response = `${iv.toString("hex")}.${cipher.getAuthTag().toString("hex")}.${data.toString("base64")}`;
   await tx.update(idempotencyKeys).set({ statusCode: status, response }).where(eq(idempotencyKeys.key, sha(`idem:${key}`).toString("hex")));
+}
+
+/** Gives back keys claimed in a transaction whose booking was refused there, as a rollback would. */
+export async function releaseIdempotencyKeys(tx: Tx, keys: string[]): Promise<void> {
+  await tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.key, keys.map((key) => sha(`idem:${key}`).toString("hex"))));
 }
