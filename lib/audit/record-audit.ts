@@ -26,7 +26,17 @@ const insertAudit = compiledStatement<{ [K in AuditField]: (typeof auditLog.$inf
 
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await insertAudit.run(db, {
+  await insertAudit.run(db, auditRow(actor, entry));
+}
+
+/** Several audit rows in one statement, for changes made together in one transaction. */
+export async function recordAudits(db: Db | Tx, entries: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
+  if (entries.length === 1) return recordAudit(db, entries[0]!.actor, entries[0]!.entry);
+  if (entries.length > 1) await db.insert(auditLog).values(entries.map(({ actor, entry }) => auditRow(actor, entry)));
+}
+
+function auditRow(actor: Actor, entry: AuditEntry): { [K in AuditField]: (typeof auditLog.$inferInsert)[K] } {
+  return {
     actorUserId: actor.kind === "staff" ? actor.userId : null,
     actorKind: actor.kind === "staff" ? actor.role : actor.kind,
     actorLabel: actor.kind === "staff" ? actor.name : null,
@@ -37,5 +47,5 @@ export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry):
     entityId: entry.entityId ?? null,
     patientId: entry.patientId ?? null,
     detail: entry.detail ?? null,
-  });
+  };
 }

@@ -32,14 +32,21 @@ function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
  */
 export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): void {
   setActiveQueue(queue);
-  setBookingEventListener(queue ? (tx, event, now) => enqueueBookingNotifications(tx, event, { now, queue }) : undefined);
+  setBookingEventListener(queue ? (tx, events, now) => enqueueBookingNotifications(tx, events, { now, queue }) : undefined);
 }
 
 /**
- * Queues the emails a booking change causes, inside the caller's transaction: the jobs commit with the
- * booking or not at all. Scheduling calls it (through its booking events) after the change and its audit row.
+ * Queues the emails booking changes cause, inside the caller's transaction: the jobs commit with the
+ * bookings or not at all. Scheduling calls it (through its booking events) after the changes and their audit rows.
+ * One statement writes the jobs of every change.
  */
-async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, { queue, now }: { queue: NotificationQueue; now: Date }): Promise<void> {
+async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], { queue, now }: { queue: NotificationQueue; now: Date }): Promise<void> {
+  const jobs = (await Promise.all(events.map((event) => jobsFor(tx, event, { queue, now })))).flat();
+  await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
+}
+
+/** The email jobs one change causes; withdraws the reminders of the time it replaces. */
+async function jobsFor(tx: Tx, event: BookingEvent, { queue, now }: { queue: NotificationQueue; now: Date }) {
   const { boss } = queue;
   const db = inTransaction(tx);
   const appt = event.startsAt && event.kind !== "cancelled"
@@ -71,8 +78,7 @@ async function enqueueBookingNotifications(tx: Tx, event: BookingEvent, { queue,
       if (due > now) jobs.push({ data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, startAfter: due });
     }
   }
-  // one statement for all of them
-  await boss.insert(EMAIL_QUEUE, jobs.map((j) => ({ ...j, singletonKey: event.appointmentId })), { db });
+  return jobs.map((j) => ({ ...j, singletonKey: event.appointmentId }));
 }
 
 function readLinks(sealed: string): SealedLinks {

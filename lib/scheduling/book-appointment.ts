@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { compiledStatement, type Db, pipeline, placeholders, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { type Actor, type AuditEntry, recordAudits } from "@/lib/audit/record-audit";
 import { createBatcher, settle, type Settled } from "@/lib/batching";
 import { SlotUnavailable, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
-import { publishBookingEvent } from "./booking-events";
+import { type BookingEvent, publishBookingEvents } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, releaseIdempotencyKeys, requestHash, storeIdempotentResponse } from "./idempotency";
@@ -59,8 +59,8 @@ function batcherFor(db: Db) {
   }
   return batcher;
 }
-const BATCH_SIZE = 16;
-const BATCHES_IN_FLIGHT = 3;
+const BATCH_SIZE = Number(process.env.XB_SIZE ?? 16);
+const BATCHES_IN_FLIGHT = Number(process.env.XB_FLIGHT ?? 3);
 
 async function bookBatch(db: Db, items: PendingBooking[]): Promise<Settled<Booked>[]> {
   if (items.length === 1) return [await settle(bookAlone(db, items[0]!))];
@@ -89,10 +89,10 @@ async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): P
       const [, read] = await pipeline(planOncePerConnection(tx), readBooking(tx, input, now, isStaff));
       const choice = chooseSlot(read, input, now, isStaff);
       if (read.service.capacity > 1) choice.classId = await classFor(tx, read, choice);
-      const { result, writes } = writeBooking(tx, actor, input, read, choice, sourceOf(actor, opts), now);
-      await pipeline(...writes);
-      if (opts.idempotencyKey) await storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, result);
-      return { status: 201, body: result };
+      const write = bookingWrite(actor, input, read, choice, sourceOf(actor, opts), now);
+      await pipeline(...startWrites(tx, [write], now));
+      if (opts.idempotencyKey) await storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, write.result);
+      return { status: 201, body: write.result };
     });
   } catch (error) {
     throw mapBookingError(error);
@@ -129,6 +129,7 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
   for (const read of reads) for (const r of read ?? []) if (!r.ok && sqlState(r.error)) throw r.error;
   // the bookings accepted so far in this batch, as busy time for the ones after them
   const taken: BusyInterval[] = [];
+  const accepted: BookingWrite[] = [];
   const writes: Promise<unknown>[] = [];
   const unclaim: string[] = [];
   const patientsAdded = new Set<string>();
@@ -137,12 +138,12 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
   const accept = ({ actor, input, now, opts }: PendingBooking, read: BookingRead, bodyHash: string): Settled<Booked> => {
     try {
       const choice = chooseSlot({ ...read, query: { ...read.query, busy: [...read.query.busy, ...taken] } }, input, now, actor.kind === "staff");
-      const { result, writes: these } = writeBooking(tx, actor, input, read, choice, sourceOf(actor, opts), now);
-      writes.push(...these);
-      if (opts.idempotencyKey) writes.push(storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, result));
+      const write = bookingWrite(actor, input, read, choice, sourceOf(actor, opts), now);
+      accepted.push(write);
+      if (opts.idempotencyKey) writes.push(storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, write.result));
       taken.push({ practitioner: choice.slot.practitioner, ...blockedInterval(choice.slot.start, read.query.service) });
       patientsUsed.add(read.patientId);
-      return { ok: true, value: { status: 201, body: result } };
+      return { ok: true, value: { status: 201, body: write.result } };
     } catch (error) {
       return { ok: false, error: mapBookingError(error) };
     }
@@ -165,6 +166,10 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
   const orphans = [...patientsAdded].filter((id) => !patientsUsed.has(id));
   if (orphans.length > 0) writes.push(tx.delete(patients).where(inArray(patients.id, orphans)));
   if (unclaim.length > 0) writes.push(releaseIdempotencyKeys(tx, unclaim));
+  // written together per `now` (the clock the caller gave; the jobs use it to skip reminders already due)
+  const byNow = new Map<number, BookingWrite[]>();
+  for (const w of accepted) byNow.set(w.now.getTime(), [...(byNow.get(w.now.getTime()) ?? []), w]);
+  for (const group of byNow.values()) writes.push(...startWrites(tx, group, group[0]!.now));
   await pipeline(...writes);
   return outcomes;
 }
@@ -221,30 +226,48 @@ async function classFor(tx: Tx, { service, location }: BookingRead, { slot, prac
   return cls!.id;
 }
 
-/**
- * Starts the booking's writes (the appointment, its audit row and its booking event) and returns them unawaited,
- * with the answer the booker gets once they commit. Nothing here depends on the order the writes run in.
- */
-function writeBooking(tx: Tx, actor: Actor, input: CreateBookingInput, read: BookingRead, choice: SlotChoice, source: "online" | "phone" | "staff", now: Date): { result: BookingCreated; writes: Promise<unknown>[] } {
+/** What a booking writes (the appointment, its audit row and its booking event), and the answer the booker gets. */
+interface BookingWrite {
+  appointment: AppointmentRow;
+  audit: { actor: Actor; entry: AuditEntry };
+  event: BookingEvent;
+  result: BookingCreated;
+  now: Date;
+}
+
+function bookingWrite(actor: Actor, input: CreateBookingInput, read: BookingRead, choice: SlotChoice, source: "online" | "phone" | "staff", now: Date): BookingWrite {
   const { service, location, query, patientId } = read;
   const { slot, practitionerId, classId } = choice;
   const id = randomUUID();
   const manageToken = newToken();
   const intakeToken = newToken();
   const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
-  const writes = [
-    insertAppointment.run(tx, {
-      id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
-      blocked: blockedInterval(slot.start, query.service), source, notes: input.notes ?? null, triageId: input.triage ?? null,
-      manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
-    }),
-    recordAudit(tx, actor, { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } }),
-    publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: slot.start, ...links }, now),
-  ];
   const booking = bookingDto({
     id, status: "booked", service: service.slug, location: location.slug, practitioner: slot.practitioner, startsAt: slot.start, endsAt: slot.end, timezone: location.timezone,
   });
-  return { result: { booking, ...links }, writes };
+  return {
+    appointment: {
+      id, serviceId: service.id, locationId: location.id, practitionerId, patientId, classId, during: { start: slot.start, end: slot.end },
+      blocked: blockedInterval(slot.start, query.service), source, notes: input.notes ?? null, triageId: input.triage ?? null,
+      manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
+    },
+    audit: { actor, entry: { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } } },
+    event: { kind: "booked", appointmentId: id, startsAt: slot.start, ...links },
+    result: { booking, ...links },
+    now,
+  };
+}
+
+/**
+ * Starts the writes of bookings made in one transaction: each kind of row in one statement. Nothing here depends
+ * on the order they run in; a refused appointment (the exclusion constraint) aborts the transaction.
+ */
+function startWrites(tx: Tx, writes: BookingWrite[], now: Date): Promise<unknown>[] {
+  return [
+    writes.length === 1 ? insertAppointment.run(tx, writes[0]!.appointment) : tx.insert(appointments).values(writes.map((w) => w.appointment)),
+    recordAudits(tx, writes.map((w) => w.audit)),
+    publishBookingEvents(tx, writes.map((w) => w.event), now),
+  ];
 }
 
 const APPOINTMENT_FIELDS = [
@@ -252,9 +275,10 @@ const APPOINTMENT_FIELDS = [
   "intakeTokenHash", "createdByUserId",
 ] as const;
 type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
+type AppointmentRow = { [K in AppointmentField]: (typeof appointments.$inferInsert)[K] };
 
 // Built by drizzle once: every booking runs it.
-const insertAppointment = compiledStatement<{ [K in AppointmentField]: (typeof appointments.$inferInsert)[K] }>((db) =>
+const insertAppointment = compiledStatement<AppointmentRow>((db) =>
   db.insert(appointments).values(placeholders(APPOINTMENT_FIELDS)));
 
 /**

@@ -12,8 +12,11 @@ export interface BookingEvent {
   intakeUrl?: string;
 }
 
-/** Runs inside the transaction of the change, so whatever it writes commits or rolls back with the change. */
-export type BookingEventListener = (tx: Tx, event: BookingEvent, now: Date) => Promise<void>;
+/**
+ * Runs inside the transaction of the change, so whatever it writes commits or rolls back with the change. Gets
+ * every event of the transaction at once (bookings written together publish together).
+ */
+export type BookingEventListener = (tx: Tx, events: BookingEvent[], now: Date) => Promise<void>;
 
 // Scheduling knows nothing of email: the notifications domain subscribes when this process opens its queue.
 // Kept on globalThis because Next.js may load this module more than once (one copy per route bundle).
@@ -25,5 +28,10 @@ export function setBookingEventListener(listener: BookingEventListener | undefin
 
 /** Call it after the change and its audit row. A process with no listener (scripts, most tests) does nothing. */
 export async function publishBookingEvent(tx: Tx, event: BookingEvent, now: Date): Promise<void> {
-  await (globalThis as Global).__clinicBookingEventListener?.(tx, event, now);
+  await publishBookingEvents(tx, [event], now);
+}
+
+/** The events of several changes made in one transaction. */
+export async function publishBookingEvents(tx: Tx, events: BookingEvent[], now: Date): Promise<void> {
+  if (events.length > 0) await (globalThis as Global).__clinicBookingEventListener?.(tx, events, now);
 }
