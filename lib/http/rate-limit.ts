@@ -54,7 +54,7 @@ function batcherFor(db: Db, windowSeconds: number) {
   if (!byWindow) batchers.set(db, (byWindow = new Map()));
   let batcher = byWindow.get(windowSeconds);
   if (!batcher) {
-    batcher = createBatcher<string, Hit>(async (keys) => (await countHits(db, keys, windowSeconds)).map((value) => ({ ok: true, value })), { maxSize: 256, maxInFlight: Number(process.env.XR_FLIGHT ?? 2) });
+    batcher = createBatcher<string, Hit>(async (keys) => (await countHits(db, keys, windowSeconds)).map((value) => ({ ok: true, value })), { maxSize: 256, maxInFlight: 1 });
     byWindow.set(windowSeconds, batcher);
   }
   return batcher;

@@ -2,12 +2,15 @@ import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
 import { appointments, intakeResponses } from "@/db/schema";
+import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
 import { listDeadLetters, retryDeadLetter } from "./dead-letters";
 import { enqueueCallUsEmail } from "./enqueue";
-import { bookAhead, createHarness, type Harness, jobsOf, makeDue, sleep, tokenOf } from "./testing/harness";
+import { patientDetails } from "@/lib/testing/factories";
+import { anon, bookAhead, createHarness, type Harness, jobsOf, makeDue, sleep, tokenOf } from "./testing/harness";
 import type { JobOutcome } from "./send-email-job";
 
 let h: Harness;
@@ -223,6 +226,20 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const recipients = h.sink.received.map((m) => (Array.isArray(m.to) ? "" : m.to?.text)).sort();
     expect(new Set(recipients).size).toBe(6);
     expect(seen).toHaveLength(6);
+  });
+
+  it("queues its own emails for each of several bookings made at once, and each patient gets their own links", async () => {
+    let day = DateTime.now().setZone("Australia/Sydney").plus({ days: 6 }).startOf("day");
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    const starts = ["09:00", "09:45", "10:30", "11:15"].map((t) => day.set({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3)) }).toISO()!);
+    const booked = await Promise.all(starts.map((start) => bookAppointment(h.db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start, patient: patientDetails() })));
+    for (const { body } of booked) expect((await jobsOf(h.db, body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+    await h.startWorker();
+    await h.sink.waitFor(4);
+    await sleep(1500); // a duplicate would arrive in this time
+    expect(h.sink.received).toHaveLength(4);
+    const texts = h.sink.received.map((m) => m.text ?? "");
+    for (const { body } of booked) expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
   });
 
   it("sends the call-us email with the clinic's phone and no reason", async () => {

@@ -59,8 +59,8 @@ function batcherFor(db: Db) {
   }
   return batcher;
 }
-const BATCH_SIZE = Number(process.env.XB_SIZE ?? 16);
-const BATCHES_IN_FLIGHT = Number(process.env.XB_FLIGHT ?? 3);
+const BATCH_SIZE = 16;
+const BATCHES_IN_FLIGHT = 2;
 
 async function bookBatch(db: Db, items: PendingBooking[]): Promise<Settled<Booked>[]> {
   if (items.length === 1) return [await settle(bookAlone(db, items[0]!))];
@@ -121,12 +121,14 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
     planOncePerConnection(tx),
     Promise.all(items.map(async ({ actor, input, now, opts }, i) => {
       if (alone[i]) return null;
-      const claim = opts.idempotencyKey ? claimIdempotencyKey(tx, opts.idempotencyKey, hashes[i]!) : null;
-      return pipeline(settle(claim ?? Promise.resolve(null)), settle(readBooking(tx, input, now, actor.kind === "staff")));
+      const claim = opts.idempotencyKey ? claimIdempotencyKey(tx, opts.idempotencyKey, hashes[i]!) : Promise.resolve(null);
+      const r = startReads(tx, input, now, actor.kind === "staff");
+      const [claimed, context, patient, triageKnown] = await pipeline(settle(claim), settle(r.context), settle(r.patient), settle(r.triageKnown));
+      return { claimed, context, patient, triageKnown };
     })),
   );
   // Nothing is written yet, so a database error can still fail the batch cleanly (its writes would be left running).
-  for (const read of reads) for (const r of read ?? []) if (!r.ok && sqlState(r.error)) throw r.error;
+  for (const read of reads) for (const r of Object.values(read ?? {})) if (!r.ok && sqlState(r.error)) throw r.error;
   // the bookings accepted so far in this batch, as busy time for the ones after them
   const taken: BusyInterval[] = [];
   const accepted: BookingWrite[] = [];
@@ -151,14 +153,17 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
   const outcomes = items.map((item, i): BatchOutcome => {
     const read = reads[i];
     if (!read) return "alone";
-    const [claim, booking] = read;
-    if (booking.ok && booking.value.patientAdded) patientsAdded.add(booking.value.patientId);
-    if (!claim.ok) return { ok: false, error: claim.error };
-    if (claim.value) return { ok: true, value: claim.value as Booked };
+    const { claimed, context, patient, triageKnown } = read;
+    if (patient.ok && patient.value.added) patientsAdded.add(patient.value.id);
+    if (!claimed.ok) return { ok: false, error: claimed.error };
+    if (claimed.value) return { ok: true, value: claimed.value as Booked };
     const key = item.opts.idempotencyKey;
-    const outcome = !booking.ok ? { ok: false as const, error: mapBookingError(booking.error) }
-      : booking.value.service.capacity > 1 ? "alone" as const
-      : accept(item, booking.value, hashes[i]!);
+    let outcome: BatchOutcome;
+    if (!context.ok) outcome = { ok: false, error: mapBookingError(context.error) };
+    else if (!patient.ok) outcome = { ok: false, error: patient.error };
+    else if (!triageKnown.ok) outcome = { ok: false, error: triageKnown.error };
+    else if (context.value.service.capacity > 1) outcome = "alone";
+    else outcome = accept(item, { ...context.value, patientId: patient.value.id, patientAdded: patient.value.added, triageKnown: triageKnown.value }, hashes[i]!);
     // a refused booking gives its key back, as its rollback would have
     if (key && (outcome === "alone" || !outcome.ok)) unclaim.push(key);
     return outcome;
@@ -190,15 +195,20 @@ type BookingRead = SlotContext & { patientId: string; patientAdded: boolean; tri
 
 /** A booking's reads, started together: the catalog and schedule (one statement), the patient and the triage. */
 async function readBooking(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean): Promise<BookingRead> {
+  const reads = startReads(tx, input, now, isStaff);
+  const [context, patient, triageKnown] = await pipeline(reads.context, reads.patient, reads.triageKnown);
+  return { ...context, patientId: patient.id, patientAdded: patient.added, triageKnown };
+}
+
+function startReads(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean) {
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
   const utcDay = new Date(input.start).toISOString().slice(0, 10);
-  const [context, patient, triageKnown] = await pipeline(
-    loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
-    matchPatient(tx, input.patient),
-    input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
-  );
-  return { ...context, patientId: patient.id, patientAdded: patient.added, triageKnown };
+  return {
+    context: loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
+    patient: matchPatient(tx, input.patient),
+    triageKnown: input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
+  };
 }
 
 interface SlotChoice {
