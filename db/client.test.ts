@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
-import { compiledStatement, type DbHandle, postgresTarget, rowFromJson, rowsOf } from "./client";
+import { compiledInsertMany, compiledStatement, type DbHandle, postgresTarget, rowFromJson, rowsOf } from "./client";
 import { auditLog, locations } from "./schema";
 
 describe("postgresTarget", () => {
@@ -24,7 +24,7 @@ describe("postgresTarget", () => {
   });
 });
 
-describe(`compiledStatement and rowFromJson (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+describe(`compiledStatement, compiledInsertMany and rowFromJson (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   let handle: DbHandle;
   beforeEach(async () => {
     handle = await createTestDb();
@@ -57,5 +57,23 @@ describe(`compiledStatement and rowFromJson (${process.env.DATABASE_URL ? "Postg
     const decoded = rowFromJson(locations, viaJson!.row);
     expect(decoded).toEqual(viaSelect);
     expect(decoded.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("inserts many rows in one statement with what drizzle's own insert writes: jsonb objects, nulls, times", async () => {
+    const insertMany = compiledInsertMany(auditLog, ["actorKind", "action", "detail", "at", "entityId"]);
+    const at = new Date("2026-10-04T15:59:59.123Z");
+    const rows = [
+      { actorKind: "system", action: "test.many.1", detail: { a: [1, "two"], b: null }, at, entityId: "x" },
+      { actorKind: "system", action: "test.many.2", detail: null, at, entityId: null },
+      { actorKind: "system", action: "test.many.3", detail: "just text", at, entityId: "it's \"quoted\"" },
+    ];
+    await insertMany.run(handle.db, rows);
+    await handle.db.insert(auditLog).values(rows.map((r) => ({ ...r, action: r.action.replace("many", "drizzle") })));
+    const read = await handle.db.select().from(auditLog).where(sql`${auditLog.action} like 'test.%'`).orderBy(auditLog.action);
+    const strip = ({ id: _id, action, ...rest }: (typeof read)[number]) => ({ ...rest, action: action.replace(/many|drizzle/, "") });
+    expect(read.filter((r) => r.action.includes("many")).map(strip)).toEqual(read.filter((r) => r.action.includes("drizzle")).map(strip));
+    expect(read.find((r) => r.action === "test.many.1")).toMatchObject({ detail: { a: [1, "two"], b: null }, at, entityId: "x" });
+    const nulls = rowsOf<{ is_null: boolean }>(await handle.db.execute(sql`select detail is null as is_null from audit_log where action = 'test.many.2'`));
+    expect(nulls[0]!.is_null).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { getTableColumns, is, Param, Placeholder, type Query, sql, type SQLWrapper, type Table } from "drizzle-orm";
+import { type Column, getTableColumns, is, Param, Placeholder, type Query, sql, type SQLWrapper, type Table } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -175,6 +175,26 @@ function compile<V extends Record<string, unknown>>(statement: SQLWrapper): { sq
     };
   });
   return { sql: text, binders };
+}
+
+/**
+ * An insert of any number of rows of `table` as one statement with one parameter, the rows as JSON, which
+ * `json_populate_recordset` turns back into the table's row type. Built by drizzle once per process (a multi-row
+ * drizzle insert is built again for every call, a cost that grows with its rows). Each value is encoded by its
+ * column, as drizzle would bind it; json and jsonb values go in as they are.
+ */
+export function compiledInsertMany<T extends Table, K extends keyof T["$inferInsert"] & string>(table: T, fields: readonly K[]) {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const chosen = fields.map((field) => [field, columns[field]!] as const);
+  const list = sql.join(chosen.map(([, column]) => sql.identifier(column.name)), sql`, `);
+  const statement = compiledStatement<{ rows: string }>(() => sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${sql.placeholder("rows")}::json)`);
+  const encode = (column: Column, value: unknown) => (value == null ? null : column.dataType === "json" ? value : column.mapToDriverValue(value));
+  return {
+    run: (db: Db | Tx, rows: readonly Pick<T["$inferInsert"], K>[]): Promise<unknown> => {
+      const json = rows.map((row) => Object.fromEntries(chosen.map(([field, column]) => [column.name, encode(column, row[field])])));
+      return statement.run(db, { rows: JSON.stringify(json) });
+    },
+  };
 }
 
 /** A `sql.placeholder` for each name, for a statement built with compiledStatement (an insert's values, say). */

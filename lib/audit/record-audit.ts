@@ -1,4 +1,4 @@
-import { compiledStatement, type Db, placeholders, type Tx } from "@/db/client";
+import { compiledInsertMany, compiledStatement, type Db, placeholders, type Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Who is acting. Patients act through a booking's token; staff through their session. */
@@ -24,6 +24,8 @@ type AuditField = (typeof AUDIT_FIELDS)[number];
 const insertAudit = compiledStatement<{ [K in AuditField]: (typeof auditLog.$inferInsert)[K] }>((db) =>
   db.insert(auditLog).values(placeholders(AUDIT_FIELDS)));
 
+const insertAudits = compiledInsertMany(auditLog, AUDIT_FIELDS);
+
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await insertAudit.run(db, auditRow(actor, entry));
@@ -32,7 +34,7 @@ export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry):
 /** Several audit rows in one statement, for changes made together in one transaction. */
 export async function recordAudits(db: Db | Tx, entries: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
   if (entries.length === 1) return recordAudit(db, entries[0]!.actor, entries[0]!.entry);
-  if (entries.length > 1) await db.insert(auditLog).values(entries.map(({ actor, entry }) => auditRow(actor, entry)));
+  if (entries.length > 1) await insertAudits.run(db, entries.map(({ actor, entry }) => auditRow(actor, entry)));
 }
 
 function auditRow(actor: Actor, entry: AuditEntry): { [K in AuditField]: (typeof auditLog.$inferInsert)[K] } {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { compiledStatement, type Db, pipeline, placeholders, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
+import { compiledInsertMany, type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { type Actor, type AuditEntry, recordAudits } from "@/lib/audit/record-audit";
 import { createBatcher, settle, type Settled } from "@/lib/batching";
@@ -274,7 +274,7 @@ function bookingWrite(actor: Actor, input: CreateBookingInput, read: BookingRead
  */
 function startWrites(tx: Tx, writes: BookingWrite[], now: Date): Promise<unknown>[] {
   return [
-    writes.length === 1 ? insertAppointment.run(tx, writes[0]!.appointment) : tx.insert(appointments).values(writes.map((w) => w.appointment)),
+    insertAppointments.run(tx, writes.map((w) => w.appointment)),
     recordAudits(tx, writes.map((w) => w.audit)),
     publishBookingEvents(tx, writes.map((w) => w.event), now),
   ];
@@ -288,8 +288,7 @@ type AppointmentField = (typeof APPOINTMENT_FIELDS)[number];
 type AppointmentRow = { [K in AppointmentField]: (typeof appointments.$inferInsert)[K] };
 
 // Built by drizzle once: every booking runs it.
-const insertAppointment = compiledStatement<AppointmentRow>((db) =>
-  db.insert(appointments).values(placeholders(APPOINTMENT_FIELDS)));
+const insertAppointments = compiledInsertMany(appointments, APPOINTMENT_FIELDS);
 
 /**
  * Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement.
