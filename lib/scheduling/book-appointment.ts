@@ -81,7 +81,7 @@ async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): P
   const isStaff = actor.kind === "staff";
   try {
     return await db.transaction(async (tx) => {
-      const bodyHash = requestHash(input);
+      const bodyHash = opts.idempotencyKey ? requestHash(input) : "";
       if (opts.idempotencyKey) {
         const replay = await claimIdempotencyKey(tx, opts.idempotencyKey, bodyHash);
         if (replay) return replay as Booked;
@@ -116,7 +116,7 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
     seenKeys.add(key);
     return false;
   });
-  const hashes = items.map(({ input }) => requestHash(input));
+  const hashes = items.map(({ input, opts }) => (opts.idempotencyKey ? requestHash(input) : ""));
   const [, reads] = await pipeline(
     planOncePerConnection(tx),
     Promise.all(items.map(async ({ actor, input, now, opts }, i) => {
