@@ -102,8 +102,8 @@ async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): P
 type BatchOutcome = Settled<Booked> | "alone";
 
 /**
- * Several bookings in one transaction and three round trips: every booking's reads, then every accepted booking's
- * writes, then one commit. A booking refused here (a taken time, the wrong window) leaves nothing behind: its
+ * Several bookings in one transaction: one round trip for every booking's reads, one for every accepted booking's
+ * writes, then the commit. A booking refused here (a taken time, the wrong window) leaves nothing behind: its
  * Idempotency-Key claim and any patient row only it added are removed again before the commit. Any database error
  * throws, and the caller runs each booking alone instead.
  */
