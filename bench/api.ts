@@ -125,8 +125,11 @@ async function main() {
     let refused = 0;
     const cpuBefore = cpuSnapshot(serverPid);
     t = performance.now();
+    const bookingTimes: number[] = [];
     await runConcurrently(rows, 32, async (r, i) => {
+      const t0 = performance.now();
       const status = await request("POST", "/api/v1/bookings", bookingBody(r, `api${i}`));
+      bookingTimes.push(performance.now() - t0);
       if (status === 201) created++;
       else refused++;
     });
@@ -165,8 +168,9 @@ async function main() {
       on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked and a.block_key <> b.block_key
       where a.status <> 'cancelled' and b.status <> 'cancelled'`) as unknown as [{ overlaps: number }];
     await sqlClient.end();
-    Object.assign(results, { rows: rows.length, rawRate, fullRate, apiRate, ratio: apiRate / rawRate, fullRatio: apiRate / fullRate, cpuMsPerBooking: cpu, created, refused, overlaps, httpFloorRate, inProcessRate, inProcessCpuMs: { app: inProcess.clients, postgres: inProcess.postgres, machine: inProcess.machine } });
+    Object.assign(results, { rows: rows.length, rawRate, fullRate, apiRate, ratio: apiRate / rawRate, bookingLatency: { p50: pct(bookingTimes, 50), p95: pct(bookingTimes, 95) }, fullRatio: apiRate / fullRate, cpuMsPerBooking: cpu, created, refused, overlaps, httpFloorRate, inProcessRate, inProcessCpuMs: { app: inProcess.clients, postgres: inProcess.postgres, machine: inProcess.machine } });
     console.log(`booking throughput, 32 clients, ${rows.length} distinct slots: API ${fmt(apiRate)}/s (${created} created, ${refused} refused), raw SQL ${fmt(rawRate)}/s, ratio ${(100 * apiRate / rawRate).toFixed(0)}%`);
+    console.log(`each booking's answer through the API, 32 clients: p50 ${fmt(pct(bookingTimes, 50))} ms, p95 ${fmt(pct(bookingTimes, 95))} ms`);
     console.log(`raw SQL writing every row a booking writes (patient, appointment, audit row, 3 email jobs; one statement each): ${fmt(fullRate)}/s; the API is ${(100 * apiRate / fullRate).toFixed(0)}% of that`);
     console.log(`CPU per booking through the API: app ${cpu.app.toFixed(2)} ms, Postgres ${cpu.postgres.toFixed(2)} ms, benchmark clients ${cpu.clients.toFixed(2)} ms, whole machine ${cpu.machine.toFixed(2)} ms (${os.cpus().length} cores)`);
     console.log(`the same booking verb in this process, no HTTP (${inProcessCreated} of ${inProcessRows.length} other slots): ${fmt(inProcessRate)}/s; CPU per booking: the verb ${inProcess.clients.toFixed(2)} ms, Postgres ${inProcess.postgres.toFixed(2)} ms, whole machine ${inProcess.machine.toFixed(2)} ms`);
