@@ -32,7 +32,7 @@ function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
  */
 export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): void {
   setActiveQueue(queue);
-  setBookingEventListener(queue ? (tx, events, now) => enqueueBookingNotifications(tx, events, { now, queue }) : undefined);
+  setBookingEventListener(queue ? (tx, events) => enqueueBookingNotifications(tx, events, queue) : undefined);
 }
 
 /**
@@ -40,13 +40,13 @@ export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): 
  * bookings or not at all. Scheduling calls it (through its booking events) after the changes and their audit rows.
  * One statement writes the jobs of every change.
  */
-async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], { queue, now }: { queue: NotificationQueue; now: Date }): Promise<void> {
-  const jobs = (await Promise.all(events.map((event) => jobsFor(tx, event, { queue, now })))).flat();
+async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], queue: NotificationQueue): Promise<void> {
+  const jobs = (await Promise.all(events.map((event) => jobsFor(tx, event, queue)))).flat();
   await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
 }
 
 /** The email jobs one change causes; withdraws the reminders of the time it replaces. */
-async function jobsFor(tx: Tx, event: BookingEvent, { queue, now }: { queue: NotificationQueue; now: Date }) {
+async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   const { boss } = queue;
   const db = inTransaction(tx);
   const appt = event.startsAt && event.kind !== "cancelled"
@@ -75,7 +75,7 @@ async function jobsFor(tx: Tx, event: BookingEvent, { queue, now }: { queue: Not
     for (const kind of ["reminder", "intake-reminder"] as const) {
       const due = new Date(appt.startsAt.getTime() - REMINDER_LEAD_HOURS[kind] * HOUR);
       // a booking made inside the lead time gets no reminder: the confirmation has just said it all
-      if (due > now) jobs.push({ data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, startAfter: due });
+      if (due > event.now) jobs.push({ data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, startAfter: due });
     }
   }
   return jobs.map((j) => ({ ...j, singletonKey: event.appointmentId }));

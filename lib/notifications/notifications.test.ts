@@ -242,6 +242,18 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     for (const { body } of booked) expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
   });
 
+  it("skips, for each booking written together, only the reminders already due by that booking's own clock", async () => {
+    let day = DateTime.now().setZone("Australia/Sydney").plus({ days: 6 }).startOf("day");
+    while (day.weekday > 5) day = day.plus({ days: 1 });
+    const at = (hour: number) => day.set({ hour });
+    const book = (hour: number, hoursBefore: number) => bookAppointment(h.db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: at(hour).toISO(), patient: patientDetails() },
+      { now: at(hour).minus({ hours: hoursBefore }).toJSDate() });
+    const [soon, early] = await Promise.all([book(10, 30), book(11, 72)]);
+    // 30 hours ahead: the 48-hour intake reminder is already due; 72 hours ahead: both reminders lie ahead
+    expect((await jobsOf(h.db, soon.body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "reminder"]);
+    expect((await jobsOf(h.db, early.body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+  });
+
   it("sends the call-us email with the clinic's phone and no reason", async () => {
     await enqueueCallUsEmail(h.db, { email: "Zoe@Example.com", firstName: "Zoe", location: "test-clinic" });
     await h.startWorker();

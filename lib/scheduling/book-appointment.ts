@@ -90,7 +90,7 @@ async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): P
       const choice = chooseSlot(read, input, now, isStaff);
       if (read.service.capacity > 1) choice.classId = await classFor(tx, read, choice);
       const write = bookingWrite(actor, input, read, choice, sourceOf(actor, opts), now);
-      await pipeline(...startWrites(tx, [write], now));
+      await pipeline(...startWrites(tx, [write]));
       if (opts.idempotencyKey) await storeIdempotentResponse(tx, opts.idempotencyKey, bodyHash, 201, write.result);
       return { status: 201, body: write.result };
     });
@@ -171,10 +171,7 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
   const orphans = [...patientsAdded].filter((id) => !patientsUsed.has(id));
   if (orphans.length > 0) writes.push(tx.delete(patients).where(inArray(patients.id, orphans)));
   if (unclaim.length > 0) writes.push(releaseIdempotencyKeys(tx, unclaim));
-  // written together per `now` (the clock the caller gave; the jobs use it to skip reminders already due)
-  const byNow = new Map<number, BookingWrite[]>();
-  for (const w of accepted) byNow.set(w.now.getTime(), [...(byNow.get(w.now.getTime()) ?? []), w]);
-  for (const group of byNow.values()) writes.push(...startWrites(tx, group, group[0]!.now));
+  if (accepted.length > 0) writes.push(...startWrites(tx, accepted));
   await pipeline(...writes);
   return outcomes;
 }
@@ -242,7 +239,6 @@ interface BookingWrite {
   audit: { actor: Actor; entry: AuditEntry };
   event: BookingEvent;
   result: BookingCreated;
-  now: Date;
 }
 
 function bookingWrite(actor: Actor, input: CreateBookingInput, read: BookingRead, choice: SlotChoice, source: "online" | "phone" | "staff", now: Date): BookingWrite {
@@ -262,9 +258,8 @@ function bookingWrite(actor: Actor, input: CreateBookingInput, read: BookingRead
       manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken), createdByUserId: actor.kind === "staff" ? actor.userId : null,
     },
     audit: { actor, entry: { action: "appointment.book", entityType: "appointment", entityId: id, patientId, detail: { source, service: service.slug, location: location.slug } } },
-    event: { kind: "booked", appointmentId: id, startsAt: slot.start, ...links },
+    event: { kind: "booked", appointmentId: id, startsAt: slot.start, ...links, now },
     result: { booking, ...links },
-    now,
   };
 }
 
@@ -272,11 +267,11 @@ function bookingWrite(actor: Actor, input: CreateBookingInput, read: BookingRead
  * Starts the writes of bookings made in one transaction: each kind of row in one statement. Nothing here depends
  * on the order they run in; a refused appointment (the exclusion constraint) aborts the transaction.
  */
-function startWrites(tx: Tx, writes: BookingWrite[], now: Date): Promise<unknown>[] {
+function startWrites(tx: Tx, writes: BookingWrite[]): Promise<unknown>[] {
   return [
     insertAppointments.run(tx, writes.map((w) => w.appointment)),
     recordAudits(tx, writes.map((w) => w.audit)),
-    publishBookingEvents(tx, writes.map((w) => w.event), now),
+    publishBookingEvents(tx, writes.map((w) => w.event)),
   ];
 }
 

@@ -10,13 +10,15 @@ export interface BookingEvent {
   /** Links with the patient's secret tokens; a listener must not store them in clear. */
   manageUrl?: string;
   intakeUrl?: string;
+  /** The clock the change ran on (a test's, or the request's): reminders already due by then are not queued. */
+  now: Date;
 }
 
 /**
  * Runs inside the transaction of the change, so whatever it writes commits or rolls back with the change. Gets
  * every event of the transaction at once (bookings written together publish together).
  */
-export type BookingEventListener = (tx: Tx, events: BookingEvent[], now: Date) => Promise<void>;
+export type BookingEventListener = (tx: Tx, events: BookingEvent[]) => Promise<void>;
 
 // Scheduling knows nothing of email: the notifications domain subscribes when this process opens its queue.
 // Kept on globalThis because Next.js may load this module more than once (one copy per route bundle).
@@ -27,11 +29,11 @@ export function setBookingEventListener(listener: BookingEventListener | undefin
 }
 
 /** Call it after the change and its audit row. A process with no listener (scripts, most tests) does nothing. */
-export async function publishBookingEvent(tx: Tx, event: BookingEvent, now: Date): Promise<void> {
-  await publishBookingEvents(tx, [event], now);
+export async function publishBookingEvent(tx: Tx, event: BookingEvent): Promise<void> {
+  await publishBookingEvents(tx, [event]);
 }
 
 /** The events of several changes made in one transaction. */
-export async function publishBookingEvents(tx: Tx, events: BookingEvent[], now: Date): Promise<void> {
-  if (events.length > 0) await (globalThis as Global).__clinicBookingEventListener?.(tx, events, now);
+export async function publishBookingEvents(tx: Tx, events: BookingEvent[]): Promise<void> {
+  if (events.length > 0) await (globalThis as Global).__clinicBookingEventListener?.(tx, events);
 }

@@ -34,7 +34,7 @@ export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: 
       .set({ status: "cancelled", cancelledAt: now, cancelReason: input.reason || (actor.kind === "staff" ? "Cancelled by the clinic" : "Cancelled by the patient"), cancelledBy: by, updatedAt: now })
       .where(eq(appointments.id, row.id));
     await recordAudit(tx, actor, { action: "appointment.cancel", entityType: "appointment", entityId: row.id, patientId: row.patientId });
-    await publishBookingEvent(tx, { kind: "cancelled", appointmentId: row.id }, now);
+    await publishBookingEvent(tx, { kind: "cancelled", appointmentId: row.id, now });
     return toBookingDto({ ...detail, a: { ...detail.a, status: "cancelled" } });
   });
 }

@@ -59,7 +59,7 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
         action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
         detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner },
       });
-      await publishBookingEvent(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined }, now);
+      await publishBookingEvent(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !isStaff && auth.token ? manageUrl(auth.token) : undefined, now });
       return bookingDto({
         id: row.id, status: row.status, service: detail.service.slug, location: loc.slug, practitioner, startsAt: slot.start, endsAt: slot.end, timezone: loc.timezone,
       });
