@@ -197,11 +197,6 @@ export function compiledInsertMany<T extends Table, K extends keyof T["$inferIns
   };
 }
 
-/** A `sql.placeholder` for each name, for a statement built with compiledStatement (an insert's values, say). */
-export function placeholders<K extends string>(names: readonly K[]): Record<K, Placeholder<K>> {
-  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
-}
-
 /** A table's row from `to_json(row)` in a raw statement: keys are column names, each value decoded by its column. */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T["$inferSelect"] {
   const row: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { compiledInsertMany, compiledStatement, type Db, placeholders, type Tx } from "@/db/client";
+import { compiledInsertMany, type Db, type Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Who is acting. Patients act through a booking's token; staff through their session. */
@@ -20,21 +20,17 @@ export interface AuditEntry {
 const AUDIT_FIELDS = ["actorUserId", "actorKind", "actorLabel", "ip", "action", "outcome", "entityType", "entityId", "patientId", "detail"] as const;
 type AuditField = (typeof AUDIT_FIELDS)[number];
 
-// Every change writes one, so drizzle builds the statement once, with a placeholder for each value.
-const insertAudit = compiledStatement<{ [K in AuditField]: (typeof auditLog.$inferInsert)[K] }>((db) =>
-  db.insert(auditLog).values(placeholders(AUDIT_FIELDS)));
-
+// Every change writes at least one, so drizzle builds the statement once.
 const insertAudits = compiledInsertMany(auditLog, AUDIT_FIELDS);
 
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await insertAudit.run(db, auditRow(actor, entry));
+  await recordAudits(db, [{ actor, entry }]);
 }
 
 /** Several audit rows in one statement, for changes made together in one transaction. */
 export async function recordAudits(db: Db | Tx, entries: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
-  if (entries.length === 1) return recordAudit(db, entries[0]!.actor, entries[0]!.entry);
-  if (entries.length > 1) await insertAudits.run(db, entries.map(({ actor, entry }) => auditRow(actor, entry)));
+  if (entries.length > 0) await insertAudits.run(db, entries.map(({ actor, entry }) => auditRow(actor, entry)));
 }
 
 function auditRow(actor: Actor, entry: AuditEntry): { [K in AuditField]: (typeof auditLog.$inferInsert)[K] } {

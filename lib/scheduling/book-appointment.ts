@@ -108,14 +108,8 @@ type BatchOutcome = Settled<Booked> | "alone";
  * throws, and the caller runs each booking alone instead.
  */
 async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutcome[]> {
-  const seenKeys = new Set<string>();
-  const alone = items.map(({ opts }) => {
-    const key = opts.idempotencyKey;
-    if (!key) return false;
-    if (seenKeys.has(key)) return true;
-    seenKeys.add(key);
-    return false;
-  });
+  // a repeat of an Idempotency-Key already in the batch waits, and then replays the first answer
+  const alone = items.map(({ opts: { idempotencyKey: key } }, i) => !!key && items.findIndex((other) => other.opts.idempotencyKey === key) < i);
   const hashes = items.map(({ input, opts }) => (opts.idempotencyKey ? requestHash(input) : ""));
   const [, reads] = await pipeline(
     planOncePerConnection(tx),
@@ -123,7 +117,7 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
       if (alone[i]) return null;
       const claim = opts.idempotencyKey ? claimIdempotencyKey(tx, opts.idempotencyKey, hashes[i]!) : Promise.resolve(null);
       const r = startReads(tx, input, now, actor.kind === "staff");
-      const [claimed, context, patient, triageKnown] = await pipeline(settle(claim), settle(r.context), settle(r.patient), settle(r.triageKnown));
+      const [claimed, context, patient, triageKnown] = await Promise.all([settle(claim), settle(r.context), settle(r.patient), settle(r.triageKnown)]);
       return { claimed, context, patient, triageKnown };
     })),
   );
