@@ -6,6 +6,7 @@ import {
   choosePractitioner,
   chooseService,
   confirmBooking,
+  dateOfBirth,
   fillDetails,
   newPatient,
   openFirstFreeDay,
@@ -222,6 +223,47 @@ test("server field errors land on the form fields and keep what was typed", asyn
   await expect(page.getByLabel("Last name")).toHaveValue(patient.lastName);
 });
 
+test("date of birth goes in as day, month and year, with a message that says what to fix", async ({ page, checkA11y }) => {
+  let sent: { patient: { dateOfBirth: string } } | undefined;
+  await page.route("**/api/v1/bookings", (route) => {
+    sent = route.request().postDataJSON();
+    return route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields: { "patient.phone": "Check this number" } } }) });
+  });
+  await page.goto("/book");
+  await chooseService(page, "Exercise physiology session");
+  await chooseLocation(page, "Chatswood");
+  await choosePractitioner(page, "First available");
+  await openFirstFreeDay(page);
+  await pickFirstTime(page);
+  const patient = newPatient("Ines");
+  await fillDetails(page, { ...patient, dateOfBirth: "1990-02-31" });
+  const born = dateOfBirth(page);
+  const error = page.locator("#patient-dateOfBirth-error");
+  await page.getByRole("button", { name: "Review booking" }).click();
+  await expect(error).toHaveText(/must be a real date/);
+  await expect(born.getByLabel("Day")).toBeFocused();
+  await expect(born.getByLabel("Day")).toHaveAttribute("aria-invalid", "true");
+  await checkA11y();
+  await born.getByLabel("Day").fill("");
+  await expect(error).toHaveText(/must include a day/);
+  await born.getByLabel("Year").fill("90");
+  await expect(error).toHaveText(/must include a day/);
+  await born.getByLabel("Day").fill("7");
+  await expect(error).toHaveText(/4 numbers/);
+  await born.getByLabel("Year").fill("1990");
+  await born.getByLabel("Month").fill("2");
+  await expect(error).toHaveCount(0);
+  await page.getByRole("button", { name: "Review booking" }).click();
+  await expect(stepHeading(page, "Check and confirm")).toBeVisible();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  // back on the form with the server's message: the boxes hold what was typed, and the API got an ISO date
+  await expect(page.locator("#patient-phone-error")).toHaveText(/Check this number/);
+  expect(sent?.patient.dateOfBirth).toBe("1990-02-07");
+  await expect(born.getByLabel("Day")).toHaveValue("07");
+  await expect(born.getByLabel("Month")).toHaveValue("02");
+  await expect(born.getByLabel("Year")).toHaveValue("1990");
+});
+
 test("two patients race for one time: the loser keeps their details and gets the nearest free times", async ({ browser, checkA11y, page }, info) => {
   const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Liam Walsh"], ["Martin Place", "Amelia Chen"]);
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = info.project.use;
@@ -292,9 +334,15 @@ test.describe("keyboard", () => {
   await page.keyboard.press("Tab");
   await page.keyboard.type(patient.phone);
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Date of birth")).toBeFocused();
-  await page.keyboard.type("06151988");
-  await expect(page.getByLabel("Date of birth")).toHaveValue("1988-06-15");
+  // Day, month, year, in the order Australians write it, whatever the browser's own date format.
+  const born = dateOfBirth(page);
+  await expect(born.getByLabel("Day")).toBeFocused();
+  await page.keyboard.type("15");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("6");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("1988");
+  await expect(born.getByLabel("Year")).toHaveValue("1988");
   await tabTo(page, page.getByRole("button", { name: "Review booking" }));
   await page.keyboard.press("Enter");
   await expect(stepHeading(page, "Check and confirm")).toBeFocused();

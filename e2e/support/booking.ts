@@ -60,8 +60,15 @@ export async function fillDetails(page: Page, p: Patient) {
   await page.getByLabel("Last name").fill(p.lastName);
   await page.getByLabel("Email").fill(p.email);
   await page.getByLabel("Mobile phone").fill(p.phone);
-  await page.getByLabel("Date of birth").fill(p.dateOfBirth);
+  const [year, month, day] = p.dateOfBirth.split("-");
+  const born = dateOfBirth(page);
+  await born.getByLabel("Day").fill(day!);
+  await born.getByLabel("Month").fill(month!);
+  await born.getByLabel("Year").fill(year!);
 }
+
+/** The date of birth's day, month and year boxes. */
+export const dateOfBirth = (page: Page) => page.getByRole("group", { name: "Date of birth" });
 
 export async function confirmBooking(page: Page) {
   await page.getByRole("button", { name: "Confirm booking" }).click();

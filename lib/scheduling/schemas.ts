@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateOfBirthFromParts } from "./date-of-birth";
 
 // One schema, two uses: the booking form's zodResolver and the API both parse with these.
 export const slugSchema = z.string().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
@@ -30,6 +31,19 @@ export const patientDetailsSchema = z.object({
   }, "Enter your date of birth"),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+/**
+ * The booking form's details. The date of birth is typed into three boxes (day, month, year; see date-of-birth.ts)
+ * and leaves the form as YYYY-MM-DD, the value the API takes; its messages name the box to fix.
+ */
+export const patientDetailsFormSchema = patientDetailsSchema.extend({
+  dateOfBirth: z.string().transform((value, ctx) => {
+    const read = dateOfBirthFromParts(value);
+    if ("date" in read) return read.date;
+    ctx.addIssue({ code: "custom", message: read.error });
+    return z.NEVER;
+  }),
+});
 
 export const createBookingSchema = z.object({
   service: slugSchema,

@@ -1,4 +1,5 @@
 "use client";
+import { formatDateOfBirth } from "@/lib/scheduling/date-of-birth";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import type { LocationOption } from "../../_components/public-api";
 import { whenText, type ZonePlan } from "../../_components/time-format";
@@ -65,6 +66,8 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
             <br />
             <span className="muted">
               {patient.email} · {patient.phone}
+              <br />
+              Born {formatDateOfBirth(patient.dateOfBirth)}
             </span>
             {change("details", "your details")}
           </dd>

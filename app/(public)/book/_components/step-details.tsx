@@ -1,8 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { patientDetailsSchema, type PatientDetails } from "@/lib/scheduling/schemas";
+import { patientDetailsFormSchema, type PatientDetails } from "@/lib/scheduling/schemas";
+import { DateOfBirthField } from "./date-of-birth-field";
 import { StepHeading } from "./step-heading";
 import { TextField } from "./text-field";
 
@@ -20,8 +21,8 @@ interface Props {
 }
 
 export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }: Props) {
-  const { register, handleSubmit, setError, getValues, setFocus, formState } = useForm<PatientDetails>({
-    resolver: zodResolver(patientDetailsSchema),
+  const { register, control, handleSubmit, setError, getValues, setFocus, formState } = useForm<PatientDetails>({
+    resolver: zodResolver(patientDetailsFormSchema),
     defaultValues: details ?? EMPTY,
     // Validate on submit, then as they type: checking on blur would shift the button away mid-tap.
     mode: "onSubmit",
@@ -34,10 +35,12 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
     if (entries[0]) setFocus(entries[0][0]);
   }, [serverErrors, setError, setFocus]);
 
-  // Unmounting (Back, or a step change) keeps the draft in the flow.
-  useEffect(() => () => onDraft(getValues()), [getValues, onDraft]);
+  // Unmounting (Back, or a step change) keeps the draft in the flow; once submitted, the flow holds the checked details.
+  const submitted = useRef(false);
+  useEffect(() => () => {
+    if (!submitted.current) onDraft(getValues());
+  }, [getValues, onDraft]);
 
-  const today = new Date().toISOString().slice(0, 10);
   const field = (name: FieldName, label: string, input: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
     <TextField id={`patient-${name}`} label={label} hint={hint} error={formState.errors[name]?.message} input={input} registration={register(name)} />
   );
@@ -46,14 +49,19 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
     <>
       <StepHeading focus={focus}>Your details</StepHeading>
       <p className="step__note">So the clinic can confirm your booking and send your intake form. We never share them.</p>
-      <form className="details-form" noValidate onSubmit={handleSubmit(onSubmit)} aria-labelledby="step-title">
+      <form className="details-form" noValidate onSubmit={(event) =>
+          handleSubmit((checked) => {
+            submitted.current = true;
+            onSubmit(checked);
+          })(event)
+        } aria-labelledby="step-title">
         <div className="field-row">
           {field("firstName", "First name", { autoComplete: "given-name" })}
           {field("lastName", "Last name", { autoComplete: "family-name" })}
         </div>
         {field("email", "Email", { type: "email", autoComplete: "email", inputMode: "email", spellCheck: false }, "Your confirmation and manage link go here.")}
         {field("phone", "Mobile phone", { type: "tel", autoComplete: "tel", inputMode: "tel" }, "In case the clinic needs to reach you about your visit.")}
-        {field("dateOfBirth", "Date of birth", { type: "date", autoComplete: "bday", max: today, min: "1900-01-01" })}
+        <DateOfBirthField id="patient-dateOfBirth" control={control} error={formState.errors.dateOfBirth?.message} />
         <div className="step__actions">
           <button type="submit" className="button button--large">
             Review booking
