@@ -65,7 +65,9 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
             {patient.firstName} {patient.lastName}
             <br />
             <span className="muted">
-              {patient.email} · {patient.phone}
+              {patient.email}
+              <br />
+              {patient.phone}
               <br />
               Born {formatDateOfBirth(patient.dateOfBirth)}
             </span>
