@@ -250,8 +250,15 @@ test("date of birth goes in as day, month and year, with a message that says wha
   await expect(error).toHaveText(/must include a day/);
   await born.getByLabel("Day").fill("7");
   await expect(error).toHaveText(/4 numbers/);
-  await born.getByLabel("Year").fill("1990");
-  await born.getByLabel("Month").fill("2");
+  // a whole date pasted into one box fills all three
+  await born.getByLabel("Month").evaluate((box) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData("text/plain", "7/2/1990");
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  });
+  await expect(born.getByLabel("Day")).toHaveValue("7");
+  await expect(born.getByLabel("Month")).toHaveValue("2");
+  await expect(born.getByLabel("Year")).toHaveValue("1990");
   await expect(error).toHaveCount(0);
   await page.getByRole("button", { name: "Review booking" }).click();
   await expect(stepHeading(page, "Check and confirm")).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateOfBirthFromParts, formatDateOfBirth, joinDateParts, splitDateParts } from "./date-of-birth";
+import { dateOfBirthFromParts, formatDateOfBirth, joinDateParts, partsFromPastedDate, splitDateParts } from "./date-of-birth";
 
 const now = new Date("2026-12-02T03:00:00Z");
 const dob = (day: string, month: string, year: string) => dateOfBirthFromParts(joinDateParts({ day, month, year }), now);
@@ -43,4 +43,13 @@ describe("date of birth from day, month and year", () => {
 it("writes a date of birth in words, the same in any zone", () => {
   expect(formatDateOfBirth("1990-02-07")).toBe("7 February 1990");
   expect(formatDateOfBirth("1988-12-31")).toBe("31 December 1988");
+});
+
+it("splits a whole date pasted into one box, day first", () => {
+  expect(partsFromPastedDate("15/6/1988")).toEqual({ day: "15", month: "6", year: "1988" });
+  expect(partsFromPastedDate(" 15.06.1988 ")).toEqual({ day: "15", month: "06", year: "1988" });
+  expect(partsFromPastedDate("15 6 1988")).toEqual({ day: "15", month: "6", year: "1988" });
+  expect(partsFromPastedDate("1988-06-15")).toEqual({ day: "15", month: "06", year: "1988" });
+  expect(partsFromPastedDate("15")).toBeNull();
+  expect(partsFromPastedDate("15/6/88")).toBeNull();
 });

@@ -15,6 +15,15 @@ export function splitDateParts(value: string): DateParts {
   return { day, month, year };
 }
 
+/** A whole date pasted into one box ("15/6/1988", "15.06.1988", "15 6 1988", or ISO "1988-06-15"), as the three boxes. */
+export function partsFromPastedDate(text: string): DateParts | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) return { day: iso[3]!, month: iso[2]!, year: iso[1]! };
+  const dmy = /^(\d{1,2})[/. -]+(\d{1,2})[/. -]+(\d{4})$/.exec(t);
+  return dmy ? { day: dmy[1]!, month: dmy[2]!, year: dmy[3]! } : null;
+}
+
 /** The date of birth the boxes hold, as YYYY-MM-DD, or a message for the patient. `now` bounds it: not in the future. */
 export function dateOfBirthFromParts(value: string, now: Date = new Date()): { date: string } | { error: string } {
   const parts = splitDateParts(value.trim());

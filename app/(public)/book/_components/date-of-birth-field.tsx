@@ -1,6 +1,6 @@
 "use client";
 import { type Control, useController } from "react-hook-form";
-import { type DateParts, joinDateParts, splitDateParts } from "@/lib/scheduling/date-of-birth";
+import { type DateParts, joinDateParts, partsFromPastedDate, splitDateParts } from "@/lib/scheduling/date-of-birth";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 
 const PARTS = [
@@ -12,7 +12,7 @@ const PARTS = [
 /**
  * Date of birth as three number boxes, day, month and year: the order Australians write it, whatever the phone's or
  * browser's own date format, and no calendar to scroll back decades through. The form keeps them joined (see
- * date-of-birth.ts); the form schema turns them into YYYY-MM-DD.
+ * date-of-birth.ts); the form schema turns them into YYYY-MM-DD. A whole date pasted into any box fills all three.
  */
 export function DateOfBirthField({ id, control, error }: { id: string; control: Control<PatientDetails>; error?: string }) {
   const { field } = useController({ name: "dateOfBirth", control });
@@ -38,6 +38,12 @@ export function DateOfBirthField({ id, control, error }: { id: string; control: 
               maxLength={maxLength}
               value={parts[key]}
               onChange={(e) => set(key, e.target.value)}
+              onPaste={(e) => {
+                const pasted = partsFromPastedDate(e.clipboardData.getData("text"));
+                if (!pasted) return;
+                e.preventDefault();
+                field.onChange(joinDateParts(pasted));
+              }}
               onBlur={field.onBlur}
               aria-invalid={error ? true : undefined}
             />
