@@ -198,20 +198,25 @@ test("a patient picks a named practitioner, and the location from the home page 
   await expect(page.getByRole("region", { name: /You're booked/ }).getByText(practitioner)).toBeVisible();
 });
 
-test("server field errors land on the form fields and keep what was typed", async ({ page }) => {
-  await page.route("**/api/v1/bookings", (route) =>
-    route.fulfill({
-      status: 422,
-      contentType: "application/json",
-      body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields: { "patient.email": "We can't send email to that address" } } }),
-    }),
-  );
+/**
+ * Opens the details step (exercise physiology at Chatswood, first available). The booking request is answered with a
+ * 422 carrying `fields`, so nothing is booked; `sent` gets each request's body.
+ */
+async function openDetailsRefusedWith(page: Page, fields: Record<string, string>, sent: (body: { patient: { dateOfBirth: string } }) => void = () => {}) {
+  await page.route("**/api/v1/bookings", (route) => {
+    sent(route.request().postDataJSON());
+    return route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields } }) });
+  });
   await page.goto("/book");
   await chooseService(page, "Exercise physiology session");
   await chooseLocation(page, "Chatswood");
   await choosePractitioner(page, "First available");
   await openFirstFreeDay(page);
   await pickFirstTime(page);
+}
+
+test("server field errors land on the form fields and keep what was typed", async ({ page }) => {
+  await openDetailsRefusedWith(page, { "patient.email": "We can't send email to that address" });
   const patient = newPatient("Rory");
   await fillDetails(page, patient);
   await page.getByRole("button", { name: "Review booking" }).click();
@@ -225,16 +230,7 @@ test("server field errors land on the form fields and keep what was typed", asyn
 
 test("date of birth goes in as day, month and year, with a message that says what to fix", async ({ page, checkA11y }) => {
   let sent: { patient: { dateOfBirth: string } } | undefined;
-  await page.route("**/api/v1/bookings", (route) => {
-    sent = route.request().postDataJSON();
-    return route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields: { "patient.phone": "Check this number" } } }) });
-  });
-  await page.goto("/book");
-  await chooseService(page, "Exercise physiology session");
-  await chooseLocation(page, "Chatswood");
-  await choosePractitioner(page, "First available");
-  await openFirstFreeDay(page);
-  await pickFirstTime(page);
+  await openDetailsRefusedWith(page, { "patient.phone": "Check this number" }, (body) => (sent = body));
   const patient = newPatient("Ines");
   await fillDetails(page, { ...patient, dateOfBirth: "1990-02-31" });
   const born = dateOfBirth(page);

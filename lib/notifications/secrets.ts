@@ -1,9 +1,9 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { secureRandomBytes } from "@/lib/security/tokens";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { secureRandomBytes } from "@/lib/security/tokens";
 
 // Queued email jobs carry the patient's manage and intake links (their tokens are stored nowhere else in
 // clear) and contact details. They are sealed with AES-256-GCM so that job rows, dead letters and database

@@ -26,10 +26,11 @@ export function partsFromPastedDate(text: string): DateParts | null {
 
 /** The date of birth the boxes hold, as YYYY-MM-DD, or a message for the patient. `now` bounds it: not in the future. */
 export function dateOfBirthFromParts(value: string, now: Date = new Date()): { date: string } | { error: string } {
-  const parts = splitDateParts(value.trim());
-  const { day, month, year } = { day: parts.day.trim(), month: parts.month.trim(), year: parts.year.trim() };
-  if (!day && !month && !year) return { error: "Enter your date of birth" };
-  const missing = (["day", "month", "year"] as const).filter((k) => !{ day, month, year }[k]);
+  const split = splitDateParts(value);
+  const parts: DateParts = { day: split.day.trim(), month: split.month.trim(), year: split.year.trim() };
+  const { day, month, year } = parts;
+  const missing = (["day", "month", "year"] as const).filter((k) => !parts[k]);
+  if (missing.length === 3) return { error: "Enter your date of birth" };
   if (missing.length > 0) return { error: `Your date of birth must include a ${missing.join(" and a ")}` };
   if (![day, month, year].every((p) => /^\d+$/.test(p))) return { error: "Use numbers only, like 27 3 1985" };
   if (year.length !== 4) return { error: "The year must have 4 numbers, like 1985" };

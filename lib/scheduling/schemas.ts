@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { dateOfBirthFromParts } from "./date-of-birth";
 
-// One schema, two uses: the booking form's zodResolver and the API both parse with these.
+// One schema, two uses: the booking form's zodResolver and the API both parse with these (the form reads its date of
+// birth from three boxes, so it has its own schema for that one field, patientDetailsFormSchema).
 export const slugSchema = z.string().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
 export const localDateSchema = z
   .string()

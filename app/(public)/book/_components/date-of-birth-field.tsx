@@ -2,6 +2,7 @@
 import { type Control, useController } from "react-hook-form";
 import { type DateParts, joinDateParts, partsFromPastedDate, splitDateParts } from "@/lib/scheduling/date-of-birth";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
+import { FieldError } from "./text-field";
 
 const PARTS = [
   { key: "day", label: "Day", autoComplete: "bday-day", maxLength: 2 },
@@ -20,7 +21,7 @@ export function DateOfBirthField({ id, control, error }: { id: string; control: 
   const set = (key: keyof DateParts, value: string) => field.onChange(joinDateParts({ ...parts, [key]: value.replace(/\D/g, "") }));
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <fieldset className="field" role="group" aria-describedby={describedBy}>
+    <fieldset className="field" aria-describedby={describedBy}>
       <legend>Date of birth</legend>
       <p id={`${id}-hint`} className="hint">
         For example, 27 3 1985
@@ -50,12 +51,7 @@ export function DateOfBirthField({ id, control, error }: { id: string; control: 
           </div>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -28,12 +28,17 @@ export function TextField({
         </p>
       ) : null}
       <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
+}
+
+/** A field's error under it, marked with "!" so it does not rest on colour alone; `id` is what the field's aria-describedby names. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">! </span>
+      {message}
+    </p>
+  ) : null;
 }
