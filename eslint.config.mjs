@@ -1,5 +1,11 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
+
+// import-x's TypeScript parsing and extensions, with the TypeScript resolver (below) instead of its legacy one
+const { "import-x/resolver": _legacyResolver, ...importXTypeScript } = importX.flatConfigs.typescript.settings;
+const NOTHING_IMPORTS_APP = { group: ["@/app/*"], message: "Nothing imports app/." };
 
 const config = [
   ...nextVitals,
@@ -8,8 +14,18 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "Nothing imports app/." }] }],
+      "no-restricted-imports": ["error", { patterns: [NOTHING_IMPORTS_APP] }],
     },
+  },
+  {
+    // No import cycles (type-only imports aside: they vanish at run time). The TypeScript resolver follows `@/` paths.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts", "bench/**/*.ts", "e2e/**/*.ts", "*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importXTypeScript,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.
@@ -24,17 +40,29 @@ const config = [
     },
   },
   // Domains depend one way: staff -> intake -> notifications -> scheduling (scheduling publishes booking events).
+  // Below them all, lib/http (request plumbing) and lib/audit (the row every verb writes) import no domain. Demo data
+  // is data: no production module imports db/seed except lib/db.ts, the composition root that seeds the embedded database.
   ...[
     ["lib/scheduling/**", ["@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*"]],
     ["lib/notifications/**", ["@/lib/intake/*", "@/lib/staff/*"]],
     ["lib/intake/**", ["@/lib/staff/*"]],
+    ["lib/http/**", ["@/lib/scheduling/*", "@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/audit/*"]],
+    ["lib/audit/**", ["@/lib/scheduling/*", "@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/http/*", "@/lib/auth", "@/lib/db"]],
+    ["lib/{staff,catalog,security}/**", []],
+    ["lib/*", []],
+    ["db/*", ["./seed/*"]],
   ].map(([dir, banned]) => ({
-    files: [`${dir}/*.{ts,tsx}`],
-    ignores: ["**/*.test.ts", "**/testing/**"],
+    files: [`${dir}.{ts,tsx}`],
+    ignores: ["**/*.test.ts", "**/testing/**", "lib/db.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "Nothing imports app/." }, { group: banned, message: "Domains import each other one way only (see conventions)." }] }],
+      "no-restricted-imports": ["error", { patterns: [NOTHING_IMPORTS_APP, { group: [...banned, "@/db/seed/*"], message: "Domains import each other one way only, and never demo data (see conventions)." }] }],
     },
   })),
+  {
+    // demo data is written with the domains' verbs on a database it is given, never through the app's plumbing
+    files: ["db/seed/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NOTHING_IMPORTS_APP, { group: ["@/lib/db", "@/lib/auth", "@/lib/http/*"], message: "Demo data takes the database as a parameter." }] }] },
+  },
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 // Runs once when a server process starts: open (and, for the embedded database, migrate and seed) before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDbHandle } = await import("./db/client");
+  const { getDbHandle } = await import("./lib/db");
   const handle = await getDbHandle();
   // the email queue (and, on the embedded database, its worker) starts with the server, never during `next build`
   if (process.env.NEXT_PHASE === "phase-production-build") return;

@@ -3,13 +3,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { type Column, getTableColumns, is, Param, Placeholder, type Query, sql, type SQLWrapper, type Table } from "drizzle-orm";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getTableColumns, sql, type Table } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { migrateEmbedded } from "./migrate-runner";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -101,100 +100,9 @@ function preparing(sql: Sql): Sql {
   });
 }
 
-type Global = typeof globalThis & { __clinicDb?: Promise<DbHandle> };
-
-async function openDefault(): Promise<DbHandle> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
-  // The embedded database migrates itself, and fills an empty one with the demo clinic.
-  const handle = await openPglite(path.join(env.DATA_DIR, "pglite"));
-  await migrateEmbedded(handle.db);
-  const { seedDemoIfEmpty } = await import("./seed/demo");
-  await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
-  return handle;
-}
-
-/** The process-wide database, opened on first use (never during `next build`). */
-export function getDbHandle(): Promise<DbHandle> {
-  const g = globalThis as Global;
-  g.__clinicDb ??= openDefault().catch((error: unknown) => {
-    g.__clinicDb = undefined;
-    throw error;
-  });
-  return g.__clinicDb;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDbHandle()).db;
-}
-
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-const dialect = new PgDialect();
-// drizzle's query builders with no connection behind them: compiledStatement builds with these
-let builders: Db | undefined;
-
-/** Runs SQL text that drizzle has already compiled (`$1` parameters and their values) on the database or a transaction. */
-export async function runQuery<T>(db: Db | Tx, query: Query): Promise<T[]> {
-  return rowsOf<T>(await db._.session.prepareQuery(query, undefined, undefined, false).execute());
-}
-
-/**
- * A statement on a hot path that drizzle builds once per process instead of on every call. `build` writes it with
- * drizzle as usual, with `sql.placeholder(name)` wherever a value goes; later calls only bind `values`, through the
- * columns' own encoders where a placeholder stands for a column's value. Raw rows come back (snake_case, no mapping).
- * `build` gets a connectionless drizzle instance for its query builders. Worth it only where a profile shows drizzle's
- * building: the booking's statements, built thousands of times a minute under load, took longer to build than
- * Postgres took to run some of them.
- */
-export function compiledStatement<V extends Record<string, unknown>>(build: (db: Db) => SQLWrapper) {
-  let compiled: { sql: string; binders: ((values: V) => unknown)[] } | undefined;
-  /** The SQL text and its parameters for these values, also for a statement that embeds this one (EXPLAIN, tests). */
-  const query = (values: V): Query => {
-    compiled ??= compile(build((builders ??= drizzlePostgres.mock({ schema }) as unknown as Db)));
-    return { sql: compiled.sql, params: compiled.binders.map((bind) => bind(values)) };
-  };
-  return { query, run: <T = Record<string, unknown>>(db: Db | Tx, values: V): Promise<T[]> => runQuery<T>(db, query(values)) };
-}
-
-/** The statement's text, and for each of its parameters how a call's values give it (worked out once, not per call). */
-function compile<V extends Record<string, unknown>>(statement: SQLWrapper): { sql: string; binders: ((values: V) => unknown)[] } {
-  const { sql: text, params } = dialect.sqlToQuery(statement.getSQL());
-  const binders = params.map((p): ((values: V) => unknown) => {
-    const placeholder = is(p, Placeholder) ? p : is(p, Param) && is(p.value, Placeholder) ? p.value : undefined;
-    if (!placeholder) return () => p;
-    const { name } = placeholder;
-    const encoder = is(p, Param) ? p.encoder : undefined;
-    return (values) => {
-      if (!(name in values)) throw new Error(`compiledStatement: no value for "${name}"`);
-      const value = values[name];
-      // as drizzle binds a column's value: null stays SQL NULL (a jsonb column's encoder would make it JSON null)
-      return value == null ? null : encoder ? encoder.mapToDriverValue(value) : value;
-    };
-  });
-  return { sql: text, binders };
-}
-
-/**
- * An insert of any number of rows of `table` as one statement with one parameter, the rows as JSON, which
- * `json_populate_recordset` turns back into the table's row type. Built by drizzle once per process (a multi-row
- * drizzle insert is built again for every call, a cost that grows with its rows). Each value is encoded by its
- * column, as drizzle would bind it; json and jsonb values go in as they are.
- */
-export function compiledInsertMany<T extends Table, K extends keyof T["$inferInsert"] & string>(table: T, fields: readonly K[]) {
-  const columns = getTableColumns(table) as Record<string, Column>;
-  const chosen = fields.map((field) => [field, columns[field]!] as const);
-  const list = sql.join(chosen.map(([, column]) => sql.identifier(column.name)), sql`, `);
-  const statement = compiledStatement<{ rows: string }>(() => sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${sql.placeholder("rows")}::json)`);
-  const encode = (column: Column, value: unknown) => (value == null ? null : column.dataType === "json" ? value : column.mapToDriverValue(value));
-  return {
-    run: (db: Db | Tx, rows: readonly Pick<T["$inferInsert"], K>[]): Promise<unknown> => {
-      const json = rows.map((row) => Object.fromEntries(chosen.map(([field, column]) => [column.name, encode(column, row[field])])));
-      return statement.run(db, { rows: JSON.stringify(json) });
-    },
-  };
 }
 
 /** A table's row from `to_json(row)` in a raw statement: keys are column names, each value decoded by its column. */

@@ -7,7 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { staffSessions, staffUsers } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";

@@ -12,6 +12,9 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   DEMO_PASSWORD: z.string().min(8).default("clinic-demo-2026"),
   SMTP_URL: z.string().optional(),
+  // the clinic group's identity in every email and calendar entry (the demo clinic's by default); MAIL_FROM is its sender
+  CLINIC_NAME: z.string().trim().min(1).default("Harbour Physio Group"),
+  CLINIC_PHONE: z.string().trim().min(1).default("(02) 9000 4100"),
   MAIL_FROM: z.string().default("Harbour Physio Group <bookings@demo.clinic>"),
   // "auto": the email worker runs inside the app on the embedded database, and as `npm run worker` on Postgres
   NOTIFICATIONS_WORKER: z.enum(["auto", "in-app", "off"]).default("auto"),

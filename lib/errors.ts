@@ -41,6 +41,18 @@ export class SlotUnavailable extends DomainError {
     super("slot_unavailable", message);
   }
 }
+/** The database refused the time at commit: another booking took it first (the exclusion constraint). */
+export class SlotTaken extends SlotUnavailable {
+  constructor(message = "That time was just taken. Please choose another.") {
+    super(message);
+  }
+}
+/** The class's last place went to another booking first (the class's checked counter). */
+export class ClassFull extends SlotUnavailable {
+  constructor(message = "That class has just filled up. Please choose another time.") {
+    super(message);
+  }
+}
 export class Conflict extends DomainError {
   constructor(message: string) {
     super("conflict", message);
@@ -56,6 +68,8 @@ export class OutsideBookingWindow extends DomainError {
     super("outside_booking_window", message);
   }
 }
+/** A patient may cancel or move online only until the cancellation window opens before the start. */
+export class OutsideCancellationWindow extends OutsideBookingWindow {}
 export class RateLimited extends DomainError {
   constructor(readonly retryAfterSeconds: number, message = "Too many requests. Please wait a moment and try again.") {
     super("rate_limited", message);

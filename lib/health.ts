@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 
 /** True when a trivial query answers within two seconds. */
 export async function checkDatabase(): Promise<boolean> {

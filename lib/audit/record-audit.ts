@@ -1,4 +1,4 @@
-import { compiledInsertMany, type Db, type Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 /** Who is acting. Patients act through a booking's token; staff through their session. */
@@ -17,23 +17,12 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-const AUDIT_FIELDS = ["actorUserId", "actorKind", "actorLabel", "ip", "action", "outcome", "entityType", "entityId", "patientId", "detail"] as const;
-type AuditField = (typeof AUDIT_FIELDS)[number];
-
-// Every change writes at least one, so drizzle builds the statement once.
-const insertAudits = compiledInsertMany(auditLog, AUDIT_FIELDS);
-
 /** Writes one audit row; call it inside the transaction of the change it records. Never put clinical detail in `detail`. */
 export async function recordAudit(db: Db | Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await recordAudits(db, [{ actor, entry }]);
+  await db.insert(auditLog).values(auditRow(actor, entry));
 }
 
-/** Several audit rows in one statement, for changes made together in one transaction. */
-export async function recordAudits(db: Db | Tx, entries: { actor: Actor; entry: AuditEntry }[]): Promise<void> {
-  if (entries.length > 0) await insertAudits.run(db, entries.map(({ actor, entry }) => auditRow(actor, entry)));
-}
-
-function auditRow(actor: Actor, entry: AuditEntry): { [K in AuditField]: (typeof auditLog.$inferInsert)[K] } {
+function auditRow(actor: Actor, entry: AuditEntry): typeof auditLog.$inferInsert {
   return {
     actorUserId: actor.kind === "staff" ? actor.userId : null,
     actorKind: actor.kind === "staff" ? actor.role : actor.kind,

@@ -51,7 +51,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 /** A public API route: rate limited per client across all processes, with the one error shape. */
 export function publicApiRoute<C>(handler: Handler<C>): Handler<C> {
   return apiRoute(async (request, context) => {
-    const { getDb } = await import("@/db/client");
+    const { getDb } = await import("@/lib/db");
     const { enforceRateLimit, clientKey } = await import("./rate-limit");
     const { env } = await import("@/lib/env");
     await enforceRateLimit(await getDb(), `api:${clientKey(request)}`, env.RATE_LIMIT_PER_MINUTE);

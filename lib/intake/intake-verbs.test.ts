@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(async () => handle.close());
 
 async function book(over: Record<string, unknown> = {}) {
-  const { body } = await bookAppointment(db, anon, bookingBody(over), NOW);
+  const body = await bookAppointment(db, anon, bookingBody(over), NOW);
   return { id: body.booking.id, token: tokenOf(body.intakeUrl), manageToken: tokenOf(body.manageUrl) };
 }
 

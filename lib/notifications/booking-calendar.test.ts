@@ -16,7 +16,7 @@ afterEach(async () => handle.close());
 
 describe("the booking's calendar download", () => {
   it("gives the .ics for the right manage token and a plain 404 for any other", async () => {
-    const { body } = await bookAppointment(handle.db, { kind: "anonymous" }, bookingBody(), { now: TEST_NOW });
+    const body = await bookAppointment(handle.db, { kind: "anonymous" }, bookingBody(), { now: TEST_NOW });
     const token = body.manageUrl.split("/").pop()!;
     const ics = await getBookingCalendar(handle.db, body.booking.id, token);
     const cal = new ICAL.Component(ICAL.parse(ics));

@@ -1,4 +1,7 @@
-import { GROUP } from "@/db/seed/catalog";
+import { env } from "@/lib/env";
+
+// The group's own name and phone come from settings (lib/env.ts), never from the demo data.
+const GROUP = { name: env.CLINIC_NAME, phone: env.CLINIC_PHONE };
 
 export interface ClinicInfo {
   groupName: string;

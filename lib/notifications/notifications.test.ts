@@ -233,13 +233,13 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     while (day.weekday > 5) day = day.plus({ days: 1 });
     const starts = ["09:00", "09:45", "10:30", "11:15"].map((t) => day.set({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3)) }).toISO()!);
     const booked = await Promise.all(starts.map((start) => bookAppointment(h.db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start, patient: patientDetails() })));
-    for (const { body } of booked) expect((await jobsOf(h.db, body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+    for (const body of booked) expect((await jobsOf(h.db, body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
     await h.startWorker();
     await h.sink.waitFor(4);
     await sleep(1500); // a duplicate would arrive in this time
     expect(h.sink.received).toHaveLength(4);
     const texts = h.sink.received.map((m) => m.text ?? "");
-    for (const { body } of booked) expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
+    for (const body of booked) expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
   });
 
   it("skips, for each booking written together, only the reminders already due by that booking's own clock", async () => {
@@ -250,8 +250,8 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
       { now: at(hour).minus({ hours: hoursBefore }).toJSDate() });
     const [soon, early] = await Promise.all([book(10, 30), book(11, 72)]);
     // 30 hours ahead: the 48-hour intake reminder is already due; 72 hours ahead: both reminders lie ahead
-    expect((await jobsOf(h.db, soon.body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "reminder"]);
-    expect((await jobsOf(h.db, early.body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+    expect((await jobsOf(h.db, soon.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "reminder"]);
+    expect((await jobsOf(h.db, early.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
   });
 
   it("sends the call-us email with the clinic's phone and no reason", async () => {

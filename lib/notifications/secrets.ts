@@ -3,7 +3,6 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { secureRandomBytes } from "@/lib/security/tokens";
 
 // Queued email jobs carry the patient's manage and intake links (their tokens are stored nowhere else in
 // clear) and contact details. They are sealed with AES-256-GCM so that job rows, dead letters and database
@@ -40,7 +39,7 @@ function key(): Buffer {
 }
 
 export function seal(value: unknown): string {
-  const iv = secureRandomBytes(12);
+  const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
   return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");

@@ -18,6 +18,20 @@ export async function appointmentForToken(db: Db | Tx, id: string, token: string
   return row;
 }
 
+/**
+ * Who may change a booking: the patient with its manage token, or the front desk. A staff verb (lib/staff) checks
+ * the staff member's role before it passes `{ staff: true }`; this is the change's one access check otherwise.
+ */
+export type ChangeAuth = { token: string | null } | { staff: true };
+
+/** The appointment a change may touch, locked for the rest of its transaction; 404 for a wrong id or token. */
+export async function appointmentToChange(tx: Tx, id: string, auth: ChangeAuth) {
+  if ("token" in auth) return appointmentForToken(tx, id, auth.token, { lock: true });
+  const [row] = idSchema.safeParse(id).success ? await tx.select().from(appointments).where(eq(appointments.id, id)).for("update") : [];
+  if (!row) throw new NotFound("We could not find that appointment.");
+  return row;
+}
+
 /** Looks an appointment up by the token alone (the manage page's URL carries no id). */
 export async function appointmentIdForManageToken(db: Db, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;

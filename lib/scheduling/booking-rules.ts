@@ -1,4 +1,4 @@
-import { OutsideBookingWindow } from "@/lib/errors";
+import { OutsideBookingWindow, OutsideCancellationWindow } from "@/lib/errors";
 import type { ServiceRules } from "./slot-types";
 
 const MINUTE = 60_000;
@@ -22,9 +22,13 @@ export function assertInsideBookingWindow(start: Date, service: ServiceRules, no
 }
 
 /** Cancelling or moving online closes `cancellationWindowHours` before the start. */
+export function isOutsideCancellationWindow(start: Date, windowHours: number, now: Date): boolean {
+  return start.getTime() - now.getTime() >= windowHours * 60 * MINUTE;
+}
+
 export function assertOutsideCancellationWindow(start: Date, windowHours: number, now: Date, phone: string | null, verb: "cancel" | "move"): void {
-  if (start.getTime() - now.getTime() < windowHours * 60 * MINUTE) {
+  if (!isOutsideCancellationWindow(start, windowHours, now)) {
     const call = phone ? ` Please call the clinic on ${phone}.` : " Please call the clinic.";
-    throw new OutsideBookingWindow(`Bookings can only be ${verb === "cancel" ? "cancelled" : "moved"} online up to ${windowHours} hours before the start.${call}`);
+    throw new OutsideCancellationWindow(`Bookings can only be ${verb === "cancel" ? "cancelled" : "moved"} online up to ${windowHours} hours before the start.${call}`);
   }
 }

@@ -3,27 +3,21 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import { publishBookingEvent } from "./booking-events";
-import { appointmentForToken } from "./booking-access";
+import { appointmentToChange, type ChangeAuth } from "./booking-access";
 import { type BookingDto, loadBookingDetail, toBookingDto } from "./booking-dto";
 import { assertOutsideCancellationWindow } from "./booking-rules";
-import { cancelBookingSchema } from "./schemas";
+import { cancelBookingSchema, staffCancelSchema } from "./schemas";
 
-export type CancelAuth = { token: string | null } | { staff: true };
-
-/** Cancels a booking, keeping the row with its reason. Patients (by token) only outside the cancellation window. */
-export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: CancelAuth, rawInput: unknown, now = new Date()): Promise<BookingDto> {
-  const input = cancelBookingSchema.parse(rawInput ?? {});
+/**
+ * Cancels a booking, keeping the row with its reason, and publishes the freed time. Patients (by token) only outside
+ * the cancellation window; the front desk at any time, but always with a reason.
+ */
+export async function cancelAppointment(db: Db, actor: Actor, id: string, auth: ChangeAuth, rawInput: unknown, now = new Date()): Promise<BookingDto> {
+  const input = ("staff" in auth ? staffCancelSchema : cancelBookingSchema).parse(rawInput ?? {});
   return db.transaction(async (tx) => {
-    let row;
-    if ("token" in auth) {
-      row = await appointmentForToken(tx, id, auth.token, { lock: true });
-    } else {
-      if (actor.kind !== "staff" || actor.role === "practitioner") throw new Forbidden("Only reception and admins can cancel appointments.");
-      [row] = await tx.select().from(appointments).where(eq(appointments.id, id)).for("update");
-      if (!row) throw new NotFound("We could not find that appointment.");
-    }
+    const row = await appointmentToChange(tx, id, auth);
     if (row.status === "cancelled") throw new Conflict("This booking is already cancelled.");
     if (row.status !== "booked") throw new Conflict(`This appointment is marked ${row.status} and can no longer be cancelled.`);
     const detail = (await loadBookingDetail(tx, row.id))!;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { appointmentIdForManageToken } from "./booking-access";
 import { loadBookingDetail } from "./booking-dto";
+import { isOutsideCancellationWindow } from "./booking-rules";
 import { toOffsetIso } from "./local-time";
 
 export interface BookingView {
@@ -25,7 +26,7 @@ export async function getBookingByManageToken(db: Db, token: string, now = new D
   const d = await loadBookingDetail(db, id);
   if (!d) return null;
   const tz = d.location.timezone;
-  const open = d.a.status === "booked" && d.a.startsAt.getTime() - now.getTime() >= d.service.cancellationWindowHours * 3_600_000;
+  const open = d.a.status === "booked" && isOutsideCancellationWindow(d.a.startsAt, d.service.cancellationWindowHours, now);
   return {
     id: d.a.id, status: d.a.status, start: toOffsetIso(d.a.startsAt, tz), end: toOffsetIso(d.a.endsAt, tz),
     service: { slug: d.service.slug, name: d.service.name, durationMinutes: d.service.durationMinutes },

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Db, type DbHandle, runQuery } from "@/db/client";
+import { type Db, type DbHandle, rowsOf } from "@/db/client";
 import * as s from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { createMiniClinic, type MiniClinic, patientDetails, TEST_NOW } from "@/lib/testing/factories";
@@ -129,8 +129,8 @@ describe(`loadSlotQuery (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     await insertEvery("2027-01-08T00:00:00Z", 500, 30);
 
     // the plan is a json column, which both drivers parse
-    const statement = slotContextStatement({ location: "test-clinic", service: "physio-initial", practitioner: "amy", from: "2027-01-12", to: "2027-01-14", now: TEST_NOW }).query();
-    const plan = (await runQuery<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }>(db, { ...statement, sql: `explain (analyze, format json) ${statement.sql}` }))[0]!["QUERY PLAN"];
+    const statement = slotContextStatement({ location: "test-clinic", service: "physio-initial", practitioner: "amy", from: "2027-01-12", to: "2027-01-14", now: TEST_NOW });
+    const plan = rowsOf<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }>(await db.execute(sql`explain (analyze, format json) ${statement}`))[0]!["QUERY PLAN"];
     let read = 0;
     let scans = 0;
     const walk = (node: Record<string, unknown>) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { compiledStatement, type Db, rowFromJson, type Tx } from "@/db/client";
+import { type Db, rowFromJson, rowsOf, type Tx } from "@/db/client";
 import { locations, practitioners, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { publicHolidayDates } from "./holidays";
@@ -45,7 +45,7 @@ interface ScheduleJson {
  * for), and their rosters with breaks, closures, leave, bookings and class places, each aggregated as JSON.
  */
 export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<SlotContext> {
-  const [row] = await slotContextStatement(req).run(db);
+  const [row] = rowsOf<SlotContextRow>(await db.execute(slotContextStatement(req)));
   if (!row) throw await whyNoCatalog(db, req);
   const location = rowFromJson(locations, row.location);
   const service = rowFromJson(services, row.service);
@@ -80,32 +80,24 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
 }
 
-type SlotContextValues = { location: string; service: string; practitioner?: string; ignoreAppointmentId?: string; from: LocalDate; to: LocalDate; windowStart: string; windowEnd: string };
 interface SlotContextRow { service: Record<string, unknown>; location: Record<string, unknown>; schedule: ScheduleJson }
 
 /**
  * The one statement of loadSlotQuery: a row with the service, the location (each as `to_json`) and the schedule
- * JSON, or none. Built by drizzle once per process for each of its four shapes (with or without one practitioner,
- * with or without a booking to ignore): its build cost more than Postgres took to run it.
+ * JSON, or none. Its text depends only on whether one practitioner is asked for and whether a booking is ignored,
+ * so each of those four shapes is prepared once per connection (see db/client.ts).
  */
-export function slotContextStatement(req: SlotRequest) {
+export function slotContextStatement(req: SlotRequest): SQL {
   // A day either side covers any zone offset; the engine trims to local dates itself. (The window goes as ISO
   // strings: postgres.js does not serialise a Date outside a typed column.)
-  const values: SlotContextValues = {
-    location: req.location, service: req.service, practitioner: req.practitioner, ignoreAppointmentId: req.ignoreAppointmentId, from: req.from, to: req.to,
-    windowStart: new Date(`${addDays(req.from, -1)}T00:00:00Z`).toISOString(), windowEnd: new Date(`${addDays(req.to, 2)}T00:00:00Z`).toISOString(),
-  };
-  const shape = `${req.practitioner ? "one" : "all"}-${req.ignoreAppointmentId ? "ignoring" : "every"}`;
-  const statement = (slotContextShapes[shape] ??= compiledStatement<SlotContextValues>(() => buildSlotContext(!!req.practitioner, !!req.ignoreAppointmentId)));
-  return { run: (db: Db | Tx) => statement.run<SlotContextRow>(db, values), query: () => statement.query(values) };
+  const windowStart = new Date(`${addDays(req.from, -1)}T00:00:00Z`).toISOString();
+  const windowEnd = new Date(`${addDays(req.to, 2)}T00:00:00Z`).toISOString();
+  return buildSlotContext({ ...req, windowStart, windowEnd });
 }
 
-const slotContextShapes: Record<string, ReturnType<typeof compiledStatement<SlotContextValues>>> = {};
-
-function buildSlotContext(onePractitioner: boolean, ignoring: boolean): SQL {
-  const p = (name: keyof SlotContextValues) => sql.placeholder(name);
+function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: string }): SQL {
   const chosen = sql`select p.id from practitioner_locations pl join practitioners p on p.id = pl.practitioner_id
-    where pl.location_id = ${locations.id} and pl.discipline = ${services.discipline} and p.active${onePractitioner ? sql` and p.slug = ${p("practitioner")}` : sql``}`;
+    where pl.location_id = ${locations.id} and pl.discipline = ${services.discipline} and p.active${v.practitioner ? sql` and p.slug = ${v.practitioner}` : sql``}`;
   const list = (query: SQL) => sql`coalesce((${query}), '[]'::json)`;
   // Bookings are read per chosen practitioner through the exclusion constraint's index (practitioner, blocked), and
   // sent as arrays with epoch milliseconds: a month of a location's diary is thousands of them, and named fields with
@@ -118,27 +110,27 @@ function buildSlotContext(onePractitioner: boolean, ignoring: boolean): SQL {
         'endsAt', r.ends_at, 'validFrom', r.valid_from, 'validTo', r.valid_to, 'serviceSlug', rs.slug,
         'breaks', (select json_agg(json_build_object('start', b.starts_at, 'end', b.ends_at)) from roster_breaks b where b.roster_entry_id = r.id)))
       from roster_entries r left join services rs on rs.id = r.service_id
-      where r.location_id = ${locations.id} and r.practitioner_id in (${chosen}) and r.valid_from <= ${p("to")}::date
-        and (r.valid_to is null or r.valid_to >= ${p("from")}::date)`)},
+      where r.location_id = ${locations.id} and r.practitioner_id in (${chosen}) and r.valid_from <= ${v.to}::date
+        and (r.valid_to is null or r.valid_to >= ${v.from}::date)`)},
     'closures', ${list(sql`select json_agg(json_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on)) from closures c
-      where c.location_id = ${locations.id} and c.starts_on <= ${p("to")}::date and c.ends_on >= ${p("from")}::date`)},
+      where c.location_id = ${locations.id} and c.starts_on <= ${v.to}::date and c.ends_on >= ${v.from}::date`)},
     'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at)) from leave l
-      where l.practitioner_id in (${chosen}) and l.starts_at < ${p("windowEnd")}::timestamptz and l.ends_at > ${p("windowStart")}::timestamptz`)},
+      where l.practitioner_id in (${chosen}) and l.starts_at < ${v.windowEnd}::timestamptz and l.ends_at > ${v.windowStart}::timestamptz`)},
     'busy', ${list(sql`select json_agg(json_build_array(a.practitioner_id, (extract(epoch from lower(a.blocked)) * 1000)::bigint,
         (extract(epoch from upper(a.blocked)) * 1000)::bigint, a.class_id, k.service_id))
       from (${chosen}) c
       cross join lateral (select a.practitioner_id, a.blocked, a.class_id from appointments a
-        where a.practitioner_id = c.id and a.status <> 'cancelled' and a.blocked && tstzrange(${p("windowStart")}::timestamptz, ${p("windowEnd")}::timestamptz)${ignoring ? sql` and a.id <> ${p("ignoreAppointmentId")}::uuid` : sql``}
+        where a.practitioner_id = c.id and a.status <> 'cancelled' and a.blocked && tstzrange(${v.windowStart}::timestamptz, ${v.windowEnd}::timestamptz)${v.ignoreAppointmentId ? sql` and a.id <> ${v.ignoreAppointmentId}::uuid` : sql``}
         offset 0) a
       left join classes k on k.id = a.class_id`)},
     'classes', ${list(sql`select json_agg(json_build_object('practitionerId', k.practitioner_id, 'start', k.starts_at, 'booked', k.booked_count)) from classes k
       where ${services.capacity} > 1 and k.service_id = ${services.id} and k.location_id = ${locations.id} and k.practitioner_id in (${chosen})
-        and k.starts_at >= ${p("windowStart")}::timestamptz and k.starts_at <= ${p("windowEnd")}::timestamptz`)})`;
+        and k.starts_at >= ${v.windowStart}::timestamptz and k.starts_at <= ${v.windowEnd}::timestamptz`)})`;
   return sql`select to_json(${services}) as service, to_json(${locations}) as location, ${schedule} as schedule
     from ${services}
     join ${serviceLocations} on ${serviceLocations.serviceId} = ${services.id}
-    join ${locations} on ${locations.id} = ${serviceLocations.locationId} and ${locations.slug} = ${p("location")}
-    where ${services.slug} = ${p("service")} and ${services.active}`;
+    join ${locations} on ${locations.id} = ${serviceLocations.locationId} and ${locations.slug} = ${v.location}
+    where ${services.slug} = ${v.service} and ${services.active}`;
 }
 
 /** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */

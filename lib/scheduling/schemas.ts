@@ -58,7 +58,14 @@ export const createBookingSchema = z.object({
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
 export const cancelBookingSchema = z.object({ reason: z.string().trim().max(500, "Keep the reason to 500 characters").optional() });
+/** The front desk always says why it cancels. */
+export const staffCancelSchema = z.object({
+  reason: z.string().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
+});
+export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
+/** A move, by the patient or the front desk: the new start, and (staff only, in effect) another practitioner. */
 export const rescheduleBookingSchema = z.object({ start: offsetDateTimeSchema, practitioner: slugSchema.optional() });
+export type RescheduleInput = z.infer<typeof rescheduleBookingSchema>;
 
 export const availabilityQuerySchema = z
   .object({

@@ -1,10 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
-import { ValidationFailed } from "@/lib/errors";
-import { bookAppointment, type BookingCreated } from "@/lib/scheduling/book-appointment";
+import { type BookingCreated, placeBooking } from "@/lib/scheduling/book-appointment";
 import { staffBookingSchema } from "./reception-schemas";
 import { FRONT_DESK, requireRole } from "./staff-access";
 
@@ -14,17 +11,6 @@ import { FRONT_DESK, requireRole } from "./staff-access";
  */
 export async function bookPhoneAppointment(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<BookingCreated> {
   const staff = await requireRole(db, actor, FRONT_DESK, "appointments.book");
-  const input = staffBookingSchema.parse(rawInput);
-  let patient = input.patient;
-  if (input.patientId) {
-    const [p] = await db.select().from(patients).where(eq(patients.id, input.patientId));
-    if (!p) throw new ValidationFailed({ patientId: "That patient no longer exists. Search again." });
-    patient = { firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth };
-  }
-  const { body } = await bookAppointment(
-    db, staff,
-    { service: input.service, location: input.location, practitioner: input.practitioner, start: input.start, patient, notes: input.notes || undefined },
-    { now, source: "phone" },
-  );
-  return body;
+  const { patientId, patient, notes, ...slot } = staffBookingSchema.parse(rawInput);
+  return placeBooking(db, staff, { ...slot, patient: patientId ? { id: patientId } : patient!, notes: notes || undefined }, { now, source: "phone" });
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { localDateSchema, offsetDateTimeSchema, patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
 
+// The changes every booker makes share the scheduling schemas; the reception dialogs take them from here too.
+export { staffCancelSchema, type StaffCancelInput } from "@/lib/scheduling/schemas";
+
 // One schema, two uses: the reception dialogs' zodResolver and the staff API routes parse with these.
 
 export const APPOINTMENT_STATUSES = ["booked", "arrived", "completed", "no-show", "cancelled"] as const;
@@ -22,14 +25,6 @@ export const weekQuerySchema = z.object({ practitioner: slugSchema, date: localD
 export type WeekQuery = z.infer<typeof weekQuerySchema>;
 
 export const statusChangeSchema = z.object({ status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }) });
-
-export const staffCancelSchema = z.object({
-  reason: z.string().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
-});
-export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
-
-export const staffMoveSchema = z.object({ start: offsetDateTimeSchema, practitioner: slugSchema.optional() });
-export type StaffMoveInput = z.infer<typeof staffMoveSchema>;
 
 /** A phone booking: an existing patient by id, or a new one's details (matched by email and date of birth). */
 export const staffBookingSchema = z

@@ -17,7 +17,7 @@ export async function addStaff(db: Db, role: TestStaff["role"], name: string, pr
 
 /** Books online as a patient would; returns the appointment id. */
 export async function bookOnline(db: Db, practitioner: "amy" | "bob", start: string, patient: Partial<ReturnType<typeof patientDetails>> = {}, service = "physio-initial"): Promise<string> {
-  const { body } = await bookAppointment(db, { kind: "anonymous" }, bookingBody({ practitioner, start, service, patient: patientDetails(patient) }), { now: TEST_NOW });
+  const body = await bookAppointment(db, { kind: "anonymous" }, bookingBody({ practitioner, start, service, patient: patientDetails(patient) }), { now: TEST_NOW });
   return body.booking.id;
 }
 

@@ -70,7 +70,7 @@ export async function bookAhead(db: Db, daysAhead = 5, over: Record<string, unkn
     if (day.weekday > 5) continue;
     const start = day.set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
     try {
-      const { body } = await bookAppointment(db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: start.toISO(), patient: patientDetails(), ...over }, { now });
+      const body = await bookAppointment(db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: start.toISO(), patient: patientDetails(), ...over }, { now });
       return { ...body, start: start.toJSDate() };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,4 +1,5 @@
 import { requireStaffApi } from "@/lib/auth";
+import { STAFF_ROLES } from "@/lib/staff/schemas";
 import { getDb } from "@/lib/db";
 import { apiRoute, json } from "@/lib/http/api-response";
 import { readJsonObject, searchParamsOf } from "@/lib/http/read-json";
@@ -11,9 +12,9 @@ export const GET = apiRoute(async (request) => {
   return json(await listDayAppointments(await getDb(), actor, searchParamsOf(request)));
 });
 
-/** A phone booking by reception (minimum notice waived). */
+/** A phone booking by reception (minimum notice waived); signed-in staff only, and the verb checks the role. */
 export const POST = apiRoute(async (request) => {
-  const actor = await requireStaffApi(["reception", "admin"], "POST /api/v1/staff/appointments");
+  const actor = await requireStaffApi(STAFF_ROLES, "POST /api/v1/staff/appointments");
   const body = await readJsonObject(request);
   return json(await bookPhoneAppointment(await getDb(), actor, body), 201);
 });
