@@ -57,11 +57,14 @@ export async function placeBooking(db: Db, actor: Actor, input: BookingRequest, 
       const bodyHash = key ? requestHash(input) : "";
       const replay = key ? await claimIdempotencyKey<BookingCreated>(tx, key, bodyHash) : null;
       if (replay) return replay;
-      const [, context, triageKnown] = await pipeline(planOncePerConnection(tx), readSlotContext(tx, input, now, byStaff), isKnownTriage(tx, input.triage));
+      // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
+      const [, context, triageKnown, patientId] = await pipeline(
+        planOncePerConnection(tx), readSlotContext(tx, input, now, byStaff), isKnownTriage(tx, input.triage), patientIdFor(tx, input.patient),
+      );
       const slot = chooseSlot(context, input, now, byStaff);
       if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
       const practitionerId = context.practitionerIds.get(slot.practitioner)!;
-      const [patientId, classId] = await pipeline(patientIdFor(tx, input.patient), classFor(tx, context, slot, practitionerId));
+      const classId = await classFor(tx, context, slot, practitionerId);
       const created = await writeBooking(tx, actor, { input, context, slot, practitionerId, patientId, classId, now, source: opts.source ?? (byStaff ? "phone" : "online") });
       if (key) await storeIdempotentResult(tx, key, bodyHash, created);
       return created;

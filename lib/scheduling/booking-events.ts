@@ -16,7 +16,8 @@ export interface BookingEvent {
 
 /**
  * Runs inside the transaction of the change, so whatever it writes commits or rolls back with the change. Gets
- * every event of the transaction at once (bookings written together publish together).
+ * every event of the transaction at once. Every change that books or frees time (book, move, cancel) publishes here:
+ * this is where anything that must follow freed time (a wait list) subscribes.
  */
 export type BookingEventListener = (tx: Tx, events: BookingEvent[]) => Promise<void>;
 
