@@ -12,7 +12,7 @@ import { staffSessions, staffUsers } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
 import { Forbidden, Unauthorized } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, headersOf } from "@/lib/http/client-address";
 import type { StaffRole } from "@/lib/staff/schemas";
 import { revokeSession, signIn } from "@/lib/staff/sign-in";
 
@@ -33,8 +33,7 @@ function authSecret(): string {
 }
 
 function ipOf(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  return clientAddress(typeof fwd === "string" ? fwd : undefined, env.TRUSTED_PROXY_HOPS);
+  return clientAddress(headersOf(headers), env.TRUSTED_PROXY_HOPS);
 }
 
 export const authOptions: NextAuthOptions = {

@@ -17,8 +17,11 @@ const schema = z.object({
   NOTIFICATIONS_WORKER: z.enum(["auto", "in-app", "off"]).default("auto"),
   // seals the manage/intake links kept in queued email jobs; falls back to AUTH_SECRET, then a key file in DATA_DIR
   NOTIFICATIONS_KEY: z.string().min(32).optional(),
-  // proxies in front of the app that append to X-Forwarded-For; the client address is read that far from the right
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  // proxies in front of the app that append to X-Forwarded-For; the client address is read that far from the right.
+  // 0: no proxy, the client address is the socket's (X-Forwarded-For is ignored)
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // "true": a production server refuses to start while TRUSTED_PROXY_HOPS is 0 (for operators who always run behind one)
+  REQUIRE_TRUSTED_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getStaffActor } from "@/lib/auth";
+import { outboxVisible } from "@/lib/notifications/outbox";
 import { SignOutButton } from "./_components/sign-out-button";
 import { StaffNav } from "./_components/staff-nav";
 
@@ -15,7 +16,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </Link>
         {actor ? (
           <>
-            <StaffNav role={actor.role} />
+            <StaffNav role={actor.role} outbox={outboxVisible()} />
             <div className="staff-user">
               <span className="staff-user__name">
                 {actor.name} <span className="muted">({actor.role})</span>

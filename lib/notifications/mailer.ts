@@ -50,7 +50,7 @@ export function smtpMailer(url: string, from = env.MAIL_FROM): Mailer {
   };
 }
 
-/** Development and the embedded demo: each message becomes an .eml file that /dev/outbox lists. */
+/** Development and the embedded demo: each message becomes an .eml file that admins read at /admin/outbox. */
 export function outboxMailer(dir: string, from = env.MAIL_FROM): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
