@@ -13,6 +13,41 @@ import {
 
 const SYD = "Australia/Sydney";
 
+/**
+ * A fixed sample of instants in 2026 and 2027 (a seeded generator, so a failure repeats): checking every instant
+ * against luxon took most of the unit run, and a few thousand spread at random catch the same faults. The hours
+ * around each change of offset, where the faults live, are still checked closely below.
+ */
+function sampleInstants(count: number, seed: number): number[] {
+  const from = Date.UTC(2026, 0, 1);
+  const span = Date.UTC(2028, 0, 1) - from;
+  let x = seed >>> 0;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    out.push(from + Math.floor((x / 2 ** 32) * span));
+  }
+  return out;
+}
+
+/** The instants in 2026 and 2027 at which the zone's offset changes (to the minute). */
+function offsetChanges(tz: string): number[] {
+  const changes: number[] = [];
+  const offsetAt = (t: number) => DateTime.fromMillis(t, { zone: tz }).offset;
+  for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 6 * 3_600_000) {
+    if (offsetAt(t) === offsetAt(t + 6 * 3_600_000)) continue;
+    let lo = t;
+    let hi = t + 6 * 3_600_000;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (offsetAt(mid) === offsetAt(lo)) lo = mid;
+      else hi = mid;
+    }
+    changes.push(hi);
+  }
+  return changes;
+}
+
 describe("localDateOf", () => {
   it("gives the calendar date on the location's wall clock, not UTC's", () => {
     const instant = new Date("2026-12-01T13:30:00Z"); // 00:30 on 2 December in Sydney (+11)
@@ -101,17 +136,17 @@ describe("plusLocalDays", () => {
     expect(toOffsetIso(later, SYD)).toBe("2026-10-06T10:00:00+11:00");
     expect(later.getTime() - now.getTime()).toBe((7 * 24 - 1) * 3_600_000);
   });
-  it("agrees with luxon every 97 minutes of 2026 and 2027, and minute by minute around each change, for 1 to 90 days", () => {
+  it("agrees with luxon at a sample of 2026 and 2027, and minute by minute around each change, for 1 to 90 days", () => {
     let checked = 0;
     for (const tz of [SYD, "Australia/Lord_Howe", "America/New_York", "UTC"]) {
-      const changes: number[] = [];
-      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 97 * 60_000 + 1_003) {
+      for (const t of sampleInstants(1_500, tz.length)) {
         for (const days of [1, 7, 30, 90]) {
           expect(plusLocalDays(new Date(t), days, tz).getTime()).toBe(DateTime.fromMillis(t, { zone: tz }).plus({ days }).toMillis());
           checked++;
         }
-        if (DateTime.fromMillis(t, { zone: tz }).offset !== DateTime.fromMillis(t + 97 * 60_000, { zone: tz }).offset) changes.push(t);
       }
+      const changes = offsetChanges(tz);
+      expect(changes.length, tz).toBe(tz === "UTC" ? 0 : 4);
       // instants whose result lands on the day of a change, in its gap or its repeated hour
       for (const c of changes) {
         for (let u = c - 3 * 3600_000; u < c + 3 * 3600_000; u += 60_000 + 11) {
@@ -123,7 +158,7 @@ describe("plusLocalDays", () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(100_000);
+    expect(checked).toBeGreaterThan(30_000);
   });
 });
 
@@ -141,7 +176,7 @@ describe("the fast offset formatting agrees with luxon", () => {
     const x = DateTime.fromJSDate(d, { zone: tz });
     return x.toISO({ suppressMilliseconds: true, includeOffset: false }) + x.toFormat("ZZ");
   };
-  it("through 2026 and 2027, and minute by minute around every change of offset, in zones with odd offsets and rules", () => {
+  it("at a sample of 2026 and 2027, and minute by minute around every change of offset, in zones with odd offsets and rules", () => {
     let checked = 0;
     const check = (t: number, tz: string) => {
       const d = new Date(t);
@@ -151,15 +186,10 @@ describe("the fast offset formatting agrees with luxon", () => {
       checked++;
     };
     for (const tz of zones) {
-      let previous = DateTime.fromMillis(Date.UTC(2026, 0, 1), { zone: tz }).offset;
-      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 47 * 60_000 + 13_001) {
-        check(t, tz);
-        const offset = DateTime.fromMillis(t, { zone: tz }).offset;
-        if (offset !== previous) for (let u = t - 3 * 3600_000; u < t + 3600_000; u += 60_000 + 7) check(u, tz);
-        previous = offset;
-      }
+      for (const t of sampleInstants(2_000, tz.length * 7)) check(t, tz);
+      for (const c of offsetChanges(tz)) for (let u = c - 3 * 3600_000; u < c + 3600_000; u += 60_000 + 7) check(u, tz);
     }
-    expect(checked).toBeGreaterThan(200_000);
+    expect(checked).toBeGreaterThan(25_000);
   });
   it("names an unknown zone", () => {
     expect(() => toOffsetIso(new Date(), "Mars/Olympus")).toThrow(/Unknown time zone/);
