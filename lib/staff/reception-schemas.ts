@@ -28,6 +28,12 @@ export const staffCancelSchema = z.object({
 });
 export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
 
+/** Recording a call-back: what came of it, in a few words (read by staff only). */
+export const calledSchema = z.object({
+  note: z.string().trim().max(500, "Keep the note to 500 characters").optional(),
+});
+export type CalledInput = z.infer<typeof calledSchema>;
+
 export const staffMoveSchema = z.object({ start: offsetDateTimeSchema, practitioner: slugSchema.optional() });
 export type StaffMoveInput = z.infer<typeof staffMoveSchema>;
 
