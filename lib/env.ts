@@ -13,6 +13,8 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default("clinic-demo-2026"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Harbour Physio Group <bookings@demo.clinic>"),
+  // where "an intake needs your attention" goes besides the treating practitioner (unset: the practitioner only)
+  CLINIC_RECEPTION_EMAIL: z.string().email().optional().or(z.literal("").transform(() => undefined)),
   // "auto": the email worker runs inside the app on the embedded database, and as `npm run worker` on Postgres
   NOTIFICATIONS_WORKER: z.enum(["auto", "in-app", "off"]).default("auto"),
   // seals the manage/intake links kept in queued email jobs; falls back to AUTH_SECRET, then a key file in DATA_DIR

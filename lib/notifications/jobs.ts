@@ -4,7 +4,7 @@ import { z } from "zod";
 export const EMAIL_QUEUE = "patient-email";
 export const EMAIL_DEAD_LETTER_QUEUE = "patient-email-dead";
 
-export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us"] as const;
+export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us", "staff-alert"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** What is sealed inside a job: links with secret tokens and, for call-us, contact details. */
@@ -22,8 +22,11 @@ const appointmentJob = z.object({
   sealed: z.string().optional(),
 });
 const callUsJob = z.object({ kind: z.literal("call-us"), locationSlug: z.string().optional(), sealed: z.string() });
+/** To staff, not the patient: an intake asks for a call. Says only that, with a link into the dashboard. */
+const staffAlertJob = z.object({ kind: z.literal("staff-alert"), appointmentId: z.string().uuid(), audience: z.enum(["practitioner", "reception"]) });
+export type StaffAlertJob = z.infer<typeof staffAlertJob>;
 
-export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob]);
+export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob, staffAlertJob]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type AppointmentEmailJob = z.infer<typeof appointmentJob>;
 

@@ -102,6 +102,19 @@ export function intakeReminderEmail(v: AppointmentView): RenderedEmail {
   ], footer(v.clinic));
 }
 
+/** To staff: a patient's answers ask for a call. Nothing about the patient or the answers: just where to look. */
+export function staffAlertEmail(v: { audience: "practitioner" | "reception"; href: string; clinic: ClinicInfo }): RenderedEmail {
+  return renderEmail("An intake needs your attention", [
+    { p: "Hello," },
+    { p: "A patient's pre-visit answers mean someone should call them before their appointment." },
+    {
+      link: v.audience === "practitioner"
+        ? { lead: "Sign in to read the intake and decide what to do.", label: "Open the intake", href: v.href }
+        : { lead: "It is on the Needs a call list in the staff dashboard, oldest first.", label: "Open Needs a call", href: v.href },
+    },
+  ], [v.clinic.groupName, "Sent by the clinic's booking system. Nothing clinical is put in email."]);
+}
+
 export function callUsEmail(v: { firstName: string; clinic: ClinicInfo }): RenderedEmail {
   return renderEmail(`Please call ${v.clinic.groupName} to book`, [
     { p: `Hi ${v.firstName},` },
