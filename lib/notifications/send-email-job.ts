@@ -62,7 +62,11 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
   }[data.kind](view);
   const withCalendar = data.kind === "confirmation" || data.kind === "changed" || data.kind === "cancelled";
   const attachments = withCalendar
-    ? [{ filename: "appointment.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }) }]
+    ? [{
+        filename: "appointment.ics",
+        contentType: `text/calendar; charset=utf-8; method=${data.kind === "cancelled" ? "CANCEL" : "PUBLISH"}`,
+        content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }),
+      }]
     : undefined;
   await deliver(mailer, { to: detail.patient.email, messageId, kind: data.kind, attachments, ...rendered });
   return { sent: true, kind: data.kind };
