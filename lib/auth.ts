@@ -11,10 +11,14 @@ import { getDb } from "@/db/client";
 import { staffSessions, staffUsers } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
-import { Forbidden, Unauthorized } from "@/lib/errors";
+import { Forbidden, RateLimited, Unauthorized } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import type { StaffRole } from "@/lib/staff/schemas";
 import { revokeSession, signIn } from "@/lib/staff/sign-in";
+
+/** The error `authorize` reports when sign-in is throttled; the auth route answers it with a 429. */
+export const SIGN_IN_THROTTLED = "rate_limited";
 
 export type StaffActor = Extract<Actor, { kind: "staff" }>;
 
@@ -46,12 +50,22 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const user = await signIn(await getDb(), credentials, ipOf(req?.headers));
+        let user;
+        try {
+          user = await signIn(await getDb(), credentials, ipOf(req?.headers));
+        } catch (error) {
+          if (error instanceof RateLimited) throw new Error(SIGN_IN_THROTTLED);
+          throw error;
+        }
         return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: user.sessionId } : null;
       },
     }),
   ],
   callbacks: {
+    // Only paths on our own origin, whatever callbackUrl was given.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeNextPath(url, baseUrl) ?? "/"}`;
+    },
     async jwt({ token, user }) {
       if (user) Object.assign(token, { sid: (user as { sessionId?: string }).sessionId, role: (user as { role?: string }).role });
       return token;

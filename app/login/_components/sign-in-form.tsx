@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { signInSchema, type SignInInput } from "@/lib/staff/schemas";
 
 export function SignInForm({ next }: { next: string | null }) {
@@ -16,9 +17,9 @@ export function SignInForm({ next }: { next: string | null }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
-    if (result?.status === 429) return setFormError("Too many attempts. Wait a minute, then try again.");
+    if (result?.status === 429 || result?.error === "rate_limited") return setFormError("Too many attempts. Wait a minute, then try again.");
     if (!result?.ok || result.error) return setFormError("That email and password don’t match an active staff account.");
-    router.replace(next ?? "/staff");
+    router.replace(safeNextPath(next) ?? "/staff");
     router.refresh();
   });
 
