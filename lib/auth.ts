@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { Forbidden, RateLimited, Unauthorized } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import type { SessionActor } from "@/lib/staff/account-types";
 import type { StaffRole } from "@/lib/staff/schemas";
 import { revokeSession, signIn } from "@/lib/staff/sign-in";
 
@@ -85,7 +86,7 @@ export const authOptions: NextAuthOptions = {
  * The signed-in staff member, or null. The cookie only names a server-side session, which must be
  * unrevoked, inside the idle and absolute timeouts, and belong to an account that is not disabled.
  */
-export async function getStaffActor(): Promise<StaffActor | null> {
+export async function getStaffActor(): Promise<SessionActor | null> {
   const session = (await getServerSession(authOptions)) as { sid?: string } | null;
   if (!session?.sid || !/^[0-9a-f-]{36}$/.test(session.sid)) return null;
   const db = await getDb();
@@ -102,11 +103,11 @@ export async function getStaffActor(): Promise<StaffActor | null> {
   }
   // Written at most once a minute: enough for a 30-minute idle timeout without a write per request.
   if (now - row.s.lastSeenAt.getTime() > 60_000) await db.update(staffSessions).set({ lastSeenAt: new Date(now) }).where(eq(staffSessions.id, row.s.id));
-  return { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name };
+  return { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name, sessionId: row.s.id, email: row.u.email };
 }
 
 /** For pages: signed out → /login; wrong role → an audited denial and a 404-style page. */
-export async function requireStaffPage(roles: readonly StaffRole[], from: string): Promise<StaffActor> {
+export async function requireStaffPage(roles: readonly StaffRole[], from: string): Promise<SessionActor> {
   const actor = await getStaffActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(from)}`);
   if (!roles.includes(actor.role)) {
@@ -117,7 +118,7 @@ export async function requireStaffPage(roles: readonly StaffRole[], from: string
 }
 
 /** For staff API routes: 401 without a session, 403 (audited) for the wrong role. */
-export async function requireStaffApi(roles: readonly StaffRole[], what: string): Promise<StaffActor> {
+export async function requireStaffApi(roles: readonly StaffRole[], what: string): Promise<SessionActor> {
   const actor = await getStaffActor();
   if (!actor) throw new Unauthorized("Sign in as staff to use this.");
   if (!roles.includes(actor.role)) {

@@ -6,3 +6,14 @@ export const newPasswordSchema = z
   .string()
   .refine((p) => [...p].length >= 12, "Use at least 12 characters")
   .refine((p) => [...p].length <= 128, "Use at most 128 characters");
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(512, "That password is too long"),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "The two new passwords don’t match" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const sessionIdSchema = z.string().uuid("Choose a session");
