@@ -6,6 +6,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { staffSessions, staffUsers } from "@/db/schema";
@@ -40,6 +41,11 @@ function authSecret(): string {
 function ipOf(headers: Record<string, unknown> | undefined): string {
   const fwd = headers?.["x-forwarded-for"];
   return clientAddress(typeof fwd === "string" ? fwd : undefined, env.TRUSTED_PROXY_HOPS);
+}
+
+/** The client's address for the current request (server actions, pages), derived as for sign-in. */
+export async function requestAddress(): Promise<string> {
+  return ipOf(Object.fromEntries(await headers()));
 }
 
 export const authOptions: NextAuthOptions = {

@@ -22,6 +22,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Staff sign in</h1>
         <p className="muted">For reception, practitioners and clinic managers. Patients don’t need an account: use the link in your booking email.</p>
         <SignInForm next={next} />
+        <p>
+          <Link href="/login/forgot">Forgot password?</Link>
+        </p>
       </div>
     </main>
   );

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
-import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema } from "./jobs";
+import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema, sealedResetSchema } from "./jobs";
 import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
 import { unseal } from "./secrets";
@@ -34,6 +34,12 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
     const [loc] = data.locationSlug ? await db.select().from(locations).where(eq(locations.slug, data.locationSlug)) : [];
     const clinic = loc ? clinicOf(loc) : groupClinic();
     await deliver(mailer, { to: contact.email, messageId, kind: data.kind, ...t.callUsEmail({ firstName: contact.firstName, clinic }) });
+    return { sent: true, kind: data.kind };
+  }
+
+  if (data.kind === "staff-password-reset") {
+    const reset = sealedResetSchema.parse(openSealed(data.sealed));
+    await deliver(mailer, { to: reset.email, messageId, kind: data.kind, ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }) });
     return { sent: true, kind: data.kind };
   }
 

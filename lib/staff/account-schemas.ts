@@ -17,3 +17,13 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const sessionIdSchema = z.string().uuid("Choose a session");
+
+export const forgotPasswordSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter your email").max(254, "That email is too long").email("Enter a valid email"),
+});
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export const resetPasswordSchema = z
+  .object({ newPassword: newPasswordSchema, confirmPassword: z.string() })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "The two passwords don’t match" });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
