@@ -20,12 +20,14 @@ const schema = z.object({
   // proxies in front of the app that append to X-Forwarded-For; the client address is read that far from the right
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // staff two-step sign-in (TOTP): "required" makes admins and practitioners enrol; default "required" in production
+  STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "STAFF_MFA"> & { STAFF_MFA: "required" | "optional" | "off" };
 
 function parseEnv(): Env {
   const parsed = schema.safeParse(process.env);
@@ -33,7 +35,7 @@ function parseEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  return { ...parsed.data, STAFF_MFA: parsed.data.STAFF_MFA ?? (parsed.data.NODE_ENV === "production" ? "required" : "optional") };
 }
 
 export const env: Env = parseEnv();

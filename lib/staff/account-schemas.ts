@@ -27,3 +27,15 @@ export const resetPasswordSchema = z
   .object({ newPassword: newPasswordSchema, confirmPassword: z.string() })
   .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "The two passwords don’t match" });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** A 6-digit code from the authenticator app, or one of the ten recovery codes (xxxxx-xxxxx). */
+export const mfaCodeSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the code")
+  .regex(/^(\d{3} ?\d{3}|[A-Za-z2-9]{5}-?[A-Za-z2-9]{5})$/, "Enter the 6-digit code from your app, or a recovery code");
+
+export const confirmMfaSchema = z.object({
+  code: z.string().trim().regex(/^\d{3} ?\d{3}$/, "Enter the 6-digit code your app shows"),
+});
+export type ConfirmMfaInput = z.infer<typeof confirmMfaSchema>;
