@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getStaffActor } from "@/lib/auth";
+import { getStaffSessionState, MFA_ENROL_PATH } from "@/lib/auth";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { HOME_FOR_ROLE } from "@/lib/staff/schemas";
 import { SignInForm } from "./_components/sign-in-form";
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Staff sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; error?: string }> }) {
   const next = safeNextPath((await searchParams).next);
-  const actor = await getStaffActor();
-  if (actor) redirect(next ?? HOME_FOR_ROLE[actor.role]);
+  const state = await getStaffSessionState();
+  if (state) redirect(state.mustEnrolMfa ? MFA_ENROL_PATH : (next ?? HOME_FOR_ROLE[state.actor.role]));
   return (
     <main id="main" className="auth-page">
       <div className="auth-card card">

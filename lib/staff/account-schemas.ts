@@ -39,3 +39,6 @@ export const confirmMfaSchema = z.object({
   code: z.string().trim().regex(/^\d{3} ?\d{3}$/, "Enter the 6-digit code your app shows"),
 });
 export type ConfirmMfaInput = z.infer<typeof confirmMfaSchema>;
+
+export const secondStepSchema = z.object({ code: mfaCodeSchema });
+export type SecondStepInput = z.infer<typeof secondStepSchema>;

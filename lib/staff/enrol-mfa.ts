@@ -28,7 +28,7 @@ export interface MfaEnrolment {
 export async function startMfaEnrolment(actor: SessionActor): Promise<MfaEnrolment> {
   const secret = newTotpSecret();
   const sealed = seal({ purpose: "mfa-enrol", userId: actor.userId, secret, until: Date.now() + ENROLMENT_MINUTES * 60_000 });
-  const qrSvg = await QRCode.toString(totpUri(secret, actor.email, ISSUER), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  const qrSvg = await QRCode.toString(totpUri(secret, actor.email, ISSUER), { type: "svg", margin: 1, width: 200, errorCorrectionLevel: "M" });
   return { sealed, secret, qrSvg };
 }
 

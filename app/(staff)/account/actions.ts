@@ -2,12 +2,13 @@
 // The account page's adapters: who is signed in, one verb, errors mapped to plain results for the form.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getStaffActor } from "@/lib/auth";
+import { getStaffActor, getStaffSessionState } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { changePassword } from "@/lib/staff/change-password";
 import { endAllMySessions, endMySession } from "@/lib/staff/end-my-sessions";
+import { confirmMfaEnrolment } from "@/lib/staff/enrol-mfa";
 
 export type AccountResult = { ok: true; message: string } | { ok: false; message: string; fields?: Record<string, string> };
 
@@ -47,4 +48,21 @@ export async function endAllSessionsAction(): Promise<void> {
   const actor = await getStaffActor();
   if (actor) await endAllMySessions(await getDb(), actor);
   redirect("/login");
+}
+
+export type EnrolResult = { ok: true; recoveryCodes: string[] } | { ok: false; message: string; fields?: Record<string, string> };
+
+/** Confirms MFA enrolment; open to a member who must enrol before anything else. */
+export async function confirmMfaAction(sealed: string, input: unknown): Promise<EnrolResult> {
+  const state = await getStaffSessionState();
+  if (!state) return { ok: false, message: SIGNED_OUT.message };
+  try {
+    const { recoveryCodes } = await confirmMfaEnrolment(await getDb(), state.actor, sealed, input);
+    revalidatePath("/account");
+    return { ok: true, recoveryCodes };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    logError("account.mfa-enrol", error);
+    return { ok: false, message: "Something went wrong on our side. Please try again." };
+  }
 }
