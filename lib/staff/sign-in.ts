@@ -52,9 +52,10 @@ export async function recentFailures(db: Db, email: string, ip: string): Promise
  * too many attempts. Called by every verb that checks a secret (password, MFA code), whatever the request looked like.
  */
 export async function assertSignInAllowed(db: Db, email: string, ip: string): Promise<{ account: number; address: number }> {
-  await enforceRateLimit(db, `sign-in:account:${email}`, MAX_ATTEMPTS_PER_ACCOUNT, 60, THROTTLED);
   const failures = await recentFailures(db, email, ip);
   if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) throw new RateLimited(60, THROTTLED);
+  // counted only past the address check, so a throttled address cannot use up an account's attempts
+  await enforceRateLimit(db, `sign-in:account:${email}`, MAX_ATTEMPTS_PER_ACCOUNT, 60, THROTTLED);
   return failures;
 }
 
