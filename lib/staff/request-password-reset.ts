@@ -19,6 +19,15 @@ export const RESETS_PER_ACCOUNT_PER_HOUR = 3;
  * whether or not there is one (no account enumeration); only the per-address limit shows, as a 429.
  */
 export async function requestPasswordReset(db: Db, raw: unknown, ip: string, opts: EnqueueOptions = {}): Promise<void> {
+  const started = Date.now();
+  await sendResetLink(db, raw, ip, opts);
+  // every answer takes at least as long, so timing does not tell a known email from an unknown one
+  await new Promise((r) => setTimeout(r, Math.max(0, MIN_ANSWER_MS - (Date.now() - started))));
+}
+
+const MIN_ANSWER_MS = 300;
+
+async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOptions): Promise<void> {
   const parsed = forgotPasswordSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error.issues));
   const { email } = parsed.data;
