@@ -25,12 +25,14 @@ const schema = z.object({
   // "true": a production server refuses to start while TRUSTED_PROXY_HOPS is 0 (for operators who always run behind one)
   REQUIRE_TRUSTED_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // staff two-step sign-in (TOTP): "required" makes admins and practitioners enrol; default "required" in production
+  STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "STAFF_MFA"> & { STAFF_MFA: "required" | "optional" | "off" };
 
 function parseEnv(): Env {
   const parsed = schema.safeParse(process.env);
@@ -38,7 +40,7 @@ function parseEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  return { ...parsed.data, STAFF_MFA: parsed.data.STAFF_MFA ?? (parsed.data.NODE_ENV === "production" ? "required" : "optional") };
 }
 
 export const env: Env = parseEnv();

@@ -24,6 +24,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <span className="staff-user__name">
                 {actor.name} <span className="muted">({actor.role})</span>
               </span>
+              <Link href="/account" className="button button--ghost button--small">
+                My account
+              </Link>
               <SignOutButton />
             </div>
           </>

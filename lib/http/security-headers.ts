@@ -1,7 +1,7 @@
 // The headers every answer carries, and the Content-Security-Policy of pages. Pure, so proxy.ts stays a thin shell.
 
 /** Pages that carry a secret token in their address: they tell no one where the reader came from. */
-const TOKEN_PATHS = [/^\/manage\//, /^\/intake\//, /^\/api\/v1\/bookings\//, /^\/api\/v1\/calendar\//, /^\/reset-password/, /^\/invite/, /^\/account\/reset/];
+const TOKEN_PATHS = [/^\/manage\//, /^\/intake\//, /^\/api\/v1\/bookings\//, /^\/api\/v1\/calendar\//, /^\/login\/reset\//, /^\/invite/];
 
 export function isTokenPath(pathname: string): boolean {
   return TOKEN_PATHS.some((re) => re.test(pathname));

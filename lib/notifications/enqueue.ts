@@ -112,3 +112,10 @@ export async function enqueueCallUsEmail(db: Db | Tx, contact: { email: string; 
   const sealed = seal({ email: contact.email.trim().toLowerCase(), firstName: contact.firstName.trim() });
   await queue.boss.send(EMAIL_QUEUE, { kind: "call-us", locationSlug: contact.location, sealed } satisfies EmailJob, { db: inTransaction(db) });
 }
+
+/** A staff password-reset link, sealed in the job; sent by the same workers as the patient emails. */
+export async function enqueueStaffPasswordResetEmail(db: Db | Tx, to: { email: string; name: string; resetUrl: string }, opts: EnqueueOptions = {}): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  await queue.boss.send(EMAIL_QUEUE, { kind: "staff-password-reset", sealed: seal(to) } satisfies EmailJob, { db: inTransaction(db) });
+}

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
-import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema, type StaffAlertJob } from "./jobs";
+import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema, type StaffAlertJob, sealedResetSchema } from "./jobs";
 import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
 import { unseal } from "./secrets";
@@ -38,6 +38,11 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
   }
 
   if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId);
+  if (data.kind === "staff-password-reset") {
+    const reset = sealedResetSchema.parse(openSealed(data.sealed));
+    await deliver(mailer, { to: reset.email, messageId, kind: data.kind, ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }) });
+    return { sent: true, kind: data.kind };
+  }
 
   const detail = await loadBookingDetail(db, data.appointmentId);
   if (!detail) return { sent: false, kind: data.kind, reason: "appointment not found" };

@@ -122,3 +122,12 @@ export function callUsEmail(v: { firstName: string; clinic: ClinicInfo }): Rende
     { p: `Please call us on ${v.clinic.phone}. If you need urgent help, call 000.` },
   ], footer(v.clinic));
 }
+
+export function staffPasswordResetEmail(v: { name: string; resetUrl: string; clinic: ClinicInfo }): RenderedEmail {
+  return renderEmail(`Reset your ${v.clinic.groupName} staff password`, [
+    { p: `Hi ${v.name},` },
+    { p: "Someone (we hope you) asked to reset the password of your staff account." },
+    { link: { lead: "The link works once, for one hour. Setting a new password signs you out everywhere.", label: "Set a new password", href: v.resetUrl } },
+    { p: "If you did not ask for this, ignore this email: your password stays as it is. Tell the clinic manager if it keeps happening." },
+  ], footer(v.clinic));
+}

@@ -17,6 +17,7 @@ const KIND: Record<string, string> = {
   "intake-reminder": "Intake reminder",
   "call-us": "Please call us",
   "staff-alert": "Intake needs attention (to staff)",
+  "staff-password-reset": "Staff password reset",
 };
 
 async function load(): Promise<DeadLetter[] | null> {
