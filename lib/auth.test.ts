@@ -14,6 +14,7 @@ const state = vi.hoisted(() => {
 });
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => ({ sid: state.sid }) }));
 vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.5" }) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("redirect"), { to });
@@ -59,5 +60,21 @@ describe("STAFF_MFA=required", () => {
     expect(await auth.requireStaffPage(["reception"], "/calendar")).toMatchObject({ role: "reception" });
     await signedInAs("admin", true);
     expect(await auth.requireStaffApi(["admin"], "audit")).toMatchObject({ role: "admin" });
+  });
+});
+
+describe("session cookies", () => {
+  it("are __Host- and Secure behind https, and plain on http", () => {
+    const https = auth.sessionCookies("https://book.example.com");
+    expect(https.useSecureCookies).toBe(true);
+    expect(https.cookies?.sessionToken).toMatchObject({ name: "__Host-next-auth.session-token", options: { secure: true, httpOnly: true, path: "/" } });
+    expect(https.cookies?.csrfToken?.name).toBe("__Host-next-auth.csrf-token");
+    expect(auth.sessionCookies("http://localhost:3000")).toEqual({ useSecureCookies: false });
+  });
+  it("a staff member's actions carry the client's address for the audit log", async () => {
+    const [u] = await handle.db.insert(staffUsers).values({ email: "desk-ip@test.clinic", name: "Desk", role: "reception", passwordHash: "unused" }).returning();
+    state.sid = (await handle.db.insert(staffSessions).values({ userId: u!.id }).returning())[0]!.id;
+    // no proxy declared: a forged X-Forwarded-For is not the address
+    expect((await auth.getStaffActor())?.ip).toBe("unknown");
   });
 });

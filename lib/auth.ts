@@ -54,7 +54,25 @@ export async function requestAddress(): Promise<string> {
   return ipOf(Object.fromEntries(await headers()));
 }
 
+/**
+ * Behind https (PUBLIC_BASE_URL), the session and CSRF cookies are `__Host-` (Secure, whole site, this host only) and
+ * every cookie is Secure; next-auth would otherwise decide from NEXTAUTH_URL, which this app does not use.
+ */
+export function sessionCookies(publicBaseUrl: string): Pick<NextAuthOptions, "cookies" | "useSecureCookies"> {
+  if (!publicBaseUrl.startsWith("https://")) return { useSecureCookies: false };
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure: true };
+  return {
+    useSecureCookies: true,
+    cookies: {
+      sessionToken: { name: "__Host-next-auth.session-token", options },
+      csrfToken: { name: "__Host-next-auth.csrf-token", options },
+      callbackUrl: { name: "__Secure-next-auth.callback-url", options: { ...options, httpOnly: false } },
+    },
+  };
+}
+
 export const authOptions: NextAuthOptions = {
+  ...sessionCookies(env.PUBLIC_BASE_URL),
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: env.SESSION_ABSOLUTE_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
@@ -123,7 +141,8 @@ export async function getStaffSessionState(): Promise<StaffSessionState | null> 
   // Written at most once a minute: enough for a 30-minute idle timeout without a write per request.
   if (now - row.s.lastSeenAt.getTime() > 60_000) await db.update(staffSessions).set({ lastSeenAt: new Date(now) }).where(eq(staffSessions.id, row.s.id));
   return {
-    actor: { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name, sessionId: row.s.id, email: row.u.email },
+    // the address goes into every audit row this member's actions write
+    actor: { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name, sessionId: row.s.id, email: row.u.email, ip: await requestAddress() },
     mustEnrolMfa: mfaStatus(env.STAFF_MFA, row.u).mustEnrol,
   };
 }

@@ -25,6 +25,8 @@ const schema = z.object({
   // "true": a production server refuses to start while TRUSTED_PROXY_HOPS is 0 (for operators who always run behind one)
   REQUIRE_TRUSTED_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  // failed staff sign-ins a minute from one client address before that address waits a minute
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   // staff two-step sign-in (TOTP): "required" makes admins and practitioners enrol; default "required" in production
   STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),

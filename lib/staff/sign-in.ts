@@ -17,7 +17,8 @@ export class SecondFactorNeeded extends Error {
 }
 
 export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+/** Failed sign-ins a minute from one client address before it waits (SIGN_IN_FAILURES_PER_ADDRESS, 30 by default). */
+export const MAX_FAILURES_PER_ADDRESS = env.SIGN_IN_FAILURES_PER_ADDRESS;
 // Attempts (right or wrong) per account per minute, counted atomically before the password is checked: the failure
 // counts come from the audit log and so cannot stop guesses sent in parallel.
 export const MAX_ATTEMPTS_PER_ACCOUNT = 10;
