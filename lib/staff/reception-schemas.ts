@@ -59,3 +59,9 @@ export type StaffAvailabilityQuery = z.infer<typeof staffAvailabilitySchema>;
 export const patientSearchSchema = z.object({
   q: lineString().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
 });
+
+/** Merge one patient record into another: every appointment and intake of `patientId` moves to `into`, which is kept. */
+export const mergePatientsSchema = z
+  .object({ patientId: uuidSchema, into: uuidSchema })
+  .refine((m) => m.patientId !== m.into, { path: ["into"], message: "Choose a different record to keep" });
+export type MergePatientsInput = z.infer<typeof mergePatientsSchema>;
