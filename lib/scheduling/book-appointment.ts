@@ -13,6 +13,7 @@ import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, releaseIdempotencyKeys, requestHash, storeIdempotentResponse } from "./idempotency";
 import { loadSlotQuery, type SlotContext } from "./load-slot-query";
 import { matchPatient } from "./match-patient";
+import { enforceOnlineBookingCaps } from "./online-booking-caps";
 import { addDays } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import type { BusyInterval, Slot } from "./slot-types";
@@ -199,7 +200,10 @@ function startReads(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boole
   // the one local day the time falls on.
   const utcDay = new Date(input.start).toISOString().slice(0, 10);
   return {
-    context: loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
+    context: pipeline(
+      loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
+      enforceOnlineBookingCaps(tx, input.patient, { now, online: !isStaff }),
+    ).then(([context]) => context),
     patient: matchPatient(tx, input.patient, { online: !isStaff, patientId: isStaff ? patientId : undefined }),
     triageKnown: input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
   };
