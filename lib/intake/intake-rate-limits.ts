@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { env } from "@/lib/env";
 import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { hashToken } from "@/lib/security/tokens";
 
@@ -7,8 +8,9 @@ import { hashToken } from "@/lib/security/tokens";
 // under these. A script did not (finding 9: 25 versions in 2 seconds).
 export const INTAKE_SAVES_PER_TOKEN_PER_MINUTE = 30;
 export const INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE = 5;
-// one waiting room or household behind one address may fill in several forms at once
-export const INTAKE_WRITES_PER_CLIENT_PER_MINUTE = 120;
+// Per client address: the public API's own limit (RATE_LIMIT_PER_MINUTE, 120 by default), since one waiting room or
+// household behind one address may fill in several forms at once.
+export const intakeWritesPerClientPerMinute = () => env.RATE_LIMIT_PER_MINUTE;
 
 const SLOW_DOWN = "You're saving faster than we can keep up with. Please wait a moment, then try again: your answers are still here.";
 
@@ -18,6 +20,6 @@ const SLOW_DOWN = "You're saving faster than we can keep up with. Please wait a 
  */
 export async function limitIntakeWrites(db: Db, { token, client, kind }: { token: string; client: string; kind: "save" | "submit" }): Promise<void> {
   const link = hashToken(token);
-  await enforceRateLimit(db, `intake-client:${client}`, INTAKE_WRITES_PER_CLIENT_PER_MINUTE, 60, SLOW_DOWN);
+  await enforceRateLimit(db, `intake-client:${client}`, intakeWritesPerClientPerMinute(), 60, SLOW_DOWN);
   await enforceRateLimit(db, `intake-${kind}:${link}`, kind === "save" ? INTAKE_SAVES_PER_TOKEN_PER_MINUTE : INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE, 60, SLOW_DOWN);
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { intakeResponses } from "@/db/schema";
-import { INTAKE_SAVES_PER_TOKEN_PER_MINUTE, INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE, INTAKE_WRITES_PER_CLIENT_PER_MINUTE } from "@/lib/intake/intake-rate-limits";
+import { INTAKE_SAVES_PER_TOKEN_PER_MINUTE, INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE, intakeWritesPerClientPerMinute } from "@/lib/intake/intake-rate-limits";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { listAvailability } from "@/lib/scheduling/list-availability";
 import { bookingBody, createMiniClinic, patientDetails } from "@/lib/testing/factories";
@@ -61,6 +61,7 @@ describe(`intake actions are rate limited (${process.env.DATABASE_URL ? "Postgre
   });
 
   it("refuses one client writing to many links past its own limit", async () => {
+    const INTAKE_WRITES_PER_CLIENT_PER_MINUTE = intakeWritesPerClientPerMinute();
     address = "203.0.113.10";
     // five links, each kept under its own limit: only the client's limit can refuse
     const tokens = [];
