@@ -48,7 +48,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             <tbody>
               {results.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row"><Link href={`/patients/${p.id}`}>{p.lastName}, {p.firstName}</Link></th>
+                  <th scope="row">
+                    <Link href={`/patients/${p.id}`}>{p.lastName}, {p.firstName}</Link>
+                    {p.possibleDuplicateOf ? <span className="muted cell-sub">Possible duplicate: <Link href="/patients/duplicates">check it</Link></span> : null}
+                  </th>
                   <td>{formatDob(p.dateOfBirth)}</td>
                   <td>{p.phone}</td>
                   <td className="cell-wrap">{p.email}</td>
