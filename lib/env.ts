@@ -7,6 +7,9 @@ const schema = z.object({
   // prepare each statement once per connection (turn off behind a transaction-mode pooler such as PgBouncer)
   DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // the role the app works as on Postgres (SET on every connection; migrations run as the login user, the owner); it
+  // may only add to the audit log. Empty: no role change. See db/migrations/0008_audit_log_app_role.sql
+  DATABASE_APP_ROLE: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/, "a Postgres role name, or empty").default("clinic_app"),
   DATA_DIR: z.string().default(".data"),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -29,6 +32,8 @@ const schema = z.object({
   SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   // staff two-step sign-in (TOTP): "required" makes admins and practitioners enrol; default "required" in production
   STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
+  // future bookings one email address (lower-cased, +tag removed) or one patient may hold when booking online
+  ONLINE_FUTURE_BOOKINGS_MAX: z.coerce.number().int().min(1).max(100).default(3),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -1,11 +1,11 @@
 // Errors a person can cause. Each carries the API's code and status and a message fit to show them.
 export type ErrorCode =
   | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "slot_unavailable" | "conflict"
-  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "rate_limited";
+  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "not_bookable_online" | "rate_limited";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, slot_unavailable: 409, conflict: 409,
-  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, rate_limited: 429,
+  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, not_bookable_online: 422, rate_limited: 429,
 };
 
 export class DomainError extends Error {
@@ -54,6 +54,12 @@ export class ValidationFailed extends DomainError {
 export class OutsideBookingWindow extends DomainError {
   constructor(message: string) {
     super("outside_booking_window", message);
+  }
+}
+/** This booking cannot be made online (too many already booked, say); the message tells the patient what to do instead. */
+export class NotBookableOnline extends DomainError {
+  constructor(message: string) {
+    super("not_bookable_online", message);
   }
 }
 export class RateLimited extends DomainError {

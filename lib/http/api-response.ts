@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { DomainError, fieldErrors, RateLimited } from "@/lib/errors";
+import { DomainError, fieldErrors, RateLimited, sqlState } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 const COMPRESS_FROM_BYTES = 1024;
@@ -32,6 +32,9 @@ export function errorResponse(error: unknown): NextResponse {
     return json({ error: body }, error.status, headers);
   }
   logError("api", error);
+  // A data exception (SQLSTATE class 22: a value Postgres cannot hold) is input our schemas should have refused:
+  // still a defect, logged above, but the client's fault to fix, never a 500.
+  if (sqlState(error)?.startsWith("22")) return json({ error: { code: "validation_failed", message: "Some details need fixing." } }, 422);
   return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, 500);
 }
 

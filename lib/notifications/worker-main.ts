@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     console.error("The embedded database belongs to the app process, which sends the emails itself. Set DATABASE_URL to run separate workers.");
     process.exit(1);
   }
-  const handle = openPostgres(env.DATABASE_URL, 4);
+  const handle = openPostgres(env.DATABASE_URL, 4, { appRole: env.DATABASE_APP_ROLE });
   const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: env.DATABASE_URL }, { supervise: true });
   sendBookingEmailsThrough(queue);
   const worker = await startEmailWorker(queue, { name: `worker-${process.pid}` });

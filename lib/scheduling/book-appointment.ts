@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { compiledInsertMany, type Db, pipeline, planOncePerConnection, rowsOf, type Tx } from "@/db/client";
+import { and, eq, inArray } from "drizzle-orm";
+import { compiledInsertMany, type Db, pipeline, planOncePerConnection, type Tx } from "@/db/client";
 import { appointments, classes, patients, triages } from "@/db/schema";
 import { type Actor, type AuditEntry, recordAudits } from "@/lib/audit/record-audit";
 import { createBatcher, settle, type Settled } from "@/lib/batching";
@@ -12,6 +12,8 @@ import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto
 import { assertInsideBookingWindow } from "./booking-rules";
 import { claimIdempotencyKey, releaseIdempotencyKeys, requestHash, storeIdempotentResponse } from "./idempotency";
 import { loadSlotQuery, type SlotContext } from "./load-slot-query";
+import { matchPatient } from "./match-patient";
+import { enforceOnlineBookingCaps } from "./online-booking-caps";
 import { addDays } from "./local-time";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import type { BusyInterval, Slot } from "./slot-types";
@@ -28,6 +30,8 @@ export interface BookOptions {
   idempotencyKey?: string;
   /** Set when the booking arrives through the API, for the audit row. */
   source?: "online" | "phone" | "staff";
+  /** Staff only: the existing patient chosen by id (lib/scheduling/match-patient.ts). */
+  patientId?: string;
 }
 
 /**
@@ -86,7 +90,7 @@ async function bookAlone(db: Db, { actor, input, now, opts }: PendingBooking): P
         const replay = await claimIdempotencyKey(tx, opts.idempotencyKey, bodyHash);
         if (replay) return replay as Booked;
       }
-      const [, read] = await pipeline(planOncePerConnection(tx), readBooking(tx, input, now, isStaff));
+      const [, read] = await pipeline(planOncePerConnection(tx), readBooking(tx, input, now, isStaff, opts.patientId));
       const choice = chooseSlot(read, input, now, isStaff);
       if (read.service.capacity > 1) choice.classId = await classFor(tx, read, choice);
       const write = bookingWrite(actor, input, read, choice, sourceOf(actor, opts), now);
@@ -116,7 +120,7 @@ async function bookTogether(tx: Tx, items: PendingBooking[]): Promise<BatchOutco
     Promise.all(items.map(async ({ actor, input, now, opts }, i) => {
       if (alone[i]) return null;
       const claim = opts.idempotencyKey ? claimIdempotencyKey(tx, opts.idempotencyKey, hashes[i]!) : Promise.resolve(null);
-      const r = startReads(tx, input, now, actor.kind === "staff");
+      const r = startReads(tx, input, now, actor.kind === "staff", opts.patientId);
       const [claimed, context, patient, triageKnown] = await Promise.all([settle(claim), settle(r.context), settle(r.patient), settle(r.triageKnown)]);
       return { claimed, context, patient, triageKnown };
     })),
@@ -185,19 +189,22 @@ export function mapBookingError(error: unknown): unknown {
 type BookingRead = SlotContext & { patientId: string; patientAdded: boolean; triageKnown: boolean };
 
 /** A booking's reads, started together: the catalog and schedule (one statement), the patient and the triage. */
-async function readBooking(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean): Promise<BookingRead> {
-  const reads = startReads(tx, input, now, isStaff);
+async function readBooking(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean, patientId?: string): Promise<BookingRead> {
+  const reads = startReads(tx, input, now, isStaff, patientId);
   const [context, patient, triageKnown] = await pipeline(reads.context, reads.patient, reads.triageKnown);
   return { ...context, patientId: patient.id, patientAdded: patient.added, triageKnown };
 }
 
-function startReads(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean) {
+function startReads(tx: Tx, input: CreateBookingInput, now: Date, isStaff: boolean, patientId?: string) {
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
   const utcDay = new Date(input.start).toISOString().slice(0, 10);
   return {
-    context: loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
-    patient: matchPatient(tx, input.patient),
+    context: pipeline(
+      loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: isStaff }),
+      enforceOnlineBookingCaps(tx, input.patient, { now, online: !isStaff }),
+    ).then(([context]) => context),
+    patient: matchPatient(tx, input.patient, { online: !isStaff, patientId: isStaff ? patientId : undefined }),
     triageKnown: input.triage ? tx.select({ id: triages.id }).from(triages).where(eq(triages.id, input.triage)).then((r) => r.length > 0) : Promise.resolve(true),
   };
 }
@@ -278,24 +285,3 @@ type AppointmentRow = { [K in AppointmentField]: (typeof appointments.$inferInse
 
 // Built by drizzle once: every booking runs it.
 const insertAppointments = compiledInsertMany(appointments, APPOINTMENT_FIELDS);
-
-/**
- * Finds the patient by email and date of birth, or adds them; the booker learns nothing either way. One statement.
- * `added` says this call created the row (a refused booking in a batch removes it again).
- */
-async function matchPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<{ id: string; added: boolean }> {
-  const found = rowsOf<{ id: string; added: boolean }>(await tx.execute(sql`
-    with added as (
-      insert into ${patients} (first_name, last_name, email, phone, date_of_birth)
-      values (${p.firstName}, ${p.lastName}, ${p.email}, ${p.phone}, ${p.dateOfBirth})
-      on conflict (email, date_of_birth) do nothing
-      returning id)
-    select id, true as added from added
-    union all
-    select id, false as added from ${patients} where email = ${p.email} and date_of_birth = ${p.dateOfBirth}
-    limit 1`));
-  if (found[0]) return found[0];
-  // the same new patient booked at this instant by another transaction, committed after this statement began
-  const [row] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.email, p.email), eq(patients.dateOfBirth, p.dateOfBirth)));
-  return { id: row!.id, added: false };
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineString, multilineString } from "@/lib/validation/text";
 import { localDateSchema, offsetDateTimeSchema, patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
 
 // One schema, two uses: the reception dialogs' zodResolver and the staff API routes parse with these.
@@ -24,7 +25,7 @@ export type WeekQuery = z.infer<typeof weekQuerySchema>;
 export const statusChangeSchema = z.object({ status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }) });
 
 export const staffCancelSchema = z.object({
-  reason: z.string().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
+  reason: multilineString().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
 });
 export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
 
@@ -46,7 +47,7 @@ export const staffBookingSchema = z
     start: offsetDateTimeSchema,
     patientId: uuidSchema.optional(),
     patient: patientDetailsSchema.optional(),
-    notes: z.string().trim().max(1000, "Keep notes to 1000 characters").optional(),
+    notes: multilineString().trim().max(1000, "Keep notes to 1000 characters").optional(),
   })
   .refine((b) => (b.patientId ? !b.patient : !!b.patient), { path: ["patient"], message: "Choose an existing patient or enter a new one" });
 export type StaffBookingInput = z.infer<typeof staffBookingSchema>;
@@ -62,5 +63,11 @@ export const staffAvailabilitySchema = z.object({
 export type StaffAvailabilityQuery = z.infer<typeof staffAvailabilitySchema>;
 
 export const patientSearchSchema = z.object({
-  q: z.string().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
+  q: lineString().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
 });
+
+/** Merge one patient record into another: every appointment and intake of `patientId` moves to `into`, which is kept. */
+export const mergePatientsSchema = z
+  .object({ patientId: uuidSchema, into: uuidSchema })
+  .refine((m) => m.patientId !== m.into, { path: ["into"], message: "Choose a different record to keep" });
+export type MergePatientsInput = z.infer<typeof mergePatientsSchema>;
