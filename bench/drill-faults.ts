@@ -261,7 +261,7 @@ async function main() {
   const twoJobs = ids201.filter((id) => (jobsByAppt[id] ?? 0) > 1);
   const lost = ids201.filter((id) => { const j = jobOf.get(id); return !j || !acceptedAt.has(j.id); });
   const copies = ids201.map((id) => ({ id, job: jobOf.get(id)?.id ?? "", n: acceptedAt.get(jobOf.get(id)?.id ?? "")?.length ?? 0 })).filter((x) => x.n > 1);
-  const inKillWindow = new Set(kills.filter((k) => k.mode === "after-reply").flatMap((k) => k.inFlight));
+  const inKillWindow = new Set(kills.flatMap((k) => k.inFlight));
   const explained = copies.filter((c) => inKillWindow.has(c.job) && acceptedAt.get(c.job)![0]! <= kills.find((k) => k.inFlight.includes(c.job))!.at);
   const received = sink.received.length;
   const confirmationsReceived = [...acceptedAt.values()].reduce((s, v) => s + v.length, 0);

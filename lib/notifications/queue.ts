@@ -42,14 +42,16 @@ export interface OpenQueueOptions {
   /** Only a worker supervises (expires stuck jobs, cleans up); a process that only enqueues does not. */
   supervise?: boolean;
   poolSize?: number;
-  /** How often a supervising process looks for expired and abandoned jobs (pg-boss default 60 s; tests use less). */
+  /** How often a supervising process looks for expired and abandoned jobs and counts the backlog (pg-boss default 60 s). */
   superviseIntervalSeconds?: number;
 }
 
 /** Starts pg-boss on the app's database, installing or migrating its schema (`pgboss`) and the email queues. */
 export async function openNotificationQueue(target: QueueTarget, opts: OpenQueueOptions = {}): Promise<NotificationQueue> {
   const settings = { ...DEFAULT_QUEUE_SETTINGS, ...opts.settings };
-  const interval = opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds, monitorIntervalSeconds: opts.superviseIntervalSeconds } : {};
+  const every = opts.superviseIntervalSeconds;
+  // the queue's backlog figures, which a worker reads to decide to burst, are refreshed at the same pace
+  const interval = every ? { superviseIntervalSeconds: every, monitorIntervalSeconds: every, queueCacheIntervalSeconds: every } : {};
   const common = { schema: "pgboss", schedule: false, supervise: opts.supervise ?? true, migrate: true, monitorVacuum: false, ...interval } as const;
   let boss: PgBoss;
   if (target.kind === "pglite") {
