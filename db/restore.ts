@@ -1,6 +1,6 @@
 // `npm run restore -- --from BACKUP [--to POSTGRES_URL] [--force]`: puts a backup from `npm run backup` back.
 // Postgres (a .dump file): pg_restore into --to, else DATABASE_URL, in one transaction; a database that already holds
-// tables is refused unless --force, which drops what the backup brings before restoring it. Embedded (a folder):
+// tables is refused unless --force, which first drops everything in it (every schema but the system ones). Embedded (a folder):
 // copied to DATA_DIR with the app stopped; an existing database there is refused unless --force, which keeps it
 // aside as DATA_DIR.before-restore-<time>.
 import { execFileSync } from "node:child_process";
@@ -24,6 +24,20 @@ async function tablesIn(url: string): Promise<number> {
   }
 }
 
+/** Drops every schema but the system ones (the app's, pg-boss's, drizzle's) and gives back an empty `public`. */
+async function emptyDatabase(url: string): Promise<void> {
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      const schemas = await tx`select nspname from pg_namespace where left(nspname, 3) <> 'pg_' and nspname <> 'information_schema'`;
+      for (const { nspname } of schemas) await tx.unsafe(`drop schema "${nspname}" cascade`);
+      await tx.unsafe("create schema public");
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
 async function main() {
   const from = argument("--from");
   if (!from || !existsSync(from)) throw new Error("Name the backup: npm run restore -- --from PATH");
@@ -34,10 +48,12 @@ async function main() {
     if (!to) throw new Error("A .dump file restores into Postgres: set DATABASE_URL or pass --to postgres://...");
     const tables = await tablesIn(to);
     if (tables > 0 && !force) throw new Error(`The target database already has ${tables} tables. Restore into an empty database, or pass --force to replace what the backup holds.`);
+    // pg_restore --clean cannot drop pg-boss's partitioned tables, so --force empties the database itself first
+    if (tables > 0) await emptyDatabase(to);
     // --no-owner: the restoring role owns what it creates, whatever role made the backup
-    const args = ["--no-owner", "--exit-on-error", "--single-transaction", ...(tables > 0 ? ["--clean", "--if-exists"] : []), "--dbname", to, from];
+    const args = ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname", to, from];
     execFileSync("pg_restore", args, { stdio: "inherit" });
-    console.log(`Restored ${from} (${tables > 0 ? "replacing the tables there" : "into an empty database"}). Run npm run db:migrate if the app is newer than the backup.`);
+    console.log(`Restored ${from} (${tables > 0 ? "replacing what was there" : "into an empty database"}). Run npm run db:migrate if the app is newer than the backup.`);
     return;
   }
 
