@@ -29,7 +29,7 @@ const t0 = performance.now();
 const now = () => performance.now() - t0;
 const log = (line: string) => console.log(`[${seconds(now()).padStart(6)} s] ${line}`);
 
-interface Attempt { at: number; status: number | "conn"; app: number; phase: string }
+interface Attempt { sentAt: number; at: number; status: number | "conn"; app: number; phase: string }
 interface Booking { key: string; email: string; attempts: Attempt[]; final?: number; appointmentId?: string }
 
 async function main() {
@@ -136,15 +136,16 @@ async function main() {
     // alternate the apps from one booking to the next, and on each retry (a load balancer would do the same)
     for (let attempt = 0; ; attempt++) {
       const app = (c + n + attempt) % PORTS.length;
+      const sentAt = now();
       try {
         const answer = await request(PORTS[app]!, "POST", "/api/v1/bookings", body, { "Idempotency-Key": b.key });
-        b.attempts.push({ at: now(), status: answer.status, app, phase });
+        b.attempts.push({ sentAt, at: now(), status: answer.status, app, phase });
         if (answer.status === 503) { await sleep(250); continue; }
         b.final = answer.status;
         if (answer.status === 201) b.appointmentId = (answer.body as { booking: { id: string } }).booking.id;
         return;
       } catch {
-        b.attempts.push({ at: now(), status: "conn", app, phase });
+        b.attempts.push({ sentAt, at: now(), status: "conn", app, phase });
         await sleep(250);
       }
     }
@@ -234,8 +235,14 @@ async function main() {
   const pgErr = attempts.filter((a) => a.at >= dbWindow[0] && a.at <= dbWindow[1] && a.status !== 201 && a.status !== 409);
   const pgErrSpan = pgErr.length ? (Math.max(...pgErr.map((a) => a.at)) - Math.min(...pgErr.map((a) => a.at))) : 0;
   console.log(`(a) Postgres: stop took ${seconds(faults.postgres.extra!.stopCommandMs!)} s, down ${seconds(faults.postgres.extra!.downMs!)} s, start took ${seconds(faults.postgres.extra!.startCommandMs!)} s; both /api/health 200 ${seconds(dbHealthy - dbStarted)} s after it was up (${seconds(dbHealthy - dbStop)} s after the stop began); bookings failed or waited for ${seconds(pgErrSpan)} s`);
+  const inDbWindow = attempts.filter((a) => a.sentAt <= dbWindow[1] && a.at >= dbWindow[0]);
+  const waits = inDbWindow.map((a) => a.at - a.sentAt).sort((x, y) => x - y);
+  console.log(`    answers that overlapped the outage: ${inDbWindow.length} (${fmtCounts(countBy(inDbWindow.map((a) => String(a.status))))}); time to answer: median ${seconds(waits[Math.floor(waits.length / 2)] ?? 0)} s, longest ${seconds(waits.at(-1) ?? 0)} s; 500s answered from ${seconds(Math.min(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s to ${seconds(Math.max(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s after the stop began`);
   console.log(`(b) app 2: back and healthy ${seconds(appHealthy - appKill)} s after SIGKILL; connection errors retried on the other app: ${attempts.filter((a) => a.status === "conn").length}`);
-  for (const k of kills) console.log(`(c) worker killed ${k.mode}: restarted at once; next email accepted ${k.nextEmailAt ? seconds(k.nextEmailAt - k.at) : "never"} s after the kill; jobs it held: ${k.inFlight.length}`);
+  for (const k of kills) {
+    const held = k.inFlight.map((id) => acceptedAt.get(id)?.at(-1)).filter((t): t is number => t !== undefined && t > k.at);
+    console.log(`(c) worker killed ${k.mode}: restarted at once; next email accepted ${k.nextEmailAt ? seconds(k.nextEmailAt - k.at) : "never"} s after the kill; jobs it held: ${k.inFlight.length}, their emails (re)sent ${held.length ? `${seconds(Math.min(...held) - k.at)} to ${seconds(Math.max(...held) - k.at)} s` : "(none pending)"} after the kill`);
+  }
 
   console.log("\n--- checks");
   // 1. every 201 is in the database exactly once; nothing else was booked
@@ -292,7 +299,7 @@ async function main() {
   const summary = {
     dbWindow,
     date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`, clients: CLIENTS, pauseMs: PAUSE_MS,
-    bookings: bookings.length, finals, byStatus, faults, kills, drainSeconds: (drained - drainStart) / 1000, copies: copies.length, lost: lost.length, failures,
+    bookings: bookings.length, finals, byStatus, faults, kills, attempts: attempts.filter((a) => a.status !== 201).map((a) => ({ ...a, sentAt: Math.round(a.sentAt), at: Math.round(a.at) })), drainSeconds: (drained - drainStart) / 1000, copies: copies.length, lost: lost.length, failures,
   };
   writeFileSync(`${OUT}/drill-faults.json`, JSON.stringify(summary, null, 2));
 
