@@ -274,7 +274,8 @@ async function main() {
   const whyAgain = (c: { job: string }) => {
     const first = acceptedAt.get(c.job)![0]!;
     const kill = kills.find((k) => k.inFlight.includes(c.job));
-    if (kill && inKillWindow.has(c.job) && first <= kill.at) return `worker killed ${kill.mode} while it held the job`;
+    // held by the worker that was killed: the server may take in the whole message just before or as the worker dies
+    if (kill && inKillWindow.has(c.job)) return `worker killed ${kill.mode} while it held the job (first copy ${seconds(first - kill.at)} s from the kill)`;
     if (first >= dbWindow[0] && first <= dbWindow[1]) return "sent while Postgres went down: the worker could not mark it done";
     return "";
   };
