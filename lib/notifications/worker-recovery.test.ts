@@ -16,10 +16,11 @@ describe(`email worker recovery (${process.env.DATABASE_URL ? "Postgres" : "PGli
     const [claimed] = await h.queue.boss.fetch(EMAIL_QUEUE);
     expect(claimed).toBeDefined();
     await h.startWorker();
-    const [mail] = await h.sink.waitFor(1, 40_000);
+    // a heartbeat (10 s), the supervisor's next look and the retry delay: well inside a minute on a busy machine
+    const [mail] = await h.sink.waitFor(1, 60_000);
     expect(mail!.messageId).toBe(`<${claimed!.id}@demo.clinic>`);
     expect(mail!.text).toContain(booked.manageUrl);
-  });
+  }, 90_000);
 
   it("works through a backlog without waiting a polling interval between emails", async () => {
     h = await createHarness({ superviseIntervalSeconds: 1 });
