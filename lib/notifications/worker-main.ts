@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const handle = openPostgres(env.DATABASE_URL, 4, { appRole: env.DATABASE_APP_ROLE });
-  const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: env.DATABASE_URL }, { supervise: true });
+  // every 15 s: a killed worker's emails are retried within a heartbeat and this, and a backlog is noticed as soon
+  const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: env.DATABASE_URL }, { supervise: true, superviseIntervalSeconds: 15 });
   sendBookingEmailsThrough(queue);
   const worker = await startEmailWorker(queue, { name: `worker-${process.pid}` });
   logInfo("notifications", "worker started", { worker: worker.name, mail: env.SMTP_URL ? "smtp" : "outbox" });
