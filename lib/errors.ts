@@ -79,6 +79,21 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+// The driver's words for "no connection to the database" (postgres.js and Node), and the SQLSTATEs of a server that is
+// shutting down or starting (57P01-57P03) or a connection that failed (class 08).
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
+
+/** The database could not be reached (down, restarting, the connection dropped): a 503 to retry, not a defect. */
+export function databaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^(57P0[123]|08...)$/.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Constraint name of a database error, when the driver reports one. */
 export function sqlConstraint(error: unknown): string | undefined {
   let e: unknown = error;
