@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 import { HydrationMark } from "./_components/hydration-mark";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0d4a5c" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so each carries the nonce of its own
+  // Content-Security-Policy (proxy.ts); Next.js puts it on its scripts.
+  await headers();
   return (
     <html lang="en-AU">
       <body>

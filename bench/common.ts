@@ -19,12 +19,12 @@ export interface AppServer {
 /**
  * Starts the production build (NEXT_DIST_DIR) with `env` on top of this process's environment (a key set to
  * undefined is removed) and waits until /api/health answers. Started through node directly (not npx), so that
- * stopping it stops the server itself.
+ * stopping it stops the server itself. `opts.stderr`: a file descriptor for the server's errors (default: this process's).
  */
-export async function startApp(port: number, env: Record<string, string | undefined>): Promise<AppServer> {
+export async function startApp(port: number, env: Record<string, string | undefined>, opts: { stderr?: "inherit" | number } = {}): Promise<AppServer> {
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: merged, stdio: ["ignore", "ignore", "inherit"],
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean), "lib/http/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    env: merged, stdio: ["ignore", "ignore", opts.stderr ?? "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {

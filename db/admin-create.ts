@@ -6,6 +6,8 @@ import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/security/password";
+import { passwordProblem } from "@/lib/security/password-policy";
+import { newPasswordSchema } from "@/lib/staff/account-schemas";
 import { openPglite, openPostgres } from "./client";
 import { migrateEmbedded } from "./migrate-runner";
 import { staffUsers } from "./schema";
@@ -13,7 +15,10 @@ import { staffUsers } from "./schema";
 const input = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email"),
   name: z.string().trim().min(1, "Enter a name"),
-  password: z.string().min(12, "Use at least 12 characters"),
+  password: newPasswordSchema,
+}).superRefine((v, ctx) => {
+  const problem = passwordProblem(v.password, v);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 });
 
 async function ask(question: string): Promise<string> {
@@ -28,7 +33,7 @@ async function main() {
   const parsed = input.safeParse({
     email: values.email ?? (await ask("Email: ")),
     name: values.name ?? (await ask("Name: ")),
-    password: values.password ?? process.env.ADMIN_PASSWORD ?? (await ask("Password (12+ characters): ")),
+    password: values.password ?? process.env.ADMIN_PASSWORD ?? (await ask("Password (12 to 128 characters): ")),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);

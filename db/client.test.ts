@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "@/lib/testing/test-db";
-import { type DbHandle, postgresTarget, rowFromJson, rowsOf } from "./client";
+import { type DbHandle, postgresTarget, reconnectDelaySeconds, rowFromJson, rowsOf } from "./client";
 import { locations } from "./schema";
 
 describe("postgresTarget", () => {
@@ -21,6 +21,19 @@ describe("postgresTarget", () => {
 
   it("leaves a host name in the query alone", () => {
     expect(postgresTarget("postgres://postgres@localhost/clinic?host=db.internal")[1]).toEqual({});
+  });
+});
+
+describe("reconnectDelaySeconds", () => {
+  // postgres.js counts failed connection attempts across the whole pool; its own default waits 10-20 s after eight
+  it("waits at most a second before trying the server again, however many attempts failed while it was down", () => {
+    for (const failures of [0, 1, 4, 8, 12, 50, 1000]) {
+      for (let i = 0; i < 20; i++) expect(reconnectDelaySeconds(failures)).toBeLessThanOrEqual(1);
+    }
+  });
+  it("starts fast and backs off: a blip is retried at once, a long outage about once a second", () => {
+    expect(reconnectDelaySeconds(1)).toBeLessThanOrEqual(0.1);
+    expect(reconnectDelaySeconds(20)).toBeGreaterThanOrEqual(0.5);
   });
 });
 

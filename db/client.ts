@@ -1,5 +1,4 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
@@ -9,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { ensurePrivateDirSync } from "@/lib/private-files";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -24,16 +24,40 @@ export interface DbHandle {
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    // 0700, and DATA_DIR around it too: the database files inside are out of other users' reach whatever their mode
+    if (path.resolve(dataDir).startsWith(path.resolve(env.DATA_DIR) + path.sep)) ensurePrivateDirSync(env.DATA_DIR);
+    ensurePrivateDirSync(dataDir);
+  }
   const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { extensions: { btree_gist } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-export function openPostgres(url: string, max = env.DATABASE_POOL_SIZE): DbHandle {
-  const client = connectPostgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+export interface PostgresOptions {
+  /**
+   * The role to work as on every connection (a startup parameter, so a reconnect keeps it), e.g. env.DATABASE_APP_ROLE:
+   * the app's own connections may only add to the audit log. Migrations, seeding and admin commands pass none and
+   * work as the login user, the owner.
+   */
+  appRole?: string;
+}
+
+export function openPostgres(url: string, max = env.DATABASE_POOL_SIZE, { appRole }: PostgresOptions = {}): DbHandle {
+  const client = connectPostgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...(appRole ? { role: appRole } : {}) }, backoff: reconnectDelaySeconds });
   const db = drizzlePostgres({ client: env.DATABASE_PREPARE ? preparing(client) : client, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * How long a pooled connection waits before trying the server again, after `failures` failed attempts counted across
+ * the whole pool (postgres.js counts them so, and starts again from 0 on a success). Its default grows to 10-20 s
+ * after about eight failures, which a pool of ten reaches within a second of Postgres going away: a 6-second restart
+ * then kept the app from the database for up to 20 s more (`npm run drill:faults`). At most a second here: one
+ * attempt a second per pooled connection costs a server that is down nothing.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(1, 0.05 * 2 ** failures) * (0.5 + Math.random() / 2);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test, waitsForHydration } from "./fixtures";
+import { nameSafe } from "./support/api";
 import { bookWith, credentialsSignIn, signIn } from "./support/staff";
 
 // Distinct accounts per browser project, so parallel runs neither share a booking nor a throttle.
@@ -10,7 +11,7 @@ const cast = (project: string) =>
 test("another practitioner's patient's intake is refused by page and API, and each attempt is in the audit log", async ({ page, browser, request, checkA11y }, testInfo) => {
   test.slow(); // several pages, each checked with axe
   const c = cast(testInfo.project.name);
-  const lastName = `Private ${testInfo.project.name} ${Date.now()}`;
+  const lastName = `Private ${testInfo.project.name} ${nameSafe(String(Date.now()))}`;
   const booked = await bookWith(request, c.owner, lastName);
   await signIn(page, `${c.other.slug}@demo.clinic`);
 

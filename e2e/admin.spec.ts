@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { bookOneOf, freeSlots, patient, weekdayAhead } from "./support/api";
 import { signIn, sydneyDate } from "./support/staff";
 
 test("an admin reads the audit log and filters it by person, action, outcome and date", async ({ page, checkA11y }) => {
@@ -46,4 +47,20 @@ test("an admin sees the emails that failed every retry", async ({ page, checkA11
   await expect(page.getByRole("heading", { level: 1, name: "Failed emails" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Dead letters" })).toBeVisible();
   await checkA11y();
+});
+
+test("with no mail server, an admin reads the emails in the dashboard's outbox and opens one", async ({ page, request, checkA11y }) => {
+  const slots = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: weekdayAhead(30), to: weekdayAhead(37) });
+  expect(await bookOneOf(request, "physio-initial", slots, patient("outbox-page"), "random")).not.toBeNull();
+  await signIn(page, "admin@demo.clinic");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Outbox" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
+  const table = page.getByRole("table", { name: /Emails written to the outbox/ });
+  // the booking's confirmation arrives within a few seconds
+  await expect(table.locator("tbody tr").first()).toBeVisible({ timeout: 20_000 });
+  await checkA11y();
+  const first = table.locator("tbody tr").first().getByRole("link").first();
+  const subject = (await first.textContent()) ?? "";
+  await first.click();
+  await expect(page).toHaveTitle(subject.trim());
 });

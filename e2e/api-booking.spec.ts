@@ -11,7 +11,7 @@ const bases: string[] = [];
 test.beforeAll(async ({ baseURL }) => {
   bases.push(baseURL!);
   if (!process.env.DATABASE_URL) return;
-  second = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], { env: { ...process.env, RATE_LIMIT_PER_MINUTE: "100000" }, stdio: "ignore" });
+  second = spawn(process.execPath, ["lib/http/server.mjs", "-p", String(SECOND_PORT), "-H", "127.0.0.1"], { env: { ...process.env, RATE_LIMIT_PER_MINUTE: "100000" }, stdio: "ignore" });
   const url = `http://127.0.0.1:${SECOND_PORT}`;
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);

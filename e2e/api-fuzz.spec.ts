@@ -11,9 +11,13 @@ const BODIES: unknown[] = [
   { answers: { region: ["buttock", "buttock"], "rf-saddle-numbness": "yes" }, age: -4 },
   { answers: "none", age: 1e308 },
   { firstName: "\u0000", email: "x@example.com\r\nBcc: y@example.com" },
+  // a booking valid but for a NUL in the name (it used to reach Postgres: a 500)
+  { service: "physio-initial", location: "chatswood", start: "2030-01-01T09:00:00+11:00", patient: { firstName: "An\u0000a", lastName: "Lee", email: "nul@example.com", phone: "0412 345 678", dateOfBirth: "1990-04-02" } },
   JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}'),
 ];
-const QUERIES = ["", "?location=&service=", "?location=chatswood&service=physio-initial&from=2026-02-30&to=2020-01-01", "?from=" + "9".repeat(50), "?date=x&location=%00&week=-1&q=" + encodeURIComponent("' or 1=1 --"), "?location[]=a&location[]=b"];
+const QUERIES = ["", "?location=&service=", "?location=chatswood&service=physio-initial&from=2026-02-30&to=2020-01-01", "?from=" + "9".repeat(50), "?date=x&location=%00&week=-1&q=" + encodeURIComponent("' or 1=1 --"), "?location[]=a&location[]=b",
+  // dates past what the clinic deals in, and NULs, used to reach Postgres (500s)
+  "?location=chatswood&service=physio-initial&from=9999-12-01&to=9999-12-31", "?q=%00%00&location=chatswood&date=9999-12-31"];
 
 const GET_ROUTES = [
   "/api/v1/locations", "/api/v1/services", "/api/v1/practitioners", "/api/v1/availability", "/api/v1/questionnaires/intake",

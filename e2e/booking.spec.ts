@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test, waitsForHydration } from "./fixtures";
 import {
@@ -79,7 +80,15 @@ test("a new patient books through “help me choose”", async ({ page, checkA11
   await expect(page.getByText(service).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Fill in the intake form" })).toHaveAttribute("href", /^\/intake\/.+/);
   await expect(page.getByRole("link", { name: "Manage your booking" })).toHaveAttribute("href", /^\/manage\/.+/);
-  await expect(page.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /\/api\/v1\/bookings\/.+\/calendar\.ics\?token=/);
+  // The calendar file downloads with the token in a header: no link on the page carries it to a calendar app.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Add to calendar" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("appointment.ics");
+  expect((await readFile((await file.path())!)).toString("utf8")).toContain("BEGIN:VEVENT");
+  const token = (await page.getByRole("link", { name: "Manage your booking" }).getAttribute("href"))!.split("/").pop()!;
+  expect(await page.locator(`[href*="calendar.ics"], [href*="token="]`).count()).toBe(0);
+  expect((await page.request.get(`/api/v1/bookings/x/calendar.ics?token=${token}`)).status()).toBe(404);
 });
 test.describe("time zones", () => {
   test.use({ timezoneId: "Australia/Perth" });

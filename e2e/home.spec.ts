@@ -18,3 +18,9 @@ test("health reports the database", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", database: "ok" });
 });
+
+test("/favicon.ico answers with the clinic's icon", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("image/svg+xml");
+});

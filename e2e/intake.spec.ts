@@ -153,8 +153,11 @@ test("an emergency answer shows what to do at once, before the form is sent", as
   await checkA11y();
   await next(page, "Check your answers");
   await page.getByRole("button", { name: "Send my answers" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you — your practitioner will read this before your visit" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Please see a GP or an urgent care clinic today." })).toBeVisible();
+  // After an urgent answer the instruction stands alone: no tick, no "thank you, your practitioner will read this".
+  await expect(page.getByRole("alert").getByRole("heading", { name: "Please see a GP or an urgent care clinic today." })).toBeVisible();
+  await expect(page.getByText("our team will phone you about your appointment")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Thank you/ })).toHaveCount(0);
+  await expect(page.locator(".intake-done__tick")).toHaveCount(0);
   await checkA11y();
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { nameSafe } from "./support/api";
 import { bookWith, fillIntake, findIntakeToReview, mondayOf, signIn, sydneyMonday } from "./support/staff";
 
 // Each browser project signs in as its own practitioner, so the two never review the same intake.
@@ -57,7 +58,7 @@ test("a practitioner opens an intake that waits for review, reads it flags first
 test("the summary shows what the patient answered: flags, route, symptoms, risk factors and scores", async ({ page, request, checkA11y }, testInfo) => {
   test.slow(); // fills in a whole intake form first
   const me = practitionerFor(testInfo.project.name);
-  const name = `Summary ${testInfo.project.name} ${Date.now() % 1e6}`;
+  const name = `Summary ${testInfo.project.name} ${nameSafe(String(Date.now() % 1e6))}`;
   const booked = await bookWith(request, me.slug, name);
   await fillIntake(page, booked.intakeUrl);
   await signIn(page, `${me.slug}@demo.clinic`);

@@ -116,3 +116,24 @@ test("practitioners cannot open the reception calendar and see only their own ap
   const page404 = await page.goto("/calendar");
   expect(page404?.status()).toBe(404);
 });
+
+test("reception works through the Needs a call list: every flagged patient at any date, called and noted", async ({ page, checkA11y }) => {
+  await signIn(page, "reception@demo.clinic");
+  const nav = () => page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: /^Needs a call/ });
+  await expect(nav()).toHaveAccessibleName(/Needs a call \(\d+ waiting\)/);
+  const waiting = async () => Number(/\((\d+) waiting\)/.exec((await nav().textContent()) ?? "")?.[1] ?? 0);
+  const before = await waiting();
+  await nav().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Needs a call" })).toBeVisible();
+  const first = page.getByRole("list", { name: /Patients to call/ }).getByRole("listitem").first();
+  await expect(first).toBeVisible();
+  await checkA11y();
+  const name = (await first.getByRole("heading", { level: 2 }).textContent())!.trim();
+  const note = first.getByLabel("What came of the call (optional)");
+  const noteId = await note.getAttribute("id");
+  await note.fill("Spoke to the patient; advised to see their GP today.");
+  await first.getByRole("button", { name: `Called ${name}` }).click();
+  await expect(page.locator(`#${noteId}`)).toHaveCount(0);
+  // (another browser project may be working through the same list at the same time)
+  await expect.poll(waiting).toBeLessThan(before);
+});

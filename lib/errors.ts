@@ -1,11 +1,11 @@
 // Errors a person can cause. Each carries the API's code and status and a message fit to show them.
 export type ErrorCode =
   | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "slot_unavailable" | "conflict"
-  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "rate_limited";
+  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "not_bookable_online" | "rate_limited";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, slot_unavailable: 409, conflict: 409,
-  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, rate_limited: 429,
+  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, not_bookable_online: 422, rate_limited: 429,
 };
 
 export class DomainError extends Error {
@@ -70,6 +70,12 @@ export class OutsideBookingWindow extends DomainError {
 }
 /** A patient may cancel or move online only until the cancellation window opens before the start. */
 export class OutsideCancellationWindow extends OutsideBookingWindow {}
+/** This booking cannot be made online (too many already booked, say); the message tells the patient what to do instead. */
+export class NotBookableOnline extends DomainError {
+  constructor(message: string) {
+    super("not_bookable_online", message);
+  }
+}
 export class RateLimited extends DomainError {
   constructor(readonly retryAfterSeconds: number, message = "Too many requests. Please wait a moment and try again.") {
     super("rate_limited", message);
@@ -85,6 +91,21 @@ export function sqlState(error: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+// The driver's words for "no connection to the database" (postgres.js and Node), and the SQLSTATEs of a server that is
+// shutting down or starting (57P01-57P03) or a connection that failed (class 08).
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
+
+/** The database could not be reached (down, restarting, the connection dropped): a 503 to retry, not a defect. */
+export function databaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^(57P0[123]|08...)$/.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Constraint name of a database error, when the driver reports one. */

@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { getStaffActor } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { outboxVisible } from "@/lib/notifications/outbox";
+import { countNeedsCall } from "@/lib/staff/list-needs-call";
 import { SignOutButton } from "./_components/sign-out-button";
 import { StaffNav } from "./_components/staff-nav";
 
 /** The staff shell. Each page still checks the role itself (requireStaffPage); this only draws the frame. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await getStaffActor();
+  const needsCall = actor && actor.role !== "practitioner" ? await countNeedsCall(await getDb()) : 0;
   return (
     <div className="staff-shell">
       <header className="staff-header">
@@ -15,11 +19,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </Link>
         {actor ? (
           <>
-            <StaffNav role={actor.role} />
+            <StaffNav role={actor.role} outbox={outboxVisible()} needsCall={needsCall} />
             <div className="staff-user">
               <span className="staff-user__name">
                 {actor.name} <span className="muted">({actor.role})</span>
               </span>
+              <Link href="/account" className="button button--ghost button--small">
+                My account
+              </Link>
               <SignOutButton />
             </div>
           </>

@@ -54,6 +54,8 @@ export const appointments = pgTable(
     intakeTokenHash: text("intake_token_hash").notNull().unique(),
     needsCall: boolean("needs_call").notNull().default(false),
     calledAt: timestamp("called_at", { withTimezone: true }),
+    // what reception noted when they called back a patient whose intake needed a call (read by staff only)
+    callNote: text("call_note"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
     // "patient", "system" or a staff user id

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const patients = pgTable(
   "patients",
@@ -11,13 +11,27 @@ export const patients = pgTable(
     email: text("email").notNull(),
     phone: text("phone").notNull(),
     dateOfBirth: date("date_of_birth").notNull(),
+    /**
+     * Set on a provisional record made by an online booking whose email and date of birth matched this patient: the
+     * booker may not be them, so nothing of theirs is shown or changed until reception merges the two (docs/security.md).
+     */
+    possibleDuplicateOf: uuid("possible_duplicate_of").references((): AnyPgColumn => patients.id),
+    /** When reception decided the provisional record is a different person (twins sharing a parent's email). */
+    duplicateReviewedAt: timestamp("duplicate_reviewed_at", { withTimezone: true }),
+    /** Set once this record has been merged into another: its appointments and intakes now belong to that one. */
+    mergedInto: uuid("merged_into").references((): AnyPgColumn => patients.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("patients_email_dob").on(t.email, t.dateOfBirth),
+    // one record of record per email and date of birth; provisional and merged ones stand aside
+    uniqueIndex("patients_email_dob").on(t.email, t.dateOfBirth).where(sql`possible_duplicate_of is null and merged_into is null`),
     check("patients_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("patients_not_own_duplicate", sql`${t.possibleDuplicateOf} <> ${t.id} and ${t.mergedInto} <> ${t.id}`),
     index("patients_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
     index("patients_phone_idx").on(t.phone),
+    index("patients_possible_duplicate_idx").on(t.possibleDuplicateOf),
+    // the online booking caps count by normalised email (lib/scheduling/online-booking-caps.ts)
+    index("patients_normalised_email_idx").on(sql`regexp_replace(${t.email}, '\\+[^@]*@', '@')`),
   ],
 );

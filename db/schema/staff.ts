@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { practitioners } from "./practitioners";
 import { staffRoleEnum } from "./types";
 
@@ -16,6 +16,14 @@ export const staffUsers = pgTable(
     sessionVersion: integer("session_version").notNull().default(0),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    // TOTP (RFC 6238): the secret sealed with AES-GCM (key outside the database), set once enrolment is confirmed
+    mfaSecret: text("mfa_secret"),
+    mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+    // the last 30-second step accepted, so a code cannot be used twice
+    mfaLastStep: bigint("mfa_last_step", { mode: "number" }),
+    // demo accounts only (db/seed): may sign in without MFA even where it is required, so a trial works
+    mfaExempt: boolean("mfa_exempt").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -49,4 +57,31 @@ export const staffSessions = pgTable(
     ip: text("ip"),
   },
   (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+
+/** Ten single-use MFA recovery codes per enrolment, stored as argon2 hashes. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => staffUsers.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Emailed password-reset links: only the token's SHA-256 is kept; single use, one hour. */
+export const staffPasswordResets = pgTable(
+  "staff_password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => staffUsers.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_password_resets_user_idx").on(t.userId)],
 );

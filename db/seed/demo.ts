@@ -122,7 +122,8 @@ async function seedStaff(db: Db, practitionerIds: Ids, password: string): Promis
     { email: "reception@demo.clinic", name: "Front Desk", role: "reception" as const, practitionerId: null },
     ...PRACTITIONERS.map((p) => ({ email: `${p.slug}@demo.clinic`, name: p.name, role: "practitioner" as const, practitionerId: practitionerIds.get(p.slug)! })),
   ];
-  for (const a of accounts) await db.insert(s.staffUsers).values({ ...a, passwordHash }).onConflictDoNothing();
+  // mfaExempt: the demo accounts may sign in without two-step sign-in, so a trial works (never for a real account)
+  for (const a of accounts) await db.insert(s.staffUsers).values({ ...a, passwordHash, mfaExempt: true }).onConflictDoNothing();
 }
 
 function nextWeekday(d: DateTime): DateTime {

@@ -21,10 +21,13 @@ export async function freeSlots(request: APIRequestContext, q: { location: strin
   return ((await res.json()) as { slots: Slot[] }).slots;
 }
 
+/** Text usable in a person's name, which takes letters only (api.md): each digit becomes a letter, so "race12" → "race bc". */
+export const nameSafe = (text: string) => text.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!).replace(/[^\p{L}\p{M} '.-]+/gu, " ").trim();
+
 let n = 0;
 export function patient(tag: string) {
   n++;
-  return { firstName: "Test", lastName: `Patient ${tag}`, email: `e2e-${tag}-${Date.now()}-${n}@example.com`, phone: "0412 345 678", dateOfBirth: "1988-05-17" };
+  return { firstName: "Test", lastName: `Patient ${nameSafe(tag)}`, email: `e2e-${tag}-${Date.now()}-${n}@example.com`, phone: "0412 345 678", dateOfBirth: "1988-05-17" };
 }
 
 export interface Booked { booking: { id: string; start: string; location: string }; manageUrl: string; intakeUrl: string }

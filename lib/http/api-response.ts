@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { DomainError, fieldErrors, RateLimited } from "@/lib/errors";
+import { databaseUnavailable, DomainError, fieldErrors, RateLimited, sqlState } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 const COMPRESS_FROM_BYTES = 1024;
@@ -31,7 +31,14 @@ export function errorResponse(error: unknown): NextResponse {
     const headers: Record<string, string> = error instanceof RateLimited ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return json({ error: body }, error.status, headers);
   }
+  // The database is down or restarting: say so, and when to try again (the booking was rolled back, nothing half-made).
+  if (databaseUnavailable(error)) {
+    return json({ error: { code: "unavailable", message: "The booking system is briefly unavailable. Please try again in a moment." } }, 503, { "Retry-After": "5" });
+  }
   logError("api", error);
+  // A data exception (SQLSTATE class 22: a value Postgres cannot hold) is input our schemas should have refused:
+  // still a defect, logged above, but the client's fault to fix, never a 500.
+  if (sqlState(error)?.startsWith("22")) return json({ error: { code: "validation_failed", message: "Some details need fixing." } }, 422);
   return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, 500);
 }
 

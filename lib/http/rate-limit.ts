@@ -26,7 +26,7 @@ export async function enforceRateLimit(db: Db | Tx, key: string, limit: number, 
   }
 }
 
-/** The client's address as our own proxies report it (see clientAddress); "local" when there is none. */
+/** The client's address: the socket's, or as our declared proxies report it (see clientAddress). */
 export function clientKey(request: Request): string {
-  return clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  return clientAddress(request.headers, env.TRUSTED_PROXY_HOPS);
 }

@@ -148,7 +148,10 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
   it("compares with the patient's previous response from another appointment", async () => {
     const patient = patientDetails();
     const first = await book({ patient, start: "2026-12-01T09:00:00+11:00" });
-    const second = await book({ patient, start: "2026-12-08T09:00:00+11:00" });
+    // the follow-up booked by reception, on the same record (an online one would get a provisional record of its own)
+    const staff = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001", role: "reception", practitionerId: null, name: "Front desk" } as const;
+    const body = await bookAppointment(db, staff, bookingBody({ patient, start: "2026-12-08T09:00:00+11:00" }), NOW);
+    const second = { id: body.booking.id, token: tokenOf(body.intakeUrl) };
     await submitIntake(db, first.token, completeAnswers({ "pain-now": 6, "function-1-score": 2 }), at("2026-11-30T09:00:00+11:00"));
     await submitIntake(db, second.token, completeAnswers({ "pain-now": 3, "function-1-score": 6 }), at("2026-12-02T09:00:00+11:00"));
     const [row] = await rowsFor(second.id);

@@ -53,6 +53,8 @@ describe(`"please call us" after a red flag stops booking (${process.env.DATABAS
     }
     const fourth = await runTriage(h.db, emergency);
     expect(await errorOf(requestCallUs(h.db, fourth.id, { firstName: "Zoe", email: "zoe@example.com" }))).toBeInstanceOf(RateLimited);
+    // a +tag is the same inbox (finding 9)
+    expect(await errorOf(requestCallUs(h.db, fourth.id, { firstName: "Zoe", email: "Zoe+again@example.com" }))).toBeInstanceOf(RateLimited);
     // another address is not affected
     expect(await requestCallUs(h.db, fourth.id, { firstName: "Ann", email: "ann@example.com" })).toEqual({ requested: true });
   });

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { Conflict, NotFound, ValidationFailed } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { enqueueCallUsEmail } from "@/lib/notifications/enqueue";
+import { normaliseEmail } from "@/lib/scheduling/online-booking-caps";
 import { hashToken } from "@/lib/security/tokens";
 import { callUsRequestSchema } from "./schemas";
 
@@ -38,7 +39,8 @@ export async function requestCallUs(db: Db, triageId: string, rawInput: unknown,
     }
     // Whoever asks, one inbox gets at most a few of these a day: the form must not become a way to mail strangers.
     // Counted inside the transaction, so only emails really sent count.
-    await enforceRateLimit(tx, `call-us:${hashToken(input.email)}`, CALL_US_PER_ADDRESS_PER_DAY, 86_400,
+    // counted by the inbox, so ana+1@ and Ana@ are one address (finding 9)
+    await enforceRateLimit(tx, `call-us:${hashToken(normaliseEmail(input.email))}`, CALL_US_PER_ADDRESS_PER_DAY, 86_400,
       "We have already emailed our number to that address today. Please check your inbox, or call the clinic.");
     await enqueueCallUsEmail(tx, { email: input.email, firstName: input.firstName, location: input.location });
     await recordAudit(tx, { kind: "anonymous" }, { action: "triage.call-us", entityType: "triage", entityId: triageId });

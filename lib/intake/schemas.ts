@@ -2,6 +2,7 @@
 // triage API parse answers the same way. Every issue's path is the question's linkId.
 import { z } from "zod";
 import { patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
+import { CONTROL_MESSAGE, isPlainText } from "@/lib/validation/text";
 import { isItemEnabled, pruneDisabledAnswers } from "./enable-when";
 import { findItem, ITEMS, STEPS, type Answers, type StepId } from "./questionnaire";
 import type { QuestionItem } from "./questionnaire-types";
@@ -41,6 +42,7 @@ function buildValueSchema(item: QuestionItem): z.ZodType<unknown> {
     case "string":
       return z
         .string({ error: "Enter some text" })
+        .refine((s) => isPlainText(s, true), { error: CONTROL_MESSAGE })
         .trim()
         .max(item.maxLength, { error: `Keep this to ${item.maxLength} characters or fewer` });
   }

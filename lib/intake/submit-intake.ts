@@ -1,5 +1,8 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { appointments } from "@/db/schema";
+import { enqueueStaffAlerts } from "@/lib/notifications/enqueue";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { appointmentForIntakeToken, assertIntakeOpen } from "./intake-access";
 import { toIntakeOutcome, type IntakeOutcome } from "./intake-outcome";
@@ -26,7 +29,10 @@ export async function submitIntake(db: Db, token: string, rawAnswers: unknown, o
     if (!a) throw new NotFound(INTAKE_NOT_FOUND);
     assertIntakeOpen(a, now);
     const target = { appointmentId: a.id, patientId: a.patientId, dateOfBirth: a.patient.dateOfBirth, timezone: a.location.timezone };
+    const [before] = await tx.select({ needsCall: appointments.needsCall }).from(appointments).where(eq(appointments.id, a.id));
     const saved = await recordSubmission(tx, { kind: "patient", appointmentId: a.id }, target, parsed.data, now);
+    // A flag newly raised reaches a person today, whatever the appointment's date: one email each, not one per version.
+    if (saved.needsCall && !before?.needsCall) await enqueueStaffAlerts(tx, a.id);
     return { status: "completed" as const, version: saved.version, submittedAt: saved.submittedAt.toISOString(), ...toIntakeOutcome(saved.summary) };
   });
 }

@@ -31,7 +31,7 @@ export async function listDeadLetters(db: Db, opts: { queue?: NotificationQueue;
       return {
         id: job.id,
         kind: data.success ? data.data.kind : "unknown",
-        appointmentId: data.success && data.data.kind !== "call-us" ? data.data.appointmentId : null,
+        appointmentId: data.success && "appointmentId" in data.data ? data.data.appointmentId : null,
         failedAt: new Date(job.createdOn),
         attempts: (job.sourceRetryCount ?? 0) + 1,
         error: typeof output.message === "string" ? output.message : "Unknown error",

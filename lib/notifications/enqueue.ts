@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { appointments } from "@/db/schema";
+import { env } from "@/lib/env";
 import { logInfo } from "@/lib/log";
 import { EMAIL_QUEUE, type EmailJob, REMINDER_KINDS, REMINDER_LEAD_HOURS, type SealedLinks, sealedLinksSchema } from "./jobs";
 import { type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
@@ -60,7 +61,7 @@ async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
     // because a move or cancellation by staff has no token to hand.
     const pending = await boss.findJobs<EmailJob>(EMAIL_QUEUE, { key: event.appointmentId, queued: true, db });
     for (const job of pending) {
-      if (job.data.kind !== "call-us" && job.data.sealed) links = { ...links, ...readLinks(job.data.sealed) };
+      if ("sealed" in job.data && job.data.sealed) links = { ...links, ...readLinks(job.data.sealed) };
     }
     const stale = pending.filter((j) => REMINDER_KINDS.has(j.data.kind)).map((j) => j.id);
     if (stale.length) await boss.cancel(EMAIL_QUEUE, stale, { db });
@@ -90,6 +91,18 @@ function readLinks(sealed: string): SealedLinks {
 }
 
 /**
+ * "An intake needs your attention": to the treating practitioner and, when the clinic has one, the reception address,
+ * queued in the transaction that stored the flagged answers. No name, answers or flags: only a link to sign in to.
+ */
+export async function enqueueStaffAlerts(tx: Db | Tx, appointmentId: string, opts: EnqueueOptions = {}): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  const audiences = env.CLINIC_RECEPTION_EMAIL ? (["practitioner", "reception"] as const) : (["practitioner"] as const);
+  const jobs = audiences.map((audience) => ({ data: { kind: "staff-alert", appointmentId, audience } satisfies EmailJob }));
+  await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
+}
+
+/**
  * "Please call us": for a patient whose answers stopped an online booking midway. The email says only
  * that the clinic would like to talk before booking, never why.
  */
@@ -98,4 +111,11 @@ export async function enqueueCallUsEmail(db: Db | Tx, contact: { email: string; 
   if (!queue) return;
   const sealed = seal({ email: contact.email.trim().toLowerCase(), firstName: contact.firstName.trim() });
   await queue.boss.send(EMAIL_QUEUE, { kind: "call-us", locationSlug: contact.location, sealed } satisfies EmailJob, { db: inTransaction(db) });
+}
+
+/** A staff password-reset link, sealed in the job; sent by the same workers as the patient emails. */
+export async function enqueueStaffPasswordResetEmail(db: Db | Tx, to: { email: string; name: string; resetUrl: string }, opts: EnqueueOptions = {}): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  await queue.boss.send(EMAIL_QUEUE, { kind: "staff-password-reset", sealed: seal(to) } satisfies EmailJob, { db: inTransaction(db) });
 }

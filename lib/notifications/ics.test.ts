@@ -48,3 +48,26 @@ describe("buildBookingIcs", () => {
     expect(ics).not.toMatch(/heel/i);
   });
 });
+
+describe("the .ics is strict RFC 5545", () => {
+  const lines = (ics: string) => ics.split("\r\n");
+  it("has a VTIMEZONE for every TZID, a UTC DTSTAMP and no non-standard properties", () => {
+    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45), { sequence: 0, uidDomain: "demo.clinic" });
+    const tzids = new Set([...ics.matchAll(/TZID=([^:;]+)/g)].map((m) => m[1]));
+    const zones = new Set(new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vtimezone").map((z) => z.getFirstPropertyValue("tzid")));
+    expect([...tzids].every((t) => zones.has(t!))).toBe(true);
+    expect(lines(ics).find((l) => l.startsWith("DTSTAMP"))).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+    expect(lines(ics).filter((l) => /^(X-|TIMEZONE-ID)/.test(l))).toEqual([]);
+    expect(new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue("method")).toBe("PUBLISH");
+  });
+  it("cancels with METHOD:CANCEL, STATUS:CANCELLED and the same UID, with an organizer", () => {
+    const booked = read(buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45), { sequence: 0, uidDomain: "demo.clinic" }));
+    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45, { status: "cancelled" }), { sequence: 1, uidDomain: "demo.clinic", organizerEmail: "bookings@demo.clinic" });
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getFirstPropertyValue("method")).toBe("CANCEL");
+    const { event } = read(ics);
+    expect(event.uid).toBe(booked.event.uid);
+    expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(String(event.component.getFirstPropertyValue("organizer"))).toBe("mailto:bookings@demo.clinic");
+  });
+});

@@ -13,6 +13,8 @@ export interface IcsOptions {
   sequence: number;
   /** Used for the event's UID: stable per appointment across emails and downloads. */
   uidDomain: string;
+  /** The clinic's sending address, the event's ORGANIZER (iTIP needs one to cancel). */
+  organizerEmail?: string;
 }
 
 /**
@@ -25,11 +27,13 @@ export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string
   const cancelled = detail.a.status === "cancelled";
   const cal = ical({
     prodId: { company: clinic.groupName, product: "Bookings", language: "EN" },
-    method: ICalCalendarMethod.PUBLISH,
+    // a cancellation is an iTIP CANCEL of the same UID, so calendar apps remove the event they hold
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     timezone: { name: tz, generator: getVtimezoneComponent },
   });
   cal.createEvent({
     id: `${detail.a.id}@${opts.uidDomain}`,
+    organizer: { name: clinic.groupName, email: opts.organizerEmail ?? `bookings@${opts.uidDomain}` },
     sequence: opts.sequence,
     start: DateTime.fromJSDate(detail.a.startsAt, { zone: tz }),
     end: DateTime.fromJSDate(detail.a.endsAt, { zone: tz }),
@@ -44,7 +48,20 @@ export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string
       cancelled ? "This appointment has been cancelled." : "To change or cancel, use the link in your confirmation email or call us.",
     ].join("\n"),
   });
-  return cal.toString();
+  return strictRfc5545(cal.toString(), detail.a.updatedAt);
+}
+
+/**
+ * ical-generator writes a few non-standard lines (X-WR-TIMEZONE, TIMEZONE-ID, the zone's X-LIC-LOCATION) and, with a
+ * calendar zone set, a DTSTAMP in local time; RFC 5545 wants DTSTAMP in UTC, and some strict parsers reject the rest.
+ */
+function strictRfc5545(text: string, stamp: Date): string {
+  const utc = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return text
+    .split("\r\n")
+    .filter((line) => !/^(X-[A-Z0-9-]+|TIMEZONE-ID)[:;]/i.test(line))
+    .map((line) => (line.startsWith("DTSTAMP") ? `DTSTAMP:${utc}` : line))
+    .join("\r\n");
 }
 
 /** How many times the appointment has changed in a way its calendar entry must follow. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const EMAIL_QUEUE = "patient-email";
 export const EMAIL_DEAD_LETTER_QUEUE = "patient-email-dead";
 
-export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us"] as const;
+export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us", "staff-alert", "staff-password-reset"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** What is sealed inside a job: links with secret tokens and, for call-us, contact details. */
@@ -12,6 +12,9 @@ export const sealedLinksSchema = z.object({ manageUrl: z.string().url().optional
 export type SealedLinks = z.infer<typeof sealedLinksSchema>;
 export const sealedContactSchema = z.object({ email: z.string().email(), firstName: z.string().min(1) });
 export type SealedContact = z.infer<typeof sealedContactSchema>;
+/** A staff member's password-reset link: sealed, since the link is as good as the password until it is used. */
+export const sealedResetSchema = z.object({ email: z.string().email(), name: z.string().min(1), resetUrl: z.string().url() });
+export type SealedReset = z.infer<typeof sealedResetSchema>;
 
 // Job data in the clear holds only ids, the kind and the expected start: nothing clinical, no tokens.
 const appointmentJob = z.object({
@@ -22,8 +25,13 @@ const appointmentJob = z.object({
   sealed: z.string().optional(),
 });
 const callUsJob = z.object({ kind: z.literal("call-us"), locationSlug: z.string().optional(), sealed: z.string() });
+/** To staff, not the patient: an intake asks for a call. Says only that, with a link into the dashboard. */
+const staffAlertJob = z.object({ kind: z.literal("staff-alert"), appointmentId: z.string().uuid(), audience: z.enum(["practitioner", "reception"]) });
+export type StaffAlertJob = z.infer<typeof staffAlertJob>;
 
-export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob]);
+const staffResetJob = z.object({ kind: z.literal("staff-password-reset"), sealed: z.string() });
+
+export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob, staffAlertJob, staffResetJob]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type AppointmentEmailJob = z.infer<typeof appointmentJob>;
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { rename } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
+import { ensurePrivateDir, writePrivateFile } from "@/lib/private-files";
 
 export interface OutgoingEmail {
   to: string;
@@ -50,19 +51,19 @@ export function smtpMailer(url: string, from = env.MAIL_FROM): Mailer {
   };
 }
 
-/** Development and the embedded demo: each message becomes an .eml file that /dev/outbox lists. */
+/** Development and the embedded demo: each message becomes an .eml file that admins read at /admin/outbox. */
 export function outboxMailer(dir: string, from = env.MAIL_FROM): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "outbox",
     async send(email) {
       const info = await transport.sendMail(message(email, from));
-      await mkdir(dir, { recursive: true });
+      await ensurePrivateDir(dir);
       const stamp = new Date().toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 15);
       const id = createHash("sha256").update(email.messageId).digest("hex").slice(0, 10);
       const file = path.join(dir, `${stamp}-${email.kind}-${id}.eml`);
       // written whole, then renamed, so the outbox page never lists half a message
-      await writeFile(`${file}.tmp`, info.message as Buffer);
+      await writePrivateFile(`${file}.tmp`, info.message as Buffer);
       await rename(`${file}.tmp`, file);
     },
     close: () => transport.close(),

@@ -3,7 +3,9 @@ import type { ParsedMail } from "mailparser";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { appointments, intakeResponses } from "@/db/schema";
+import { appointments, intakeResponses, practitioners, staffUsers } from "@/db/schema";
+import { completeAnswers } from "@/lib/intake/sample-answers";
+import { submitIntake } from "@/lib/intake/submit-intake";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
@@ -262,5 +264,30 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     expect(Array.isArray(mail!.to) ? "" : mail!.to?.text).toBe("zoe@example.com");
     expect(mail!.text).toContain("(02) 9999 0000");
     expect(mail!.text).not.toMatch(/flag|symptom|triage|emergency department/i);
+  });
+
+  it("a flagged intake two weeks ahead emails the treating practitioner and reception once each, with a link and nothing clinical", async () => {
+    const { env } = await import("@/lib/env");
+    const saved = env.CLINIC_RECEPTION_EMAIL;
+    env.CLINIC_RECEPTION_EMAIL = "front-desk@example.com";
+    try {
+      const [amy] = await h.db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.slug, "amy"));
+      await h.db.insert(staffUsers).values({ email: "amy@example.com", name: "Amy", role: "practitioner", practitionerId: amy!.id, passwordHash: "x" });
+      const booked = await bookAhead(h.db, 14);
+      await submitIntake(h.db, tokenOf(booked.intakeUrl), completeAnswers({ "rf-saddle-numbness": true }));
+      // a second version, still flagged, sends nothing more
+      await submitIntake(h.db, tokenOf(booked.intakeUrl), completeAnswers({ "rf-saddle-numbness": true, "pain-now": 3 }));
+      await h.startWorker();
+      await h.sink.waitFor(3); // the confirmation and the two alerts
+      await sleep(1500);
+      const alerts = h.sink.received.filter((m) => m.subject === "An intake needs your attention");
+      expect(alerts.map((m) => (Array.isArray(m.to) ? "" : m.to?.text)).sort()).toEqual(["amy@example.com", "front-desk@example.com"]);
+      for (const m of alerts) {
+        expect(m.text).not.toMatch(/saddle|numb|bladder|emergency|call 000|Zoe|Test St/i);
+        expect(m.text).toMatch(new RegExp(`/appointments/${booked.booking.id}/intake|/needs-a-call`));
+      }
+    } finally {
+      env.CLINIC_RECEPTION_EMAIL = saved;
+    }
   });
 });

@@ -8,12 +8,11 @@ import { outboxDir } from "./mailer";
 const NAME = /^[\w-]+\.eml$/;
 
 /**
- * The outbox holds real patient emails (with their manage links), so it is shown only where no real mail
- * is sent and the data is a developer's own: development, or the embedded demo started with `npm run demo`.
+ * The outbox holds real patient emails (with their manage links): it exists only while no mail server is configured,
+ * and only admins see it (app/(staff)/admin/outbox checks the role).
  */
 export function outboxVisible(): boolean {
-  if (env.SMTP_URL) return false;
-  return env.NODE_ENV !== "production" || !env.DATABASE_URL;
+  return !env.SMTP_URL;
 }
 
 export interface OutboxEntry {

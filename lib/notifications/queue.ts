@@ -12,11 +12,16 @@ export interface QueueSettings {
   /** First retry delay; each later one roughly doubles (pg-boss backoff with jitter) up to the max. */
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
-  /** How long a claimed job may run before another worker may take it again (a crashed worker). */
+  /** How long a claimed job may run before another worker may take it again (a job that hangs). */
   expireInSeconds: number;
+  /**
+   * A working worker refreshes its claim every half of this; a claim not refreshed for this long (a worker that
+   * was killed or lost its host) is failed and retried at the supervisor's next pass, instead of after expireInSeconds.
+   */
+  heartbeatSeconds: number;
 }
 
-export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { retryLimit: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300 };
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { retryLimit: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300, heartbeatSeconds: 30 };
 const DAY = 24 * 3600;
 
 /** Where the queue lives: the app's own database. Postgres needs its URL, because pg-boss keeps its own pool there. */
@@ -37,12 +42,17 @@ export interface OpenQueueOptions {
   /** Only a worker supervises (expires stuck jobs, cleans up); a process that only enqueues does not. */
   supervise?: boolean;
   poolSize?: number;
+  /** How often a supervising process looks for expired and abandoned jobs and counts the backlog (pg-boss default 60 s). */
+  superviseIntervalSeconds?: number;
 }
 
 /** Starts pg-boss on the app's database, installing or migrating its schema (`pgboss`) and the email queues. */
 export async function openNotificationQueue(target: QueueTarget, opts: OpenQueueOptions = {}): Promise<NotificationQueue> {
   const settings = { ...DEFAULT_QUEUE_SETTINGS, ...opts.settings };
-  const common = { schema: "pgboss", schedule: false, supervise: opts.supervise ?? true, migrate: true, monitorVacuum: false } as const;
+  const every = opts.superviseIntervalSeconds;
+  // the queue's backlog figures, which a worker reads to decide to burst, are refreshed at the same pace
+  const interval = every ? { superviseIntervalSeconds: every, monitorIntervalSeconds: every, queueCacheIntervalSeconds: every } : {};
+  const common = { schema: "pgboss", schedule: false, supervise: opts.supervise ?? true, migrate: true, monitorVacuum: false, ...interval } as const;
   let boss: PgBoss;
   if (target.kind === "pglite") {
     // the embedded database has one connection: pg-boss shares the app's PGlite instance
@@ -61,6 +71,7 @@ export async function openNotificationQueue(target: QueueTarget, opts: OpenQueue
     retryBackoff: true,
     retryDelayMax: settings.retryDelayMaxSeconds,
     expireInSeconds: settings.expireInSeconds,
+    heartbeatSeconds: settings.heartbeatSeconds,
     // a reminder may wait eight weeks before it is due; retention counts from its start time
     retentionSeconds: 14 * DAY,
     // sent jobs are kept one day for troubleshooting, then deleted with their sealed payload

@@ -1,8 +1,9 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { ensurePrivateDirSync } from "@/lib/private-files";
 
 // Queued email jobs carry the patient's manage and intake links (their tokens are stored nowhere else in
 // clear) and contact details. They are sealed with AES-256-GCM so that job rows, dead letters and database
@@ -18,7 +19,7 @@ function keyMaterial(): string {
 
 /** A random key kept beside the embedded database, made on first use (demo and development only). */
 function fileKey(file: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDirSync(path.dirname(file));
   try {
     writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (error) {

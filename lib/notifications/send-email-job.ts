@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { intakeResponses, locations } from "@/db/schema";
+import { appointments, intakeResponses, locations, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
-import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema } from "./jobs";
+import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema, type StaffAlertJob, sealedResetSchema } from "./jobs";
 import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
 import { unseal } from "./secrets";
@@ -37,6 +37,13 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
     return { sent: true, kind: data.kind };
   }
 
+  if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId);
+  if (data.kind === "staff-password-reset") {
+    const reset = sealedResetSchema.parse(openSealed(data.sealed));
+    await deliver(mailer, { to: reset.email, messageId, kind: data.kind, ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }) });
+    return { sent: true, kind: data.kind };
+  }
+
   const detail = await loadBookingDetail(db, data.appointmentId);
   if (!detail) return { sent: false, kind: data.kind, reason: "appointment not found" };
   const stale = await staleReason(db, data, detail, now);
@@ -60,9 +67,29 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
   }[data.kind](view);
   const withCalendar = data.kind === "confirmation" || data.kind === "changed" || data.kind === "cancelled";
   const attachments = withCalendar
-    ? [{ filename: "appointment.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }) }]
+    ? [{
+        filename: "appointment.ics",
+        contentType: `text/calendar; charset=utf-8; method=${data.kind === "cancelled" ? "CANCEL" : "PUBLISH"}`,
+        content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }),
+      }]
     : undefined;
   await deliver(mailer, { to: detail.patient.email, messageId, kind: data.kind, attachments, ...rendered });
+  return { sent: true, kind: data.kind };
+}
+
+async function sendStaffAlert(db: Db, data: StaffAlertJob, mailer: Mailer, messageId: string): Promise<JobOutcome> {
+  const [appt] = await db.select({ practitionerId: appointments.practitionerId }).from(appointments).where(eq(appointments.id, data.appointmentId));
+  if (!appt) return { sent: false, kind: data.kind, reason: "appointment not found" };
+  let to: string | undefined = env.CLINIC_RECEPTION_EMAIL;
+  let path = "/needs-a-call";
+  if (data.audience === "practitioner") {
+    const [user] = await db.select({ email: staffUsers.email }).from(staffUsers).where(and(eq(staffUsers.practitionerId, appt.practitionerId), isNull(staffUsers.disabledAt)));
+    to = user?.email;
+    path = `/appointments/${data.appointmentId}/intake`;
+  }
+  if (!to) return { sent: false, kind: data.kind, reason: `no ${data.audience} address` };
+  const rendered = t.staffAlertEmail({ audience: data.audience, href: new URL(path, env.PUBLIC_BASE_URL).toString(), clinic: groupClinic() });
+  await deliver(mailer, { to, messageId, kind: data.kind, ...rendered });
   return { sent: true, kind: data.kind };
 }
 

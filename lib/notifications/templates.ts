@@ -102,10 +102,32 @@ export function intakeReminderEmail(v: AppointmentView): RenderedEmail {
   ], footer(v.clinic));
 }
 
+/** To staff: a patient's answers ask for a call. Nothing about the patient or the answers: just where to look. */
+export function staffAlertEmail(v: { audience: "practitioner" | "reception"; href: string; clinic: ClinicInfo }): RenderedEmail {
+  return renderEmail("An intake needs your attention", [
+    { p: "Hello," },
+    { p: "A patient's pre-visit answers mean someone should call them before their appointment." },
+    {
+      link: v.audience === "practitioner"
+        ? { lead: "Sign in to read the intake and decide what to do.", label: "Open the intake", href: v.href }
+        : { lead: "It is on the Needs a call list in the staff dashboard, oldest first.", label: "Open Needs a call", href: v.href },
+    },
+  ], [v.clinic.groupName, "Sent by the clinic's booking system. Nothing clinical is put in email."]);
+}
+
 export function callUsEmail(v: { firstName: string; clinic: ClinicInfo }): RenderedEmail {
   return renderEmail(`Please call ${v.clinic.groupName} to book`, [
     { p: `Hi ${v.firstName},` },
     { p: "Thank you for starting a booking with us online. Before we book your appointment, one of our team would like to talk with you." },
     { p: `Please call us on ${v.clinic.phone}. If you need urgent help, call 000.` },
+  ], footer(v.clinic));
+}
+
+export function staffPasswordResetEmail(v: { name: string; resetUrl: string; clinic: ClinicInfo }): RenderedEmail {
+  return renderEmail(`Reset your ${v.clinic.groupName} staff password`, [
+    { p: `Hi ${v.name},` },
+    { p: "Someone (we hope you) asked to reset the password of your staff account." },
+    { link: { lead: "The link works once, for one hour. Setting a new password signs you out everywhere.", label: "Set a new password", href: v.resetUrl } },
+    { p: "If you did not ask for this, ignore this email: your password stays as it is. Tell the clinic manager if it keeps happening." },
   ], footer(v.clinic));
 }

@@ -32,7 +32,10 @@ export async function startEmailWorker(queue: NotificationQueue, opts: WorkerOpt
   const name = opts.name ?? `email-worker-${process.pid}`;
   const workId = await queue.boss.work<unknown>(
     EMAIL_QUEUE,
-    { batchSize: 1, localConcurrency: opts.concurrency ?? 2, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, perJobResults: true },
+    // One job per fetch, so each email is marked sent as soon as it is (a crash re-sends at most the ones in hand).
+    // pg-boss waits a whole polling interval after every fetch, which made a worker send one email per interval per
+    // slot (1 a second) however long the backlog; with a backlog it now fetches again at once until it is empty.
+    { batchSize: 1, localConcurrency: opts.concurrency ?? 2, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, burstWhenReadyExceeds: 1, perJobResults: true },
     async (jobs) => {
       const results: JobResult[] = [];
       for (const job of jobs) {

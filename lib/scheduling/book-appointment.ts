@@ -8,12 +8,13 @@ import { SlotUnavailable, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
-import { type BookingPatient, patientIdFor } from "./booking-patient";
 import { assertInsideBookingWindow } from "./booking-rules";
 import { classFor } from "./class-for";
 import { claimIdempotencyKey, requestHash, storeIdempotentResult } from "./idempotency";
 import { loadSlotQuery, type SlotContext } from "./load-slot-query";
 import { addDays } from "./local-time";
+import { type BookingPatient, matchPatient } from "./match-patient";
+import { enforceOnlineBookingCaps } from "./online-booking-caps";
 import { refusalOf } from "./refusals";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import type { Slot } from "./slot-types";
@@ -58,8 +59,11 @@ export async function placeBooking(db: Db, actor: Actor, input: BookingRequest, 
       const replay = key ? await claimIdempotencyKey<BookingCreated>(tx, key, bodyHash) : null;
       if (replay) return replay;
       // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
-      const [, context, triageKnown, patientId] = await pipeline(
-        planOncePerConnection(tx), readSlotContext(tx, input, now, byStaff), isKnownTriage(tx, input.triage), patientIdFor(tx, input.patient),
+      const online = !byStaff;
+      const [, context, , triageKnown, patientId] = await pipeline(
+        planOncePerConnection(tx), readSlotContext(tx, input, now, byStaff),
+        "id" in input.patient ? Promise.resolve() : enforceOnlineBookingCaps(tx, input.patient, { now, online }),
+        isKnownTriage(tx, input.triage), matchPatient(tx, input.patient, { online }),
       );
       const slot = chooseSlot(context, input, now, byStaff);
       if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });

@@ -73,16 +73,19 @@ describe(`bookings made at once (${process.env.DATABASE_URL ? "Postgres" : "PGli
     expect(retry.booking.start).toBe(at("10:00"));
   });
 
-  it("books a new patient's two visits made at once under one patient record", async () => {
+  it("books a new patient's two online visits made at once: one patient of record, one possible duplicate of it", async () => {
     const patient = patientDetails();
     const [a, b] = await Promise.all([
       bookAppointment(db, anon, bookingBody({ patient, start: at("09:00") }), { now: TEST_NOW }),
       bookAppointment(db, anon, bookingBody({ patient, start: at("10:00") }), { now: TEST_NOW }),
     ]);
     expect([a.booking.status, b.booking.status]).toEqual(["booked", "booked"]);
-    expect(await db.select().from(patients)).toHaveLength(1);
+    const rows = await db.select().from(patients);
+    expect(rows).toHaveLength(2);
+    const ofRecord = rows.find((r) => r.possibleDuplicateOf === null)!;
+    expect(rows.find((r) => r.id !== ofRecord.id)!.possibleDuplicateOf).toBe(ofRecord.id);
     const owners = await db.select({ patientId: appointments.patientId }).from(appointments);
-    expect(new Set(owners.map((o) => o.patientId)).size).toBe(1);
+    expect(new Set(owners.map((o) => o.patientId)).size).toBe(2);
   });
 
   it("answers a repeat of an Idempotency-Key sent at the same moment with the first booking", async () => {

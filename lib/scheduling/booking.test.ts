@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { appointments, auditLog, classes } from "@/db/schema";
+import { appointments, auditLog, classes, patients } from "@/db/schema";
 import { Conflict, DomainError, NotFound, OutsideBookingWindow, SlotUnavailable } from "@/lib/errors";
 import { bookingBody, createMiniClinic, patientDetails, TEST_NOW } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
@@ -92,13 +92,15 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     expect((reused as DomainError).code).toBe("validation_failed");
   });
 
-  it("matches a returning patient by email and date of birth", async () => {
+  it("gives a returning online patient a provisional record pointing at the one on file (finding 7)", async () => {
     const patient = patientDetails({ email: "Same@Example.com" });
     const a = await bookAppointment(db, anon, bookingBody({ patient }), { now: TEST_NOW });
     const b = await bookAppointment(db, anon, bookingBody({ patient: { ...patient, email: "same@example.com" }, start: "2026-12-02T09:00:00+11:00" }), { now: TEST_NOW });
-    const rows = await db.select({ patientId: appointments.patientId }).from(appointments);
-    expect(new Set(rows.map((r) => r.patientId)).size).toBe(1);
-    expect(a.booking.id).not.toBe(b.booking.id);
+    const owner = async (id: string) => (await db.select({ patientId: appointments.patientId }).from(appointments).where(eq(appointments.id, id)))[0]!.patientId;
+    const [first, second] = [await owner(a.booking.id), await owner(b.booking.id)];
+    expect(second).not.toBe(first);
+    const [provisional] = await db.select().from(patients).where(eq(patients.id, second));
+    expect(provisional!.possibleDuplicateOf).toBe(first);
   });
 
   it("cancels with the manage token, frees the time at once, and refuses a second cancel", async () => {

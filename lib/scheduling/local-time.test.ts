@@ -12,30 +12,35 @@ import {
 } from "./local-time";
 
 const SYD = "Australia/Sydney";
-const FROM = Date.UTC(2026, 0, 1);
-const TO = Date.UTC(2028, 0, 1);
 
-/** `n` instants spread at random over 2026 and 2027, the same every run (mulberry32), so a failure can be replayed. */
-function sampleInstants(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  return Array.from({ length: n }, () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return FROM + Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * (TO - FROM));
-  });
+/**
+ * A fixed sample of instants in 2026 and 2027 (a seeded generator, so a failure repeats): checking every instant
+ * against luxon took most of the unit run, and a few thousand spread at random catch the same faults. The hours
+ * around each change of offset, where the faults live, are still checked closely below.
+ */
+function sampleInstants(count: number, seed: number): number[] {
+  const from = Date.UTC(2026, 0, 1);
+  const span = Date.UTC(2028, 0, 1) - from;
+  let x = seed >>> 0;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    out.push(from + Math.floor((x / 2 ** 32) * span));
+  }
+  return out;
 }
 
-/** Each instant in 2026 and 2027 at which `tz` changes its offset, found day by day and then to the minute. */
+/** The instants in 2026 and 2027 at which the zone's offset changes (to the minute). */
 function offsetChanges(tz: string): number[] {
-  const offset = (t: number) => DateTime.fromMillis(t, { zone: tz }).offset;
   const changes: number[] = [];
-  for (let day = FROM; day < TO; day += 86_400_000) {
-    if (offset(day) === offset(day + 86_400_000)) continue;
-    let [lo, hi] = [day, day + 86_400_000];
+  const offsetAt = (t: number) => DateTime.fromMillis(t, { zone: tz }).offset;
+  for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 6 * 3_600_000) {
+    if (offsetAt(t) === offsetAt(t + 6 * 3_600_000)) continue;
+    let lo = t;
+    let hi = t + 6 * 3_600_000;
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 2);
-      if (offset(mid) === offset(lo)) lo = mid;
+      if (offsetAt(mid) === offsetAt(lo)) lo = mid;
       else hi = mid;
     }
     changes.push(hi);
@@ -131,18 +136,18 @@ describe("plusLocalDays", () => {
     expect(toOffsetIso(later, SYD)).toBe("2026-10-06T10:00:00+11:00");
     expect(later.getTime() - now.getTime()).toBe((7 * 24 - 1) * 3_600_000);
   });
-  it("agrees with luxon at 2,000 instants of 2026 and 2027, and minute by minute around each change, for 1 to 90 days", () => {
+  it("agrees with luxon at a sample of 2026 and 2027, and minute by minute around each change, for 1 to 90 days", () => {
     let checked = 0;
-    for (const [i, tz] of [SYD, "Australia/Lord_Howe", "America/New_York", "UTC"].entries()) {
-      for (const t of sampleInstants(2_000, 1_000 + i)) {
+    for (const tz of [SYD, "Australia/Lord_Howe", "America/New_York", "UTC"]) {
+      for (const t of sampleInstants(1_500, tz.length)) {
         for (const days of [1, 7, 30, 90]) {
           expect(plusLocalDays(new Date(t), days, tz).getTime()).toBe(DateTime.fromMillis(t, { zone: tz }).plus({ days }).toMillis());
           checked++;
         }
       }
-      // instants whose result lands on the day of a change, in its gap or its repeated hour
       const changes = offsetChanges(tz);
-      expect(changes).toHaveLength(tz === "UTC" ? 0 : 4);
+      expect(changes.length, tz).toBe(tz === "UTC" ? 0 : 4);
+      // instants whose result lands on the day of a change, in its gap or its repeated hour
       for (const c of changes) {
         for (let u = c - 3 * 3600_000; u < c + 3 * 3600_000; u += 60_000 + 11) {
           for (const days of [1, 7]) {
@@ -153,7 +158,7 @@ describe("plusLocalDays", () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(40_000);
+    expect(checked).toBeGreaterThan(30_000);
   });
 });
 
@@ -171,7 +176,7 @@ describe("the fast offset formatting agrees with luxon", () => {
     const x = DateTime.fromJSDate(d, { zone: tz });
     return x.toISO({ suppressMilliseconds: true, includeOffset: false }) + x.toFormat("ZZ");
   };
-  it("at 2,000 instants of 2026 and 2027, and minute by minute around every change of offset, in zones with odd offsets and rules", () => {
+  it("at a sample of 2026 and 2027, and minute by minute around every change of offset, in zones with odd offsets and rules", () => {
     let checked = 0;
     const check = (t: number, tz: string) => {
       const d = new Date(t);
@@ -180,8 +185,8 @@ describe("the fast offset formatting agrees with luxon", () => {
       expect(localDateOf(d, tz)).toBe(local.slice(0, 10));
       checked++;
     };
-    for (const [i, tz] of zones.entries()) {
-      for (const t of sampleInstants(2_000, 2_000 + i)) check(t, tz);
+    for (const tz of zones) {
+      for (const t of sampleInstants(2_000, tz.length * 7)) check(t, tz);
       for (const c of offsetChanges(tz)) for (let u = c - 3 * 3600_000; u < c + 3600_000; u += 60_000 + 7) check(u, tz);
     }
     expect(checked).toBeGreaterThan(25_000);

@@ -1,27 +1,39 @@
 import { z } from "zod";
+import { lineString, multilineString, PERSON_NAME } from "@/lib/validation/text";
 import { dateOfBirthFromParts } from "./date-of-birth";
 
 // One schema, two uses: the booking form's zodResolver and the API both parse with these (the form reads its date of
 // birth from three boxes, so it has its own schema for that one field, patientDetailsFormSchema).
-export const slugSchema = z.string().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
+export const slugSchema = lineString().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
+// The dates the clinic deals in, births to bookings: a day or two past either end (time zones, buffers) still
+// fits Postgres and JavaScript, where a year-9999 date plus one day used to reach the database as "+010000" (a 500).
+export const MIN_DATE = "1900-01-01";
+export const MAX_DATE = "2199-12-31";
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date")
+  .refine((d) => d >= MIN_DATE && d <= MAX_DATE, `Use a date from ${MIN_DATE} to ${MAX_DATE}`);
 export const offsetDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+11:00")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "Not a real time");
+  .refine((s) => !Number.isNaN(Date.parse(s)), "Not a real time")
+  .refine((s) => s.slice(0, 10) >= MIN_DATE && s.slice(0, 10) <= MAX_DATE, `Use a time from ${MIN_DATE} to ${MAX_DATE}`);
 
+// api.md: 1 to 80 characters of letters (any script), spaces, hyphens, apostrophes and full stops.
 const nameSchema = (label: string) =>
-  z.string().trim().min(1, `Enter your ${label}`).max(80, `Your ${label} is too long`).refine((s) => !/[<>]/.test(s), `Your ${label} cannot contain < or >`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter your ${label}`)
+    .max(80, `Your ${label} is too long`)
+    .regex(PERSON_NAME, `Your ${label} can only have letters, spaces, hyphens (-), apostrophes (') and full stops`);
 
 export const patientDetailsSchema = z.object({
   firstName: nameSchema("first name"),
   lastName: nameSchema("last name"),
-  email: z.string().trim().toLowerCase().max(254, "That email is too long").email("Enter a valid email, like name@example.com"),
-  phone: z
-    .string()
+  email: lineString().trim().toLowerCase().max(254, "That email is too long").email("Enter a valid email, like name@example.com"),
+  phone: lineString()
     .trim()
     .min(1, "Enter a phone number")
     .max(20, "That phone number is too long")
@@ -53,14 +65,14 @@ export const createBookingSchema = z.object({
   start: offsetDateTimeSchema,
   patient: patientDetailsSchema,
   triage: z.string().uuid("Not a known triage").optional(),
-  notes: z.string().max(1000, "Keep notes to 1000 characters").optional(),
+  notes: multilineString().max(1000, "Keep notes to 1000 characters").optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
-export const cancelBookingSchema = z.object({ reason: z.string().trim().max(500, "Keep the reason to 500 characters").optional() });
+export const cancelBookingSchema = z.object({ reason: multilineString().trim().max(500, "Keep the reason to 500 characters").optional() });
 /** The front desk always says why it cancels. */
 export const staffCancelSchema = z.object({
-  reason: z.string().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
+  reason: multilineString().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
 });
 export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
 /** A move, by the patient or the front desk: the new start, and (staff only, in effect) another practitioner. */

@@ -3,6 +3,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { addDays, isoWeekday, localDateOf } from "@/lib/scheduling/local-time";
+import { MAX_DATE, MIN_DATE } from "@/lib/scheduling/schemas";
+import { lineString } from "@/lib/validation/text";
 
 /** Every clinic location is in Sydney; the practitioner's day is a Sydney day. */
 export const CLINIC_ZONE = "Australia/Sydney";
@@ -10,7 +12,8 @@ export const CLINIC_ZONE = "Australia/Sydney";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01")
-  .refine((d) => DateTime.fromISO(d, { zone: CLINIC_ZONE }).isValid, "That is not a real date");
+  .refine((d) => DateTime.fromISO(d, { zone: CLINIC_ZONE }).isValid, "That is not a real date")
+  .refine((d) => d >= MIN_DATE && d <= MAX_DATE, `Use a date from ${MIN_DATE} to ${MAX_DATE}`);
 
 /** Blank form fields arrive as "": treat them as not given. */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -31,11 +34,11 @@ export const AUDIT_OUTCOMES = ["ok", "denied", "failed"] as const;
 export const AUDIT_PAGE_SIZE = 25;
 
 export const auditFilterSchema = z.object({
-  person: optional(z.string().trim().max(100, "Keep it under 100 characters")),
-  patient: optional(z.string().trim().max(100, "Keep it under 100 characters")),
+  person: optional(lineString().trim().max(100, "Keep it under 100 characters")),
+  patient: optional(lineString().trim().max(100, "Keep it under 100 characters")),
   from: optional(isoDate),
   to: optional(isoDate),
-  action: optional(z.string().trim().regex(/^[a-z][a-z0-9.-]{0,59}$/, "Choose an action from the list")),
+  action: optional(lineString().trim().regex(/^[a-z][a-z0-9.-]{0,59}$/, "Choose an action from the list")),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 });

@@ -53,7 +53,7 @@ describe("listDayAppointments", () => {
     expect(byId.get(b)!.intake).toEqual({ status: "in-progress", route: null, needsCall: false });
     expect(JSON.stringify(list)).not.toContain("pain");
 
-    await markPatientCalled(db, reception, a, TEST_NOW);
+    await markPatientCalled(db, reception, a, {}, TEST_NOW);
     const after = await listDayAppointments(db, reception, DAY);
     expect(after.appointments.find((x) => x.id === a)!.intake.needsCall).toBe(false);
   });

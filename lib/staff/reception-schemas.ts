@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineString, multilineString } from "@/lib/validation/text";
 import { localDateSchema, offsetDateTimeSchema, patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
 
 // The changes every booker makes share the scheduling schemas; the reception dialogs take them from here too.
@@ -26,6 +27,12 @@ export type WeekQuery = z.infer<typeof weekQuerySchema>;
 
 export const statusChangeSchema = z.object({ status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }) });
 
+/** Recording a call-back: what came of it, in a few words (read by staff only). */
+export const calledSchema = z.object({
+  note: z.string().trim().max(500, "Keep the note to 500 characters").optional(),
+});
+export type CalledInput = z.infer<typeof calledSchema>;
+
 /** A phone booking: an existing patient by id, or a new one's details (matched by email and date of birth). */
 export const staffBookingSchema = z
   .object({
@@ -35,7 +42,7 @@ export const staffBookingSchema = z
     start: offsetDateTimeSchema,
     patientId: uuidSchema.optional(),
     patient: patientDetailsSchema.optional(),
-    notes: z.string().trim().max(1000, "Keep notes to 1000 characters").optional(),
+    notes: multilineString().trim().max(1000, "Keep notes to 1000 characters").optional(),
   })
   .refine((b) => (b.patientId ? !b.patient : !!b.patient), { path: ["patient"], message: "Choose an existing patient or enter a new one" });
 export type StaffBookingInput = z.infer<typeof staffBookingSchema>;
@@ -51,5 +58,11 @@ export const staffAvailabilitySchema = z.object({
 export type StaffAvailabilityQuery = z.infer<typeof staffAvailabilitySchema>;
 
 export const patientSearchSchema = z.object({
-  q: z.string().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
+  q: lineString().trim().min(2, "Type at least 2 characters").max(100, "Keep the search to 100 characters"),
 });
+
+/** Merge one patient record into another: every appointment and intake of `patientId` moves to `into`, which is kept. */
+export const mergePatientsSchema = z
+  .object({ patientId: uuidSchema, into: uuidSchema })
+  .refine((m) => m.patientId !== m.into, { path: ["into"], message: "Choose a different record to keep" });
+export type MergePatientsInput = z.infer<typeof mergePatientsSchema>;

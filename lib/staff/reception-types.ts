@@ -97,6 +97,10 @@ export interface PatientSummaryDto {
   phone: string;
   dateOfBirth: string;
   nextAppointment: string | null;
+  /** A provisional record from an online booking: the patient of record it may be (reception merges or keeps apart). */
+  possibleDuplicateOf: string | null;
+  /** The record this one was merged into, if any. */
+  mergedInto: string | null;
 }
 
 export interface PatientDetailDto extends PatientSummaryDto {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, min, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, min, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, patients } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
@@ -33,7 +33,7 @@ function matcher(q: string): SQL | undefined {
 export async function searchPatients(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<{ patients: PatientSummaryDto[] }> {
   await requireRole(db, actor, FRONT_DESK, "patients.search");
   const { q } = patientSearchSchema.parse(rawInput);
-  const rows = await db.select().from(patients).where(matcher(q)).orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.dateOfBirth)).limit(LIMIT);
+  const rows = await db.select().from(patients).where(and(matcher(q), isNull(patients.mergedInto))).orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.dateOfBirth)).limit(LIMIT);
   const next = rows.length
     ? await db.select({ patientId: appointments.patientId, at: min(appointments.startsAt) }).from(appointments)
         .where(and(inArray(appointments.patientId, rows.map((r) => r.id)), eq(appointments.status, "booked"), sql`${appointments.startsAt} > ${now.toISOString()}::timestamptz`))
@@ -46,6 +46,6 @@ export async function searchPatients(db: Db, actor: Actor, rawInput: unknown, no
 export function toPatientSummary(p: typeof patients.$inferSelect, next: Date | null): PatientSummaryDto {
   return {
     id: p.id, name: `${p.firstName} ${p.lastName}`, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth,
-    nextAppointment: next ? new Date(next).toISOString() : null,
+    nextAppointment: next ? new Date(next).toISOString() : null, possibleDuplicateOf: p.possibleDuplicateOf, mergedInto: p.mergedInto,
   };
 }

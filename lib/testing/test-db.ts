@@ -6,6 +6,7 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle } from "drizzle-orm/pglite";
 import { connectPostgres, openPostgres, type Db, type DbHandle } from "@/db/client";
 import { migrateEmbedded } from "@/db/migrate-runner";
+import { env } from "@/lib/env";
 import * as schema from "@/db/schema";
 
 export const TEMPLATE_SUFFIX = "_tpl";
@@ -43,7 +44,8 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   await admin.unsafe(`create database "${name}" template "${base}${TEMPLATE_SUFFIX}"`);
   await admin.end();
   const testUrl = withDatabase(url, name);
-  const handle = openPostgres(testUrl, 20);
+  // tests work as the app does: as the app role, which may only add to the audit log
+  const handle = openPostgres(testUrl, 20, { appRole: env.DATABASE_APP_ROLE });
   return {
     ...handle,
     url: testUrl,

@@ -106,8 +106,23 @@ export function sameSitePath(url: string): string {
   return url.replace(/^[a-z]+:\/\/[^/]+/i, "") || "/";
 }
 
-export function calendarPath(bookingId: string, token: string): string {
-  return `/api/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics?token=${encodeURIComponent(token)}`;
+/** Fetches the booking's .ics with the token in a header and hands it to the browser as a download. */
+export async function downloadCalendar(bookingId: string, token: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`, { headers: { Authorization: `Bearer ${token}` }, cache: "no-store" });
+  } catch {
+    throw new Error(MESSAGES.network);
+  }
+  if (!res.ok) throw new Error(res.status >= 500 ? MESSAGES.server : "We couldn't get the calendar file. Please try again.");
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = "appointment.ics";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 export function newIdempotencyKey(): string {

@@ -29,6 +29,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       <div className="page-head">
         <h1 className="page-title">Patients</h1>
         <p className="muted">Search by name, phone number, email or date of birth (e.g. 02/04/1990).</p>
+        <p><Link href="/patients/duplicates">Possible duplicates from online bookings</Link></p>
       </div>
       <form role="search" action="/patients" className="search-bar">
         <label htmlFor="patient-q" className="visually-hidden">Search patients</label>
@@ -47,7 +48,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             <tbody>
               {results.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row"><Link href={`/patients/${p.id}`}>{p.lastName}, {p.firstName}</Link></th>
+                  <th scope="row">
+                    <Link href={`/patients/${p.id}`}>{p.lastName}, {p.firstName}</Link>
+                    {p.possibleDuplicateOf ? <span className="muted cell-sub">Possible duplicate: <Link href="/patients/duplicates">check it</Link></span> : null}
+                  </th>
                   <td>{formatDob(p.dateOfBirth)}</td>
                   <td>{p.phone}</td>
                   <td className="cell-wrap">{p.email}</td>

@@ -11,7 +11,7 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { EMAIL_QUEUE } from "../jobs";
 import { smtpMailer } from "../mailer";
 import { sendBookingEmailsThrough } from "../enqueue";
-import { type NotificationQueue, openNotificationQueue } from "../queue";
+import { type NotificationQueue, openNotificationQueue, type OpenQueueOptions } from "../queue";
 import { type EmailWorker, startEmailWorker, type WorkerOptions } from "../worker";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
@@ -31,11 +31,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(opts: OpenQueueOptions = {}): Promise<Harness> {
   const handle = await createTestDb();
   await createMiniClinic(handle.db);
   const target = { db: handle.db, kind: handle.kind, url: handle.url };
-  const queue = await openNotificationQueue(target, { settings: FAST });
+  const queue = await openNotificationQueue(target, { ...opts, settings: { ...FAST, ...opts.settings } });
   sendBookingEmailsThrough(queue);
   const sink = await startSmtpSink();
   const queues = [queue];

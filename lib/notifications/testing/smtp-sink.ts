@@ -16,7 +16,16 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /**
+   * Called with each message once its whole DATA has arrived, before the server answers it. "drop" never answers
+   * (the client is left waiting, as when a server dies mid-transaction) and does not keep the message; after "accept"
+   * the message is kept and answered 250, and `afterAccept` runs just after the answer went out.
+   */
+  onMessage?: (mail: ParsedMail) => Promise<{ decision: "accept" | "drop"; afterAccept?: () => void }>;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   let refuse = 0;
   let refuseCode = 451;
@@ -37,8 +46,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
                 callback(Object.assign(new Error(refuseCode >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: refuseCode }));
                 return;
               }
-              received.push(mail);
-              callback();
+              const decide = options.onMessage ? options.onMessage(mail) : Promise.resolve({ decision: "accept" as const, afterAccept: undefined });
+              return decide.then(({ decision, afterAccept }) => {
+                if (decision === "drop") return;
+                received.push(mail);
+                callback();
+                afterAccept?.();
+              });
             },
             (error: Error) => callback(error),
           );

@@ -1,6 +1,6 @@
 "use client";
-import { CalendarIcon } from "../../_components/calendar-icon";
-import { calendarPath, sameSitePath, tokenFromManageUrl, type BookingCreated } from "../../_components/public-api";
+import { AddToCalendar } from "../../_components/add-to-calendar";
+import { sameSitePath, tokenFromManageUrl, type BookingCreated } from "../../_components/public-api";
 import { BookingFacts, type BookingFactsProps } from "./booking-facts";
 import { StepHeading } from "./step-heading";
 
@@ -32,9 +32,7 @@ export function StepDone({ created, facts, firstName, email }: Props) {
       </div>
       <ul className="done__links">
         <li>
-          <a className="button button--ghost" href={calendarPath(created.booking.id, token)} download="appointment.ics">
-            <CalendarIcon /> Add to calendar
-          </a>
+          <AddToCalendar bookingId={created.booking.id} token={token} />
         </li>
         <li>
           <a className="button button--ghost" href={sameSitePath(created.manageUrl)}>

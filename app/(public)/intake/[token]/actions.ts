@@ -1,8 +1,11 @@
 "use server";
 // The intake page's adapters: parse nothing themselves, call one verb, map errors to plain results
 // (a thrown error would reach the browser as an opaque failure in production).
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { clientKey } from "@/lib/http/rate-limit";
+import { limitIntakeWrites } from "@/lib/intake/intake-rate-limits";
 import { saveIntakeDraft, type DraftSaved } from "@/lib/intake/save-intake-draft";
 import { submitIntake, type IntakeSubmitted } from "@/lib/intake/submit-intake";
 import { logError } from "@/lib/log";
@@ -19,10 +22,23 @@ async function run<T>(scope: string, fn: () => Promise<T>): Promise<ActionResult
   }
 }
 
+/** The client's address as the public API reads it (lib/http/rate-limit.ts), from the action's request headers. */
+async function client(): Promise<string> {
+  return clientKey(new Request("http://intake.invalid/", { headers: await headers() }));
+}
+
 export async function saveIntakeDraftAction(token: string, answers: unknown): Promise<ActionResult<DraftSaved>> {
-  return run("intake.save", async () => saveIntakeDraft(await getDb(), String(token), answers));
+  return run("intake.save", async () => {
+    const db = await getDb();
+    await limitIntakeWrites(db, { token: String(token), client: await client(), kind: "save" });
+    return saveIntakeDraft(db, String(token), answers);
+  });
 }
 
 export async function submitIntakeAction(token: string, answers: unknown): Promise<ActionResult<IntakeSubmitted>> {
-  return run("intake.submit", async () => submitIntake(await getDb(), String(token), answers));
+  return run("intake.submit", async () => {
+    const db = await getDb();
+    await limitIntakeWrites(db, { token: String(token), client: await client(), kind: "submit" });
+    return submitIntake(db, String(token), answers);
+  });
 }

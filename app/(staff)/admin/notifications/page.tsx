@@ -16,6 +16,8 @@ const KIND: Record<string, string> = {
   reminder: "Appointment reminder",
   "intake-reminder": "Intake reminder",
   "call-us": "Please call us",
+  "staff-alert": "Intake needs attention (to staff)",
+  "staff-password-reset": "Staff password reset",
 };
 
 async function load(): Promise<DeadLetter[] | null> {

@@ -69,18 +69,17 @@ export function CalendarGrid({ columns, timezone, busy, onOpen, onBook, headerFo
   const hours: number[] = [];
   for (let m = range.start; m < range.end; m += 60) hours.push(m);
 
-  // Open on the part of the day that matters: now, if today is shown; else the first appointment.
+  // Open on the day's first appointment, or its opening hour when nothing is booked: never at the current time,
+  // which late in the day would hide the morning's patients above the fold.
   const firstKey = columns.map((c) => c.key).join("|");
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const today = now && columns.some((c) => c.date === now.date) ? now.minutes - 60 : null;
     const first = Math.min(...columns.flatMap((c) => c.appointments.map((a) => minutesOf(a.start))), 24 * 60);
-    const target = today ?? (first < 24 * 60 ? first - 30 : range.start);
-    el.scrollTop = Math.max(0, y(target));
+    el.scrollTop = Math.max(0, y(first < 24 * 60 ? first - 30 : range.start));
     // only when the set of columns changes, not on every refresh
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [firstKey, now === null]);
+  }, [firstKey]);
 
   return (
     <div className="cal-scroll" ref={scroller} aria-busy={busy} role="region" aria-label={label} tabIndex={0}>

@@ -2,9 +2,8 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { CalendarIcon } from "../../../_components/calendar-icon";
+import { AddToCalendar } from "../../../_components/add-to-calendar";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
-import { calendarPath } from "../../../_components/public-api";
 import { whenText, zonePlan } from "../../../_components/time-format";
 import { useViewerZone } from "../../../_components/use-viewer-zone";
 import { LoadingBlock } from "../../../_components/loading-block";
@@ -110,9 +109,7 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
                   Cancel appointment
                 </button>
               ) : null}
-              <a className="button button--ghost" href={calendarPath(booking.id, token)} download="appointment.ics">
-                <CalendarIcon /> Add to calendar
-              </a>
+              <AddToCalendar bookingId={booking.id} token={token} />
             </div>
           ) : null}
 

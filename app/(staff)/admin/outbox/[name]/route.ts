@@ -1,9 +1,18 @@
+import { requireStaffApi } from "@/lib/auth";
+import { DomainError } from "@/lib/errors";
 import { outboxVisible, readOutboxMessage, readRawOutboxMessage } from "@/lib/notifications/outbox";
 
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-// Opens one outbox email: its HTML part in a locked-down sandbox, or with ?raw=1 the .eml file itself.
+// Opens one outbox email for an admin: its HTML part in a locked-down sandbox, or with ?raw=1 the .eml file itself.
 export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  try {
+    await requireStaffApi(["admin"], "/admin/outbox");
+  } catch (error) {
+    // signed out or not an admin: nothing says the outbox exists
+    if (error instanceof DomainError) return NOT_FOUND();
+    throw error;
+  }
   if (!outboxVisible()) return NOT_FOUND();
   const { name } = await params;
   if (new URL(request.url).searchParams.get("raw") === "1") {

@@ -1,0 +1,49 @@
+"use client";
+import type { Slot } from "../../_components/public-api";
+import type { ZonePlan } from "../../_components/time-format";
+import type { LocationOption } from "./booking-types";
+import { SlotPicker } from "./lazy-steps";
+import { StepHeading } from "./step-heading";
+
+interface Props {
+  location: LocationOption;
+  service: { slug: string; name: string };
+  /** null: the first available practitioner. */
+  practitioner: string | null;
+  practitionerName: string | null;
+  plan: ZonePlan;
+  selectedStart: string | undefined;
+  focus: boolean;
+  onPick: (slot: Slot) => void;
+  onAnyPractitioner: () => void;
+}
+
+export function StepTime({ location, service, practitioner, practitionerName, plan, selectedStart, focus, onPick, onAnyPractitioner }: Props) {
+  return (
+    <>
+      <StepHeading focus={focus}>Choose a time</StepHeading>
+      <p className="step__note">
+        {service.name} at {location.name}
+        {practitionerName ? ` with ${practitionerName}` : ", first available practitioner"}.
+      </p>
+      <SlotPicker
+        key={`${location.slug}|${service.slug}|${practitioner}`}
+        headingId="slot-day-title"
+        location={location}
+        service={service.slug}
+        practitioner={practitioner}
+        plan={plan}
+        selectedStart={selectedStart}
+        startDate={null}
+        onPick={onPick}
+        emptyActions={
+          practitioner ? (
+            <button type="button" className="button button--ghost button--small" onClick={onAnyPractitioner}>
+              See any practitioner
+            </button>
+          ) : null
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+// The headers every answer carries, and the Content-Security-Policy of pages. Pure, so proxy.ts stays a thin shell.
+
+/** Pages that carry a secret token in their address: they tell no one where the reader came from. */
+const TOKEN_PATHS = [/^\/manage\//, /^\/intake\//, /^\/api\/v1\/bookings\//, /^\/api\/v1\/calendar\//, /^\/login\/reset\//, /^\/invite/];
+
+export function isTokenPath(pathname: string): boolean {
+  return TOKEN_PATHS.some((re) => re.test(pathname));
+}
+
+/**
+ * A strict policy: scripts only with this response's nonce (and what they load, 'strict-dynamic'), nothing framed,
+ * no plugins, no <base>, forms and fetches to this origin only. Styles may be inline (React's style attributes).
+ */
+export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(opts.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** JSON, files and anything else that is not a page: nothing may run or frame it. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+export function securityHeaders(pathname: string, opts: { production: boolean }): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": isTokenPath(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(opts.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing staff request must come from our own pages: a JSON body (a cross-site page cannot send one without
+ * a CORS preflight, which we never grant), and, where the browser says where it came from, from this very origin.
+ * Returns why it is refused, or null.
+ */
+export function crossSiteRefusal(req: { method: string; headers: Headers; url: string }, publicBaseUrl: string): { status: number; code: string; message: string } | null {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type.trim())) {
+    return { status: 400, code: "bad_request", message: "Send a JSON body with Content-Type: application/json." };
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return forbiddenOrigin();
+  const origin = req.headers.get("origin");
+  if (origin !== null && !sameOrigin(origin, req, publicBaseUrl)) return forbiddenOrigin();
+  return null;
+}
+
+function forbiddenOrigin() {
+  return { status: 403, code: "forbidden", message: "This change must be made from the clinic's own pages." };
+}
+
+function sameOrigin(origin: string, req: { headers: Headers; url: string }, publicBaseUrl: string): boolean {
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (o.origin === new URL(publicBaseUrl).origin) return true;
+  // the host the browser addressed (a proxy keeps it in X-Forwarded-Host)
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+  return o.host === host;
+}
