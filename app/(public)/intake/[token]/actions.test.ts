@@ -12,7 +12,9 @@ let handle: DbHandle;
 let db: Db;
 let address = "203.0.113.9";
 vi.mock("@/lib/db", () => ({ getDb: async () => db }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": address }) }));
+// as lib/http/server.mjs vouches for the socket's address (a forged X-Forwarded-For beside it is ignored)
+process.env.CLINIC_PEER_KEY = "test-peer-key";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-clinic-peer": `test-peer-key|${address}`, "x-forwarded-for": "198.51.100.1" }) }));
 const { saveIntakeDraftAction, submitIntakeAction } = await import("./actions");
 
 beforeEach(async () => {
