@@ -10,7 +10,19 @@ const NOTHING_IMPORTS_APP = { group: ["@/app/*"], message: "Nothing imports app/
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.out/**", "bench/.tmp/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/.out/**",
+      "bench/.tmp/**",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -36,7 +48,18 @@ const config = [
     // app/ talks to lib/, never to db/ (types aside).
     files: ["app/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "!@/db/schema"], message: "app/ calls lib/; use a verb or query from lib/.", allowTypeImports: true }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/*", "!@/db/schema"],
+              message: "app/ calls lib/; use a verb or query from lib/.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   // Domains depend one way: staff -> intake -> notifications -> scheduling (scheduling publishes booking events).
@@ -46,8 +69,22 @@ const config = [
     ["lib/scheduling/**", ["@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*"]],
     ["lib/notifications/**", ["@/lib/intake/*", "@/lib/staff/*"]],
     ["lib/intake/**", ["@/lib/staff/*"]],
-    ["lib/http/**", ["@/lib/scheduling/*", "@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/audit/*"]],
-    ["lib/audit/**", ["@/lib/scheduling/*", "@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/http/*", "@/lib/auth", "@/lib/db"]],
+    [
+      "lib/http/**",
+      ["@/lib/scheduling/*", "@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/audit/*"],
+    ],
+    [
+      "lib/audit/**",
+      [
+        "@/lib/scheduling/*",
+        "@/lib/notifications/*",
+        "@/lib/intake/*",
+        "@/lib/staff/*",
+        "@/lib/http/*",
+        "@/lib/auth",
+        "@/lib/db",
+      ],
+    ],
     ["lib/{staff,catalog,security}/**", []],
     ["lib/*", []],
     ["db/*", ["./seed/*"]],
@@ -55,13 +92,37 @@ const config = [
     files: [`${dir}.{ts,tsx}`],
     ignores: ["**/*.test.ts", "**/testing/**", "lib/db.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [NOTHING_IMPORTS_APP, { group: [...banned, "@/db/seed/*"], message: "Domains import each other one way only, and never demo data (see conventions)." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NOTHING_IMPORTS_APP,
+            {
+              group: [...banned, "@/db/seed/*"],
+              message: "Domains import each other one way only, and never demo data (see conventions).",
+            },
+          ],
+        },
+      ],
     },
   })),
   {
     // demo data is written with the domains' verbs on a database it is given, never through the app's plumbing
     files: ["db/seed/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [NOTHING_IMPORTS_APP, { group: ["@/lib/db", "@/lib/auth", "@/lib/http/*"], message: "Demo data takes the database as a parameter." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            NOTHING_IMPORTS_APP,
+            {
+              group: ["@/lib/db", "@/lib/auth", "@/lib/http/*"],
+              message: "Demo data takes the database as a parameter.",
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

@@ -11,19 +11,31 @@ export function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/v1/staff/") || pathname.startsWith("/api/v1/admin/")) {
     const refused = crossSiteRefusal(request, env.PUBLIC_BASE_URL);
     if (refused) {
-      return NextResponse.json({ error: { code: refused.code, message: refused.message } }, { status: refused.status, headers: { ...headers, "Content-Security-Policy": API_CSP, "Cache-Control": "no-store" } });
+      return NextResponse.json(
+        { error: { code: refused.code, message: refused.message } },
+        {
+          status: refused.status,
+          headers: { ...headers, "Content-Security-Policy": API_CSP, "Cache-Control": "no-store" },
+        },
+      );
     }
   }
 
   if (pathname.startsWith("/api/") || pathname.startsWith("/admin/outbox/")) {
     // the outbox's message view sets its own, stricter sandbox policy
     const response = NextResponse.next();
-    for (const [k, v] of Object.entries(pathname.startsWith("/api/") ? { ...headers, "Content-Security-Policy": API_CSP } : headers)) response.headers.set(k, v);
+    for (const [k, v] of Object.entries(
+      pathname.startsWith("/api/") ? { ...headers, "Content-Security-Policy": API_CSP } : headers,
+    ))
+      response.headers.set(k, v);
     return response;
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageCsp(nonce, { dev: env.NODE_ENV === "development", https: env.PUBLIC_BASE_URL.startsWith("https://") });
+  const csp = pageCsp(nonce, {
+    dev: env.NODE_ENV === "development",
+    https: env.PUBLIC_BASE_URL.startsWith("https://"),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

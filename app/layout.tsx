@@ -5,7 +5,8 @@ import { HydrationMark } from "./_components/hydration-mark";
 
 export const metadata: Metadata = {
   title: { default: "Harbour Physio Group", template: "%s · Harbour Physio Group" },
-  description: "Sports physiotherapy, exercise physiology and online rehab across Sydney. Book online in under a minute.",
+  description:
+    "Sports physiotherapy, exercise physiology and online rehab across Sydney. Book online in under a minute.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0d4a5c" };

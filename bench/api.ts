@@ -19,7 +19,6 @@ const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3600);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-
 async function main() {
   const today = benchToday();
   let t = performance.now();
@@ -29,7 +28,10 @@ async function main() {
   const app = await startApp(PORT, { DATABASE_URL: BENCH_DATABASE_URL, RATE_LIMIT_PER_MINUTE: "10000000" });
   const serverPid = app.process.pid!;
   try {
-    const results: Record<string, unknown> = { appointments, machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
+    const results: Record<string, unknown> = {
+      appointments,
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    };
 
     for (const days of [14, 31]) {
       const from = today.plus({ days: 1 }).toISODate()!;
@@ -45,14 +47,20 @@ async function main() {
         slots = body.slots.length;
       }
       results[`availability${days}`] = { p50: pct(times, 50), p95: pct(times, 95), slots };
-      console.log(`availability, ${days} days (${slots} slots): p50 ${fmt(pct(times, 50))} ms, p95 ${fmt(pct(times, 95))} ms`);
+      console.log(
+        `availability, ${days} days (${slots} slots): p50 ${fmt(pct(times, 50))} ms, p95 ${fmt(pct(times, 95))} ms`,
+      );
     }
 
     // Distinct free slots in weeks 5-8 (kept empty by the builder), the same rows for raw SQL and the API.
     const targets: { practitioner: string; location: string; start: string }[] = [];
     for (const location of ["martin-place", "barangaroo", "north-sydney", "chatswood", "mosman"]) {
       const from = today.plus({ days: 30 }).toISODate()!;
-      const body = (await (await fetch(`${BASE}/api/v1/availability?location=${location}&service=physio-follow-up&from=${from}&to=${today.plus({ days: 50 }).toISODate()}`)).json()) as { slots: { start: string; end: string; practitioner: string }[] };
+      const body = (await (
+        await fetch(
+          `${BASE}/api/v1/availability?location=${location}&service=physio-follow-up&from=${from}&to=${today.plus({ days: 50 }).toISODate()}`,
+        )
+      ).json()) as { slots: { start: string; end: string; practitioner: string }[] };
       const lastEnd = new Map<string, number>();
       for (const s of body.slots) {
         if ((lastEnd.get(s.practitioner) ?? 0) > Date.parse(s.start)) continue;
@@ -69,13 +77,25 @@ async function main() {
       await request("POST", "/api/v1/bookings", bookingBody(r, `warm${i}`));
     });
     const sqlClient = connectPostgres(BENCH_DATABASE_URL, { max: 32, onnotice: () => {} });
-    const ids = await sqlClient`select (select id from services where slug = 'physio-follow-up') as service, (select id from patients limit 1) as patient`;
+    const ids =
+      await sqlClient`select (select id from services where slug = 'physio-follow-up') as service, (select id from patients limit 1) as patient`;
     const { service, patient } = ids[0] as { service: string; patient: string };
-    const pids = new Map((await sqlClient`select p.slug, p.id, pl.location_id from practitioners p join practitioner_locations pl on pl.practitioner_id = p.id`).map((r) => [r.slug as string, r]));
+    const pids = new Map(
+      (
+        await sqlClient`select p.slug, p.id, pl.location_id from practitioners p join practitioner_locations pl on pl.practitioner_id = p.id`
+      ).map((r) => [r.slug as string, r]),
+    );
     const appointmentRow = (r: (typeof rows)[number], i: number, tag: string) => {
       const p = pids.get(r.practitioner)!;
       const range = `[${new Date(r.start).toISOString()},${new Date(Date.parse(r.start) + 30 * 60_000).toISOString()})`;
-      return { service, location: p.location_id as string, practitioner: p.id as string, range, manage: `${tag}-m-${i}`, intake: `${tag}-i-${i}` };
+      return {
+        service,
+        location: p.location_id as string,
+        practitioner: p.id as string,
+        range,
+        manage: `${tag}-m-${i}`,
+        intake: `${tag}-i-${i}`,
+      };
     };
 
     // Raw SQL 1: the appointment rows alone, one autocommit insert each (the comparison the goal is set against).
@@ -83,7 +103,8 @@ async function main() {
     t = performance.now();
     await runConcurrently(rows, 32, async (r, i) => {
       const a = appointmentRow(r, i, "raw");
-      const [row] = await sqlClient`insert into appointments (service_id, location_id, practitioner_id, patient_id, during, blocked, manage_token_hash, intake_token_hash)
+      const [row] =
+        await sqlClient`insert into appointments (service_id, location_id, practitioner_id, patient_id, during, blocked, manage_token_hash, intake_token_hash)
         values (${a.service}, ${a.location}, ${a.practitioner}, ${patient}, ${a.range}::tstzrange, ${a.range}::tstzrange, ${a.manage}, ${a.intake}) returning id`;
       rawIds.push(row!.id as string);
     });
@@ -146,13 +167,18 @@ async function main() {
 
     // The same booking verb called in this process on other free slots: no HTTP, no Next.js, no rate limit.
     const handle = openPostgres(BENCH_DATABASE_URL);
-    const queue = await openNotificationQueue({ db: handle.db, kind: "postgres", url: BENCH_DATABASE_URL }, { supervise: false });
+    const queue = await openNotificationQueue(
+      { db: handle.db, kind: "postgres", url: BENCH_DATABASE_URL },
+      { supervise: false },
+    );
     sendBookingEmailsThrough(queue);
     let inProcessCreated = 0;
     const inProcessBefore = cpuSnapshot(serverPid);
     t = performance.now();
     await runConcurrently(inProcessRows, 32, async (r, i) => {
-      const res = await bookAppointment(handle.db, { kind: "anonymous" }, bookingBody(r, `inproc${i}`)).catch(() => null);
+      const res = await bookAppointment(handle.db, { kind: "anonymous" }, bookingBody(r, `inproc${i}`)).catch(
+        () => null,
+      );
       if (res) inProcessCreated++;
     });
     const inProcessRate = inProcessCreated / ((performance.now() - t) / 1000);
@@ -168,13 +194,40 @@ async function main() {
       on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked and a.block_key <> b.block_key
       where a.status <> 'cancelled' and b.status <> 'cancelled'`) as unknown as [{ overlaps: number }];
     await sqlClient.end();
-    Object.assign(results, { rows: rows.length, rawRate, fullRate, apiRate, ratio: apiRate / rawRate, bookingLatency: { p50: pct(bookingTimes, 50), p95: pct(bookingTimes, 95) }, fullRatio: apiRate / fullRate, cpuMsPerBooking: cpu, created, refused, overlaps, httpFloorRate, inProcessRate, inProcessCpuMs: { app: inProcess.clients, postgres: inProcess.postgres, machine: inProcess.machine } });
-    console.log(`booking throughput, 32 clients, ${rows.length} distinct slots: API ${fmt(apiRate)}/s (${created} created, ${refused} refused), raw SQL ${fmt(rawRate)}/s, ratio ${(100 * apiRate / rawRate).toFixed(0)}%`);
-    console.log(`each booking's answer through the API, 32 clients: p50 ${fmt(pct(bookingTimes, 50))} ms, p95 ${fmt(pct(bookingTimes, 95))} ms`);
-    console.log(`raw SQL writing every row a booking writes (patient, appointment, audit row, 3 email jobs; one statement each): ${fmt(fullRate)}/s; the API is ${(100 * apiRate / fullRate).toFixed(0)}% of that`);
-    console.log(`CPU per booking through the API: app ${cpu.app.toFixed(2)} ms, Postgres ${cpu.postgres.toFixed(2)} ms, benchmark clients ${cpu.clients.toFixed(2)} ms, whole machine ${cpu.machine.toFixed(2)} ms (${os.cpus().length} cores)`);
-    console.log(`the same booking verb in this process, no HTTP (${inProcessCreated} of ${inProcessRows.length} other slots): ${fmt(inProcessRate)}/s; CPU per booking: the verb ${inProcess.clients.toFixed(2)} ms, Postgres ${inProcess.postgres.toFixed(2)} ms, whole machine ${inProcess.machine.toFixed(2)} ms`);
-    console.log(`the same 32 clients on GET /api/health: ${fmt(httpFloorRate)}/s (${(100 * httpFloorRate / rawRate).toFixed(0)}% of raw): the most any API route reaches here`);
+    Object.assign(results, {
+      rows: rows.length,
+      rawRate,
+      fullRate,
+      apiRate,
+      ratio: apiRate / rawRate,
+      bookingLatency: { p50: pct(bookingTimes, 50), p95: pct(bookingTimes, 95) },
+      fullRatio: apiRate / fullRate,
+      cpuMsPerBooking: cpu,
+      created,
+      refused,
+      overlaps,
+      httpFloorRate,
+      inProcessRate,
+      inProcessCpuMs: { app: inProcess.clients, postgres: inProcess.postgres, machine: inProcess.machine },
+    });
+    console.log(
+      `booking throughput, 32 clients, ${rows.length} distinct slots: API ${fmt(apiRate)}/s (${created} created, ${refused} refused), raw SQL ${fmt(rawRate)}/s, ratio ${((100 * apiRate) / rawRate).toFixed(0)}%`,
+    );
+    console.log(
+      `each booking's answer through the API, 32 clients: p50 ${fmt(pct(bookingTimes, 50))} ms, p95 ${fmt(pct(bookingTimes, 95))} ms`,
+    );
+    console.log(
+      `raw SQL writing every row a booking writes (patient, appointment, audit row, 3 email jobs; one statement each): ${fmt(fullRate)}/s; the API is ${((100 * apiRate) / fullRate).toFixed(0)}% of that`,
+    );
+    console.log(
+      `CPU per booking through the API: app ${cpu.app.toFixed(2)} ms, Postgres ${cpu.postgres.toFixed(2)} ms, benchmark clients ${cpu.clients.toFixed(2)} ms, whole machine ${cpu.machine.toFixed(2)} ms (${os.cpus().length} cores)`,
+    );
+    console.log(
+      `the same booking verb in this process, no HTTP (${inProcessCreated} of ${inProcessRows.length} other slots): ${fmt(inProcessRate)}/s; CPU per booking: the verb ${inProcess.clients.toFixed(2)} ms, Postgres ${inProcess.postgres.toFixed(2)} ms, whole machine ${inProcess.machine.toFixed(2)} ms`,
+    );
+    console.log(
+      `the same 32 clients on GET /api/health: ${fmt(httpFloorRate)}/s (${((100 * httpFloorRate) / rawRate).toFixed(0)}% of raw): the most any API route reaches here`,
+    );
     console.log(`double bookings found afterwards: ${overlaps}`);
     mkdirSync("bench/.out", { recursive: true });
     writeFileSync("bench/.out/api.json", JSON.stringify(results, null, 2));
@@ -190,7 +243,10 @@ async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<nu
   const exists = (await admin`select 1 from pg_database where datname = ${dbName}`).length > 0;
   if (exists && process.env.BENCH_REBUILD !== "1") {
     const db = connectPostgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
-    const [row] = await db`select count(*)::int as n, max(created_at)::date = current_date as fresh from appointments`.catch(() => [{ n: 0, fresh: false }]);
+    const [row] =
+      await db`select count(*)::int as n, max(created_at)::date = current_date as fresh from appointments`.catch(() => [
+        { n: 0, fresh: false },
+      ]);
     await db.end();
     if (row && row.n > 150_000 && row.fresh) {
       // An earlier run's bookings free their slots again (their audit rows stay: the log is append-only).
@@ -215,21 +271,43 @@ async function prepareDatabase(today: ReturnType<typeof benchToday>): Promise<nu
 }
 
 function bookingBody(r: { practitioner: string; location: string; start: string }, tag: string) {
-  return { service: "physio-follow-up", location: r.location, practitioner: r.practitioner, start: r.start, patient: { firstName: "Bench", lastName: "Client", email: `${tag}@example.com`, phone: "0412345678", dateOfBirth: "1990-01-01" } };
+  return {
+    service: "physio-follow-up",
+    location: r.location,
+    practitioner: r.practitioner,
+    start: r.start,
+    patient: {
+      firstName: "Bench",
+      lastName: "Client",
+      email: `${tag}@example.com`,
+      phone: "0412345678",
+      dateOfBirth: "1990-01-01",
+    },
+  };
 }
 
-interface CpuSnapshot { app: number; postgres: Map<number, number>; clients: number; machine: number }
+interface CpuSnapshot {
+  app: number;
+  postgres: Map<number, number>;
+  clients: number;
+  machine: number;
+}
 
 /** CPU time so far, in ms: the app server process, each Postgres process, this process, and the whole machine (Linux /proc). */
 function cpuSnapshot(appPid: number): CpuSnapshot {
   const tick = 10; // USER_HZ = 100 on Linux
-  const ticksOf = (stat: string) => { const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); return (Number(f[11]) + Number(f[12])) * tick; };
+  const ticksOf = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * tick;
+  };
   const postgresCpu = new Map<number, number>();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       if (stat.includes("(postgres)")) postgresCpu.set(Number(pid), ticksOf(stat));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const own = process.cpuUsage();
   const machine = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
@@ -244,7 +322,12 @@ function cpuSnapshot(appPid: number): CpuSnapshot {
 function cpuPerItem(a: CpuSnapshot, b: CpuSnapshot, items: number) {
   let postgresMs = 0;
   for (const [pid, ms] of b.postgres) postgresMs += ms - (a.postgres.get(pid) ?? 0);
-  return { app: (b.app - a.app) / items, postgres: postgresMs / items, clients: (b.clients - a.clients) / items, machine: (b.machine - a.machine) / items };
+  return {
+    app: (b.app - a.app) / items,
+    postgres: postgresMs / items,
+    clients: (b.clients - a.clients) / items,
+    machine: (b.machine - a.machine) / items,
+  };
 }
 
 // The throughput runs use node:http with kept-alive sockets: lighter on the shared cores than fetch, as postgres.js is for raw SQL.
@@ -254,10 +337,20 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function request(method: "GET" | "POST", path: string, body?: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: "127.0.0.1", port: PORT, path, method, agent, headers: data ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data) } : {} }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path,
+        method,
+        agent,
+        headers: data ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data) } : {},
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -265,15 +358,20 @@ function request(method: "GET" | "POST", path: string, body?: unknown): Promise<
 
 async function runConcurrently<T>(items: T[], workers: number, fn: (item: T, index: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

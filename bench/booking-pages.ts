@@ -40,7 +40,9 @@ const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISO
 async function manageTokenPath(): Promise<string> {
   const service = "physio-initial";
   const location = "chatswood";
-  const res = await fetch(`${BASE}/api/v1/availability?location=${location}&service=${service}&from=${isoDate(3)}&to=${isoDate(20)}`);
+  const res = await fetch(
+    `${BASE}/api/v1/availability?location=${location}&service=${service}&from=${isoDate(3)}&to=${isoDate(20)}`,
+  );
   if (!res.ok) throw new Error(`availability: ${res.status}`);
   const { slots } = (await res.json()) as { slots: { start: string; practitioner: string }[] };
   const slot = slots[0];
@@ -53,7 +55,13 @@ async function manageTokenPath(): Promise<string> {
       location,
       practitioner: slot.practitioner,
       start: slot.start,
-      patient: { firstName: "Bench", lastName: "Pages", email: `bench-pages-${Date.now()}@example.com`, phone: "0412 345 678", dateOfBirth: "1988-06-15" },
+      patient: {
+        firstName: "Bench",
+        lastName: "Pages",
+        email: `bench-pages-${Date.now()}@example.com`,
+        phone: "0412 345 678",
+        dateOfBirth: "1988-06-15",
+      },
     }),
   });
   if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${await booked.text()}`);
@@ -62,14 +70,23 @@ async function manageTokenPath(): Promise<string> {
 
 /** Loads a page in a fresh browser context and sums every script file it fetched, each gzipped at level 9. */
 async function firstLoadJs(browser: Browser, name: string, urlPath: string): Promise<PageJs> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   const pending: Promise<ScriptFile | null>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
     pending.push(
       response.body().then(
-        (body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+        (body) => ({
+          url: new URL(response.url()).pathname,
+          bytes: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+        }),
         () => null,
       ),
     );
@@ -99,7 +116,9 @@ function printPage(p: PageJs) {
   console.log(`\n${p.name}  ${p.path}  (HTTP ${p.status}; HTML document ${kb(p.htmlGzip)} gzip, not counted)`);
   console.log(`  ${"file".padEnd(44)} ${"raw".padStart(10)} ${"gzip -9".padStart(10)}`);
   for (const f of p.files) console.log(`  ${f.url.padEnd(44)} ${kb(f.bytes).padStart(10)} ${kb(f.gzip).padStart(10)}`);
-  console.log(`  ${"total".padEnd(44)} ${kb(p.bytes).padStart(10)} ${kb(p.gzip).padStart(10)}   (${p.gzip} bytes gzip)`);
+  console.log(
+    `  ${"total".padEnd(44)} ${kb(p.bytes).padStart(10)} ${kb(p.gzip).padStart(10)}   (${p.gzip} bytes gzip)`,
+  );
 }
 
 interface LighthouseFigures {
@@ -116,18 +135,36 @@ interface LighthouseFigures {
 
 /** One Lighthouse run of `url` with its default (mobile) configuration, in a Chromium of its own. */
 async function lighthouseRun(url: string): Promise<LighthouseFigures> {
-  const chrome = await launchChrome({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS, "--headless=new"], logLevel: "silent" });
+  const chrome = await launchChrome({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: [...CHROMIUM_FLAGS, "--headless=new"],
+    logLevel: "silent",
+  });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
     if (!result) throw new Error("Lighthouse returned no result");
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     // Audits that count towards a category score and did not pass, to say what to fix.
-    const counted = new Set(Object.values(lhr.categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)));
+    const counted = new Set(
+      Object.values(lhr.categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)),
+    );
     const failing = Object.values(lhr.audits)
-      .filter((a) => counted.has(a.id) && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable")
+      .filter(
+        (a) =>
+          counted.has(a.id) &&
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== "informative" &&
+          a.scoreDisplayMode !== "notApplicable",
+      )
       .map((a) => `${a.id} (${a.score})`);
     return {
       lhr,
@@ -153,13 +190,20 @@ const median = (xs: number[]) => {
 
 async function main() {
   if (!existsSync(path.join(DIST, "BUILD_ID"))) {
-    console.error(`No production build in ${DIST}. Build first: NEXT_DIST_DIR=${DIST} NEXT_SKIP_TYPECHECK=1 node node_modules/next/dist/bin/next build`);
+    console.error(
+      `No production build in ${DIST}. Build first: NEXT_DIST_DIR=${DIST} NEXT_SKIP_TYPECHECK=1 node node_modules/next/dist/bin/next build`,
+    );
     process.exit(1);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "clinic-bench-pages-"));
   // A fresh embedded database seeds the demo clinic itself (so no DATABASE_URL); Lighthouse and the page loads
   // send many requests from one address.
-  const app = await startApp(PORT, { NEXT_DIST_DIR: DIST, DATA_DIR: dataDir, DATABASE_URL: undefined, RATE_LIMIT_PER_MINUTE: "100000" });
+  const app = await startApp(PORT, {
+    NEXT_DIST_DIR: DIST,
+    DATA_DIR: dataDir,
+    DATABASE_URL: undefined,
+    RATE_LIMIT_PER_MINUTE: "100000",
+  });
   let browser: Browser | null = null;
   try {
     const manage = await manageTokenPath();
@@ -177,10 +221,13 @@ async function main() {
     await browser.close();
     browser = null;
 
-    console.log(`First-load JavaScript: every script file fetched on a first visit (fresh browser, until the network is quiet), each gzipped at level 9 (node:zlib). 1 kB = 1000 bytes. Build: ${DIST}.`);
+    console.log(
+      `First-load JavaScript: every script file fetched on a first visit (fresh browser, until the network is quiet), each gzipped at level 9 (node:zlib). 1 kB = 1000 bytes. Build: ${DIST}.`,
+    );
     for (const p of pages) printPage(p);
     console.log(`\nGoal: under ${kb(GOAL_JS_BYTES)} gzip on /book and /manage/<token>.`);
-    for (const p of pages.slice(0, 2)) console.log(`  ${p.path}: ${kb(p.gzip)} ${p.gzip < GOAL_JS_BYTES ? "meets" : "misses"} the goal`);
+    for (const p of pages.slice(0, 2))
+      console.log(`  ${p.path}: ${kb(p.gzip)} ${p.gzip < GOAL_JS_BYTES ? "meets" : "misses"} the goal`);
 
     const runs: LighthouseFigures[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -203,19 +250,41 @@ async function main() {
         }
       : null;
     // The full report of the run nearest the median performance score, for reading what Lighthouse flagged.
-    const nearest = med ? [...runs].sort((a, b) => Math.abs(a.performance - med.performance) - Math.abs(b.performance - med.performance))[0] : undefined;
+    const nearest = med
+      ? [...runs].sort(
+          (a, b) => Math.abs(a.performance - med.performance) - Math.abs(b.performance - med.performance),
+        )[0]
+      : undefined;
     if (med) {
-      console.log(`\nLighthouse /book, mobile profile (default config: simulated slow 4G and 4x CPU slowdown), median of ${runs.length}:`);
-      console.log(`  performance ${med.performance} (goal >= 90), accessibility ${med.accessibility} (goal 100), best practices ${med.bestPractices}`);
+      console.log(
+        `\nLighthouse /book, mobile profile (default config: simulated slow 4G and 4x CPU slowdown), median of ${runs.length}:`,
+      );
+      console.log(
+        `  performance ${med.performance} (goal >= 90), accessibility ${med.accessibility} (goal 100), best practices ${med.bestPractices}`,
+      );
       console.log(`  LCP ${med.lcpMs} ms, CLS ${med.cls}, TBT ${med.tbtMs} ms, FCP ${med.fcpMs} ms`);
     }
 
     mkdirSync("bench/.out", { recursive: true });
     const out = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadavg: loadavg(), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        loadavg: loadavg(),
+        node: process.version,
+      },
       build: DIST,
-      firstLoadJs: pages.map(({ name, path: p, status, bytes, gzip, htmlGzip, files }) => ({ name, path: p, status, bytes, gzip, htmlGzip, files })),
+      firstLoadJs: pages.map(({ name, path: p, status, bytes, gzip, htmlGzip, files }) => ({
+        name,
+        path: p,
+        status,
+        bytes,
+        gzip,
+        htmlGzip,
+        files,
+      })),
       goalJsGzipBytes: GOAL_JS_BYTES,
       lighthouse: { url: "/book", profile: "mobile (default config)", runs: reports, median: med },
     };

@@ -27,7 +27,9 @@ export async function createEmptyDatabase(name: string): Promise<string> {
 /** Runs one of the project's tsx scripts (as its npm script does) with `env` added; throws if it fails. */
 export function runScript(file: string, env: Record<string, string>, args: string[] = []): string {
   const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", file, ...args], {
-    env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 2 ** 20,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
   });
   if (r.status !== 0) throw new Error(`${file} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
@@ -47,12 +49,19 @@ export function ensureBuild(): void {
   if (spawnSync("test", ["-f", marker]).status === 0 && process.env.DRILL_REBUILD !== "1") return;
   console.log(`building into ${NEXT_DIST_DIR} ...`);
   const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    env: { ...process.env, NEXT_DIST_DIR, NEXT_SKIP_TYPECHECK: "1" }, stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR, NEXT_SKIP_TYPECHECK: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
   });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-export interface Slot { service: string; location: string; practitioner: string; start: string; end: string }
+export interface Slot {
+  service: string;
+  location: string;
+  practitioner: string;
+  start: string;
+  end: string;
+}
 
 /**
  * Free slots from the API, at most one booking per practitioner at a time (so that the drill's bookings never
@@ -60,8 +69,14 @@ export interface Slot { service: string; location: string; practitioner: string;
  */
 export async function findSlots(base: string, want: number, fromDay = 4): Promise<Slot[]> {
   const plan = [
-    ...["martin-place", "barangaroo", "north-sydney", "chatswood", "mosman"].map((location) => ({ location, service: "physio-follow-up" })),
-    ...["north-sydney", "chatswood", "mosman", "online"].map((location) => ({ location, service: location === "online" ? "online-rehab-session" : "ep-session" })),
+    ...["martin-place", "barangaroo", "north-sydney", "chatswood", "mosman"].map((location) => ({
+      location,
+      service: "physio-follow-up",
+    })),
+    ...["north-sydney", "chatswood", "mosman", "online"].map((location) => ({
+      location,
+      service: location === "online" ? "online-rehab-session" : "ep-session",
+    })),
   ];
   const today = new Date();
   const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
@@ -69,7 +84,9 @@ export async function findSlots(base: string, want: number, fromDay = 4): Promis
   const slots: Slot[] = [];
   for (let from = fromDay; from < fromDay + 56 && slots.length < want; from += 14) {
     for (const { location, service } of plan) {
-      const res = await fetch(`${base}/api/v1/availability?location=${location}&service=${service}&from=${day(from)}&to=${day(from + 13)}`);
+      const res = await fetch(
+        `${base}/api/v1/availability?location=${location}&service=${service}&from=${day(from)}&to=${day(from + 13)}`,
+      );
       if (!res.ok) continue;
       const body = (await res.json()) as { slots: { start: string; end: string; practitioner: string }[] };
       for (const s of body.slots) {
@@ -88,33 +105,61 @@ export async function findSlots(base: string, want: number, fromDay = 4): Promis
 
 export function bookingBody(slot: Slot, email: string) {
   return {
-    service: slot.service, location: slot.location, practitioner: slot.practitioner, start: slot.start,
+    service: slot.service,
+    location: slot.location,
+    practitioner: slot.practitioner,
+    start: slot.start,
     patient: { firstName: "Drill", lastName: "Client", email, phone: "0412345678", dateOfBirth: "1990-01-01" },
   };
 }
 
-export interface Answer { status: number; body: unknown }
+export interface Answer {
+  status: number;
+  body: unknown;
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One request; resolves with the answer, rejects on a connection error or after `timeoutMs`. */
-export function request(port: number, method: "GET" | "POST", path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 20_000): Promise<Answer> {
+export function request(
+  port: number,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 20_000,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({
-      host: "127.0.0.1", port, path, method, agent, timeout: timeoutMs,
-      headers: { ...headers, ...(data ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data) } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let parsed: unknown = text;
-        try { parsed = JSON.parse(text); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-      res.on("error", reject);
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method,
+        agent,
+        timeout: timeoutMs,
+        headers: {
+          ...headers,
+          ...(data ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
     req.end(data);

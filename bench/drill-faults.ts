@@ -11,7 +11,18 @@ import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { startSmtpSink } from "@/lib/notifications/testing/smtp-sink";
 import { type AppServer, startApp } from "./common";
-import { bookingBody, createDemoDatabase, DRILL_AUTH_SECRET, ensureBuild, findSlots, NEXT_DIST_DIR, request, seconds, type Slot, sleep } from "./drill-common";
+import {
+  bookingBody,
+  createDemoDatabase,
+  DRILL_AUTH_SECRET,
+  ensureBuild,
+  findSlots,
+  NEXT_DIST_DIR,
+  request,
+  seconds,
+  type Slot,
+  sleep,
+} from "./drill-common";
 
 const DB_NAME = process.env.DRILL_DATABASE ?? "clinic_rel_faults";
 const CLIENTS = Number(process.env.DRILL_CLIENTS ?? 16);
@@ -29,8 +40,20 @@ const t0 = performance.now();
 const now = () => performance.now() - t0;
 const log = (line: string) => console.log(`[${seconds(now()).padStart(6)} s] ${line}`);
 
-interface Attempt { sentAt: number; at: number; status: number | "conn"; app: number; phase: string }
-interface Booking { key: string; email: string; attempts: Attempt[]; final?: number; appointmentId?: string }
+interface Attempt {
+  sentAt: number;
+  at: number;
+  status: number | "conn";
+  app: number;
+  phase: string;
+}
+interface Booking {
+  key: string;
+  email: string;
+  attempts: Attempt[];
+  final?: number;
+  appointmentId?: string;
+}
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -41,7 +64,14 @@ async function main() {
 
   // ---- the SMTP sink, with a switch that kills the worker at a chosen moment of a send
   let armed: null | "before-reply" | "after-reply" = null;
-  const kills: { mode: string; at: number; messageId: string; restartedAt?: number; inFlight: string[]; nextEmailAt?: number }[] = [];
+  const kills: {
+    mode: string;
+    at: number;
+    messageId: string;
+    restartedAt?: number;
+    inFlight: string[];
+    nextEmailAt?: number;
+  }[] = [];
   const acceptedAt = new Map<string, number[]>();
   const sink = await startSmtpSink({
     onMessage: async (mail) => {
@@ -53,7 +83,8 @@ async function main() {
         return { decision: "drop" };
       }
       (acceptedAt.get(id) ?? acceptedAt.set(id, []).get(id)!).push(now());
-      for (const k of kills) if (k.restartedAt !== undefined && k.nextEmailAt === undefined && now() > k.restartedAt) k.nextEmailAt = now();
+      for (const k of kills)
+        if (k.restartedAt !== undefined && k.nextEmailAt === undefined && now() > k.restartedAt) k.nextEmailAt = now();
       if (mode === "after-reply") {
         armed = null;
         return { decision: "accept", afterAccept: () => void killWorker(mode, id) };
@@ -63,7 +94,13 @@ async function main() {
   });
 
   const common = { DATABASE_URL: url, AUTH_SECRET: DRILL_AUTH_SECRET, NEXT_DIST_DIR, LOG_LEVEL: "info" };
-  const appEnv = { ...common, NOTIFICATIONS_WORKER: "off", RATE_LIMIT_PER_MINUTE: "100000000", PUBLIC_BASE_URL: "http://127.0.0.1:3711", SMTP_URL: undefined };
+  const appEnv = {
+    ...common,
+    NOTIFICATIONS_WORKER: "off",
+    RATE_LIMIT_PER_MINUTE: "100000000",
+    PUBLIC_BASE_URL: "http://127.0.0.1:3711",
+    SMTP_URL: undefined,
+  };
   const appLog = (i: number) => openSync(`${OUT}/drill-faults-app${i}.log`, "a");
   const apps: AppServer[] = [];
   for (const [i, port] of PORTS.entries()) apps.push(await startApp(port, appEnv, { stderr: appLog(i) }));
@@ -73,9 +110,12 @@ async function main() {
   const workerLog = openSync(`${OUT}/drill-faults-worker.log`, "a");
   let worker = startWorker();
   function startWorker(): ChildProcess {
-    return own(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/notifications/worker-main.ts"], {
-      env: { ...process.env, ...common, SMTP_URL: sink.url }, stdio: ["ignore", workerLog, workerLog],
-    }));
+    return own(
+      spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/notifications/worker-main.ts"], {
+        env: { ...process.env, ...common, SMTP_URL: sink.url },
+        stdio: ["ignore", workerLog, workerLog],
+      }),
+    );
   }
   async function killWorker(mode: string, messageId: string) {
     const exited = new Promise((r) => worker.once("exit", r));
@@ -83,9 +123,13 @@ async function main() {
     const at = now();
     await exited;
     // what the dead worker held: claimed (active) jobs that nobody will complete until their heartbeat is missed
-    const inFlight = (await sql`select id::text from pgboss.job where name = 'patient-email' and state = 'active'`).map((r) => r.id as string);
+    const inFlight = (await sql`select id::text from pgboss.job where name = 'patient-email' and state = 'active'`).map(
+      (r) => r.id as string,
+    );
     kills.push({ mode, at, messageId, inFlight });
-    log(`email worker killed ${mode === "before-reply" ? "while the SMTP server held its message, before answering" : "just after the SMTP server accepted its message"} (jobs in flight: ${inFlight.length})`);
+    log(
+      `email worker killed ${mode === "before-reply" ? "while the SMTP server held its message, before answering" : "just after the SMTP server accepted its message"} (jobs in flight: ${inFlight.length})`,
+    );
     worker = startWorker();
     kills.at(-1)!.restartedAt = now();
   }
@@ -95,10 +139,15 @@ async function main() {
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      await Promise.all(PORTS.map(async (port, app) => {
-        const ok = await request(port, "GET", "/api/health", undefined, {}, 1500).then((a) => a.status === 200, () => false);
-        health.push({ at: now(), app, ok });
-      }));
+      await Promise.all(
+        PORTS.map(async (port, app) => {
+          const ok = await request(port, "GET", "/api/health", undefined, {}, 1500).then(
+            (a) => a.status === 200,
+            () => false,
+          );
+          health.push({ at: now(), app, ok });
+        }),
+      );
       await sleep(250);
     }
   })();
@@ -140,7 +189,10 @@ async function main() {
       try {
         const answer = await request(PORTS[app]!, "POST", "/api/v1/bookings", body, { "Idempotency-Key": b.key });
         b.attempts.push({ sentAt, at: now(), status: answer.status, app, phase });
-        if (answer.status === 503) { await sleep(250); continue; }
+        if (answer.status === 503) {
+          await sleep(250);
+          continue;
+        }
         b.final = answer.status;
         if (answer.status === 201) b.appointmentId = (answer.body as { booking: { id: string } }).booking.id;
         return;
@@ -168,7 +220,11 @@ async function main() {
   const dbStarted = now();
   log(`(a) Postgres started again (down ${seconds(dbStarted - dbStopped)} s)`);
   const dbHealthy = await allHealthySince(dbStarted);
-  faults.postgres = { at: dbStop, healthyAt: dbHealthy, extra: { stopCommandMs: dbStopped - dbStop, downMs: dbStarted - dbStopped, startCommandMs: dbStarted - dbStart } };
+  faults.postgres = {
+    at: dbStop,
+    healthyAt: dbHealthy,
+    extra: { stopCommandMs: dbStopped - dbStop, downMs: dbStarted - dbStopped, startCommandMs: dbStarted - dbStart },
+  };
   log(`(a) both apps healthy ${seconds(dbHealthy - dbStarted)} s after Postgres was up`);
   const dbWindow = [dbStop, dbHealthy + 2000] as const;
   phase = "steady";
@@ -206,7 +262,8 @@ async function main() {
   const drainStart = now();
   let jobs: { id: string; appointment: string; kind: string; state: string; retries: number }[] = [];
   while (now() - drainStart < DRAIN_SECONDS * 1000) {
-    jobs = (await sql`select id::text, singleton_key as appointment, data->>'kind' as kind, state::text, retry_count as retries from pgboss.job where name = 'patient-email' and data->>'kind' = 'confirmation'`) as unknown as typeof jobs;
+    jobs =
+      (await sql`select id::text, singleton_key as appointment, data->>'kind' as kind, state::text, retry_count as retries from pgboss.job where name = 'patient-email' and data->>'kind' = 'confirmation'`) as unknown as typeof jobs;
     const pending = jobs.filter((j) => j.state !== "completed").length;
     const missing = jobs.filter((j) => !acceptedAt.has(j.id)).length;
     if (pending === 0 && missing === 0 && jobs.length >= ok201.length) break;
@@ -228,46 +285,89 @@ async function main() {
   console.log(`bookings attempted: ${bookings.length}; final answers: ${fmtCounts(finals)}`);
   console.log(`every answer and connection error, retries included (${attempts.length}): ${fmtCounts(byStatus)}`);
   for (const p of ["postgres-restart", "app-kill", "worker-kill", "steady"]) {
-    console.log(`  during ${p}: ${fmtCounts(countBy(attempts.filter((a) => a.phase === p).map((a) => String(a.status))))}`);
+    console.log(
+      `  during ${p}: ${fmtCounts(countBy(attempts.filter((a) => a.phase === p).map((a) => String(a.status))))}`,
+    );
   }
   const retried = bookings.filter((b) => b.attempts.length > 1);
-  console.log(`bookings that needed a retry: ${retried.length}, of which answered 201 in the end: ${retried.filter((b) => b.final === 201).length}`);
-  const pgErr = attempts.filter((a) => a.at >= dbWindow[0] && a.at <= dbWindow[1] && a.status !== 201 && a.status !== 409);
-  const pgErrSpan = pgErr.length ? (Math.max(...pgErr.map((a) => a.at)) - Math.min(...pgErr.map((a) => a.at))) : 0;
-  console.log(`(a) Postgres: stop took ${seconds(faults.postgres.extra!.stopCommandMs!)} s, down ${seconds(faults.postgres.extra!.downMs!)} s, start took ${seconds(faults.postgres.extra!.startCommandMs!)} s; both /api/health 200 ${seconds(dbHealthy - dbStarted)} s after it was up (${seconds(dbHealthy - dbStop)} s after the stop began); bookings failed or waited for ${seconds(pgErrSpan)} s`);
+  console.log(
+    `bookings that needed a retry: ${retried.length}, of which answered 201 in the end: ${retried.filter((b) => b.final === 201).length}`,
+  );
+  const pgErr = attempts.filter(
+    (a) => a.at >= dbWindow[0] && a.at <= dbWindow[1] && a.status !== 201 && a.status !== 409,
+  );
+  const pgErrSpan = pgErr.length ? Math.max(...pgErr.map((a) => a.at)) - Math.min(...pgErr.map((a) => a.at)) : 0;
+  console.log(
+    `(a) Postgres: stop took ${seconds(faults.postgres.extra!.stopCommandMs!)} s, down ${seconds(faults.postgres.extra!.downMs!)} s, start took ${seconds(faults.postgres.extra!.startCommandMs!)} s; both /api/health 200 ${seconds(dbHealthy - dbStarted)} s after it was up (${seconds(dbHealthy - dbStop)} s after the stop began); bookings failed or waited for ${seconds(pgErrSpan)} s`,
+  );
   const inDbWindow = attempts.filter((a) => a.sentAt <= dbWindow[1] && a.at >= dbWindow[0]);
   const waits = inDbWindow.map((a) => a.at - a.sentAt).sort((x, y) => x - y);
-  console.log(`    answers that overlapped the outage: ${inDbWindow.length} (${fmtCounts(countBy(inDbWindow.map((a) => String(a.status))))}); time to answer: median ${seconds(waits[Math.floor(waits.length / 2)] ?? 0)} s, longest ${seconds(waits.at(-1) ?? 0)} s; 500s answered from ${seconds(Math.min(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s to ${seconds(Math.max(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s after the stop began`);
-  console.log(`(b) app 2: back and healthy ${seconds(appHealthy - appKill)} s after SIGKILL; connection errors retried on the other app: ${attempts.filter((a) => a.status === "conn").length}`);
+  console.log(
+    `    answers that overlapped the outage: ${inDbWindow.length} (${fmtCounts(countBy(inDbWindow.map((a) => String(a.status))))}); time to answer: median ${seconds(waits[Math.floor(waits.length / 2)] ?? 0)} s, longest ${seconds(waits.at(-1) ?? 0)} s; 500s answered from ${seconds(Math.min(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s to ${seconds(Math.max(...inDbWindow.filter((a) => a.status === 500).map((a) => a.at)) - dbStop)} s after the stop began`,
+  );
+  console.log(
+    `(b) app 2: back and healthy ${seconds(appHealthy - appKill)} s after SIGKILL; connection errors retried on the other app: ${attempts.filter((a) => a.status === "conn").length}`,
+  );
   for (const k of kills) {
-    const held = k.inFlight.map((id) => acceptedAt.get(id)?.at(-1)).filter((t): t is number => t !== undefined && t > k.at);
-    console.log(`(c) worker killed ${k.mode}: restarted at once; next email accepted ${k.nextEmailAt ? seconds(k.nextEmailAt - k.at) : "never"} s after the kill; jobs it held: ${k.inFlight.length}, their emails (re)sent ${held.length ? `${seconds(Math.min(...held) - k.at)} to ${seconds(Math.max(...held) - k.at)} s` : "(none pending)"} after the kill`);
+    const held = k.inFlight
+      .map((id) => acceptedAt.get(id)?.at(-1))
+      .filter((t): t is number => t !== undefined && t > k.at);
+    console.log(
+      `(c) worker killed ${k.mode}: restarted at once; next email accepted ${k.nextEmailAt ? seconds(k.nextEmailAt - k.at) : "never"} s after the kill; jobs it held: ${k.inFlight.length}, their emails (re)sent ${held.length ? `${seconds(Math.min(...held) - k.at)} to ${seconds(Math.max(...held) - k.at)} s` : "(none pending)"} after the kill`,
+    );
   }
 
   console.log("\n--- checks");
   // 1. every 201 is in the database exactly once; nothing else was booked
-  const rows = (await sql`select a.id::text, p.email from appointments a join patients p on p.id = a.patient_id where p.email like ${`drill-${RUN}-%`}`) as unknown as { id: string; email: string }[];
+  const rows =
+    (await sql`select a.id::text, p.email from appointments a join patients p on p.id = a.patient_id where p.email like ${`drill-${RUN}-%`}`) as unknown as {
+      id: string;
+      email: string;
+    }[];
   const dbIds = countBy(rows.map((r) => r.id));
   const perEmail = countBy(rows.map((r) => r.email));
   const ids201 = ok201.map((b) => b.appointmentId!);
   const missingInDb = ids201.filter((id) => !dbIds[id]);
   const twice = Object.entries(perEmail).filter(([, n]) => n > 1);
   const extra = rows.filter((r) => !ids201.includes(r.id));
-  check(missingInDb.length === 0 && twice.length === 0 && new Set(ids201).size === ids201.length,
-    `every booking answered 201 exists exactly once: ${ids201.length} answered 201, ${rows.length} in the database, ${missingInDb.length} missing, ${twice.length} booked twice`);
-  check(extra.length === 0, `no booking in the database that its client was not told about (answered otherwise): ${extra.length}`);
+  check(
+    missingInDb.length === 0 && twice.length === 0 && new Set(ids201).size === ids201.length,
+    `every booking answered 201 exists exactly once: ${ids201.length} answered 201, ${rows.length} in the database, ${missingInDb.length} missing, ${twice.length} booked twice`,
+  );
+  check(
+    extra.length === 0,
+    `no booking in the database that its client was not told about (answered otherwise): ${extra.length}`,
+  );
   // 2. no 5xx but a 503 while the database was down
-  const bad5xx = attempts.filter((a) => typeof a.status === "number" && a.status >= 500 && !(a.status === 503 && a.at >= dbWindow[0] && a.at <= dbWindow[1]));
-  check(bad5xx.length === 0, `no 5xx other than 503 while the database was down: ${bad5xx.length} others (${fmtCounts(countBy(bad5xx.map((a) => `${a.status}@${a.phase}`)))})`);
-  const unexpected = bookings.filter((b) => b.final !== 201 && b.final !== 409 && b.final !== undefined && b.final < 500);
-  check(unexpected.length === 0, `no booking refused with a 4xx other than 409: ${unexpected.length} (${fmtCounts(countBy(unexpected.map((b) => String(b.final))))})`);
+  const bad5xx = attempts.filter(
+    (a) =>
+      typeof a.status === "number" &&
+      a.status >= 500 &&
+      !(a.status === 503 && a.at >= dbWindow[0] && a.at <= dbWindow[1]),
+  );
+  check(
+    bad5xx.length === 0,
+    `no 5xx other than 503 while the database was down: ${bad5xx.length} others (${fmtCounts(countBy(bad5xx.map((a) => `${a.status}@${a.phase}`)))})`,
+  );
+  const unexpected = bookings.filter(
+    (b) => b.final !== 201 && b.final !== 409 && b.final !== undefined && b.final < 500,
+  );
+  check(
+    unexpected.length === 0,
+    `no booking refused with a 4xx other than 409: ${unexpected.length} (${fmtCounts(countBy(unexpected.map((b) => String(b.final))))})`,
+  );
   // 3. emails: one confirmation job per booking, each sent; copies of one message counted
   const jobsByAppt = countBy(jobs.map((j) => j.appointment));
   const jobOf = new Map(jobs.map((j) => [j.appointment, j]));
   const noJob = ids201.filter((id) => !jobsByAppt[id]);
   const twoJobs = ids201.filter((id) => (jobsByAppt[id] ?? 0) > 1);
-  const lost = ids201.filter((id) => { const j = jobOf.get(id); return !j || !acceptedAt.has(j.id); });
-  const copies = ids201.map((id) => ({ id, job: jobOf.get(id)?.id ?? "", n: acceptedAt.get(jobOf.get(id)?.id ?? "")?.length ?? 0 })).filter((x) => x.n > 1);
+  const lost = ids201.filter((id) => {
+    const j = jobOf.get(id);
+    return !j || !acceptedAt.has(j.id);
+  });
+  const copies = ids201
+    .map((id) => ({ id, job: jobOf.get(id)?.id ?? "", n: acceptedAt.get(jobOf.get(id)?.id ?? "")?.length ?? 0 }))
+    .filter((x) => x.n > 1);
   const inKillWindow = new Set(kills.flatMap((k) => k.inFlight));
   // At-least-once: a message the SMTP server accepted whose job was not marked done, because its worker was killed
   // first or because Postgres was down when the worker tried to mark it, is sent again with the same Message-ID.
@@ -275,32 +375,87 @@ async function main() {
     const first = acceptedAt.get(c.job)![0]!;
     const kill = kills.find((k) => k.inFlight.includes(c.job));
     // held by the worker that was killed: the server may take in the whole message just before or as the worker dies
-    if (kill && inKillWindow.has(c.job)) return `worker killed ${kill.mode} while it held the job (first copy ${seconds(first - kill.at)} s from the kill)`;
-    if (first >= dbWindow[0] && first <= dbWindow[1]) return "sent while Postgres went down: the worker could not mark it done";
+    if (kill && inKillWindow.has(c.job))
+      return `worker killed ${kill.mode} while it held the job (first copy ${seconds(first - kill.at)} s from the kill)`;
+    if (first >= dbWindow[0] && first <= dbWindow[1])
+      return "sent while Postgres went down: the worker could not mark it done";
     return "";
   };
   const explained = copies.filter((c) => whyAgain(c) !== "");
   const received = sink.received.length;
   const confirmationsReceived = [...acceptedAt.values()].reduce((s, v) => s + v.length, 0);
-  console.log(`emails: ${ids201.length} confirmations due, ${jobs.length} confirmation jobs, ${received} messages at the SMTP sink (${confirmationsReceived} of them confirmations), ${copies.length} arrived twice (same Message-ID)`);
-  check(noJob.length === 0 && twoJobs.length === 0, `one confirmation job per booking: ${noJob.length} without, ${twoJobs.length} with two`);
+  console.log(
+    `emails: ${ids201.length} confirmations due, ${jobs.length} confirmation jobs, ${received} messages at the SMTP sink (${confirmationsReceived} of them confirmations), ${copies.length} arrived twice (same Message-ID)`,
+  );
+  check(
+    noJob.length === 0 && twoJobs.length === 0,
+    `one confirmation job per booking: ${noJob.length} without, ${twoJobs.length} with two`,
+  );
   check(lost.length === 0, `no confirmation lost: ${lost.length} never arrived`);
-  check(copies.length === explained.length, `no confirmation sent twice, except (at-least-once, same Message-ID) a message the SMTP server accepted just before its worker was killed or Postgres went down: ${copies.length} sent twice, ${explained.length} of them so`);
-  if (process.env.DRILL_STRICT_EMAIL === "1") check(copies.length === 0, `(strict) no confirmation arrived twice at all: ${copies.length}`);
-  for (const c of copies) console.log(`      ${c.job}: at ${acceptedAt.get(c.job)!.map((t) => `${seconds(t)} s`).join(" and ")}, same Message-ID; ${whyAgain(c) || "UNEXPLAINED"}`);
+  check(
+    copies.length === explained.length,
+    `no confirmation sent twice, except (at-least-once, same Message-ID) a message the SMTP server accepted just before its worker was killed or Postgres went down: ${copies.length} sent twice, ${explained.length} of them so`,
+  );
+  if (process.env.DRILL_STRICT_EMAIL === "1")
+    check(copies.length === 0, `(strict) no confirmation arrived twice at all: ${copies.length}`);
+  for (const c of copies)
+    console.log(
+      `      ${c.job}: at ${acceptedAt
+        .get(c.job)!
+        .map((t) => `${seconds(t)} s`)
+        .join(" and ")}, same Message-ID; ${whyAgain(c) || "UNEXPLAINED"}`,
+    );
   const stuck = jobs.filter((j) => j.state !== "completed");
-  check(stuck.length === 0, `every confirmation job completed: ${stuck.length} not (${fmtCounts(countBy(stuck.map((j) => j.state)))}); retried: ${jobs.filter((j) => j.retries > 0).length}`);
+  check(
+    stuck.length === 0,
+    `every confirmation job completed: ${stuck.length} not (${fmtCounts(countBy(stuck.map((j) => j.state)))}); retried: ${jobs.filter((j) => j.retries > 0).length}`,
+  );
   // 4. recovered with no manual step
-  const lastHealth = await Promise.all(PORTS.map((port) => request(port, "GET", "/api/health").then((a) => a.status, () => 0)));
-  check(lastHealth.every((s) => s === 200), `both apps answer /api/health 200 at the end: ${lastHealth.join(", ")}`);
-  check(kills.length === 2 && kills.every((k) => k.nextEmailAt !== undefined), `the restarted email worker sent again after each kill`);
-  const after = await request(PORTS[1]!, "POST", "/api/v1/bookings", bookingBody(slots.find((_, i) => !used.has(i))!, `drill-${RUN}-after@example.com`)).catch(() => ({ status: 0 }));
+  const lastHealth = await Promise.all(
+    PORTS.map((port) =>
+      request(port, "GET", "/api/health").then(
+        (a) => a.status,
+        () => 0,
+      ),
+    ),
+  );
+  check(
+    lastHealth.every((s) => s === 200),
+    `both apps answer /api/health 200 at the end: ${lastHealth.join(", ")}`,
+  );
+  check(
+    kills.length === 2 && kills.every((k) => k.nextEmailAt !== undefined),
+    `the restarted email worker sent again after each kill`,
+  );
+  const after = await request(
+    PORTS[1]!,
+    "POST",
+    "/api/v1/bookings",
+    bookingBody(
+      slots.find((_, i) => !used.has(i))!,
+      `drill-${RUN}-after@example.com`,
+    ),
+  ).catch(() => ({ status: 0 }));
   check(after.status === 201, `a booking after all the faults, on the restarted app: ${after.status}`);
 
   const summary = {
     dbWindow,
-    date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`, clients: CLIENTS, pauseMs: PAUSE_MS,
-    bookings: bookings.length, finals, byStatus, faults, kills, attempts: attempts.filter((a) => a.status !== 201).map((a) => ({ ...a, sentAt: Math.round(a.sentAt), at: Math.round(a.at) })), drainSeconds: (drained - drainStart) / 1000, copies: copies.length, lost: lost.length, failures,
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`,
+    clients: CLIENTS,
+    pauseMs: PAUSE_MS,
+    bookings: bookings.length,
+    finals,
+    byStatus,
+    faults,
+    kills,
+    attempts: attempts
+      .filter((a) => a.status !== 201)
+      .map((a) => ({ ...a, sentAt: Math.round(a.sentAt), at: Math.round(a.at) })),
+    drainSeconds: (drained - drainStart) / 1000,
+    copies: copies.length,
+    lost: lost.length,
+    failures,
   };
   writeFileSync(`${OUT}/drill-faults.json`, JSON.stringify(summary, null, 2));
 
@@ -317,7 +472,11 @@ async function main() {
 let postgresStopped = false;
 function pgCluster(action: "stop" | "start") {
   postgresStopped ||= action === "stop";
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", ...(action === "stop" ? ["-m", "fast"] : []), ...PG_CLUSTER, action], { stdio: "inherit" });
+  execFileSync(
+    "pg_ctlcluster",
+    ["--skip-systemctl-redirect", ...(action === "stop" ? ["-m", "fast"] : []), ...PG_CLUSTER, action],
+    { stdio: "inherit" },
+  );
   postgresStopped = action === "stop";
 }
 
@@ -344,9 +503,16 @@ function countBy(xs: string[]): Record<string, number> {
   return out;
 }
 
-const fmtCounts = (c: Record<string, number>) => Object.entries(c).sort().map(([k, v]) => `${k}: ${v}`).join(", ") || "none";
+const fmtCounts = (c: Record<string, number>) =>
+  Object.entries(c)
+    .sort()
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ") || "none";
 
-main().then((ok) => process.exit(ok ? 0 : 1), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -12,14 +12,16 @@ import { openPglite, openPostgres } from "./client";
 import { migrateEmbedded } from "./migrate-runner";
 import { staffUsers } from "./schema";
 
-const input = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email"),
-  name: z.string().trim().min(1, "Enter a name"),
-  password: newPasswordSchema,
-}).superRefine((v, ctx) => {
-  const problem = passwordProblem(v.password, v);
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-});
+const input = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Enter a valid email"),
+    name: z.string().trim().min(1, "Enter a name"),
+    password: newPasswordSchema,
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -29,7 +31,9 @@ async function ask(question: string): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+  });
   const parsed = input.safeParse({
     email: values.email ?? (await ask("Email: ")),
     name: values.name ?? (await ask("Name: ")),
@@ -39,11 +43,18 @@ async function main() {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
     process.exit(2);
   }
-  const handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, 1) : await openPglite(path.join(env.DATA_DIR, "pglite"));
+  const handle = env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL, 1)
+    : await openPglite(path.join(env.DATA_DIR, "pglite"));
   if (handle.kind === "pglite") await migrateEmbedded(handle.db);
   const rows = await handle.db
     .insert(staffUsers)
-    .values({ email: parsed.data.email, name: parsed.data.name, role: "admin", passwordHash: await hashPassword(parsed.data.password) })
+    .values({
+      email: parsed.data.email,
+      name: parsed.data.name,
+      role: "admin",
+      passwordHash: await hashPassword(parsed.data.password),
+    })
     .onConflictDoNothing()
     .returning({ id: staffUsers.id });
   await handle.close();

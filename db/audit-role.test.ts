@@ -28,7 +28,11 @@ afterEach(async () => {
   await handle.close();
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
 const asApp = async <T>(fn: () => Promise<T>): Promise<T> => {
   if (handle.kind === "postgres") return fn();
   await app.execute(sql.raw(`set role ${env.DATABASE_APP_ROLE}`));
@@ -46,7 +50,11 @@ describe(`audit log integrity (${process.env.DATABASE_URL ? "Postgres" : "PGlite
       expect(rowsOf<{ who: string }>(await app.execute(sql`select current_user as who`))[0]!.who).toBe("clinic_app");
       await recordAudit(app, { kind: "system" }, { action: "test.kept" });
       expect(rowsOf(await app.execute(sql`select * from audit_log where action = 'test.kept'`))).toHaveLength(1);
-      for (const statement of [sql`update audit_log set action = 'test.changed'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
+      for (const statement of [
+        sql`update audit_log set action = 'test.changed'`,
+        sql`delete from audit_log`,
+        sql`truncate audit_log`,
+      ]) {
         const e = await failure(app.execute(statement));
         expect(sqlState(e), String(e?.cause ?? e)).toBe("42501");
         expect(String((e as { cause?: Error })?.cause?.message ?? e?.message)).toMatch(/permission denied/);

@@ -19,14 +19,18 @@ function main() {
     mkdirSync(path.dirname(out), { recursive: true });
     // custom format: compressed, and pg_restore can pick, reorder and run it in one transaction
     execFileSync("pg_dump", ["--format=custom", "--file", out, "--dbname", env.DATABASE_URL], { stdio: "inherit" });
-    console.log(`Backed up to ${out} (${(statSync(out).size / 2 ** 20).toFixed(1)} MiB). Restore with: npm run restore -- --from ${out}`);
+    console.log(
+      `Backed up to ${out} (${(statSync(out).size / 2 ** 20).toFixed(1)} MiB). Restore with: npm run restore -- --from ${out}`,
+    );
     return;
   }
   const dataDir = path.resolve(env.DATA_DIR);
   if (!existsSync(path.join(dataDir, "pglite"))) throw new Error(`There is no embedded database in ${dataDir}.`);
   // PGlite writes postmaster.pid while a process has the database open and removes it on a clean close
   if (existsSync(path.join(dataDir, "pglite", "postmaster.pid")) && !process.argv.includes("--force")) {
-    throw new Error("The embedded database is open (or was not closed cleanly): stop the app first. After a crash, --force copies it as it is.");
+    throw new Error(
+      "The embedded database is open (or was not closed cleanly): stop the app first. After a crash, --force copies it as it is.",
+    );
   }
   const out = path.resolve(argument("--out") ?? path.join("backups", `clinic-data-${stamp}`));
   if (existsSync(out)) throw new Error(`${out} already exists.`);

@@ -6,11 +6,16 @@ import { locations } from "./schema";
 
 describe("postgresTarget", () => {
   it("passes a TCP URL through untouched", () => {
-    expect(postgresTarget("postgres://postgres@127.0.0.1:5432/clinic")).toEqual(["postgres://postgres@127.0.0.1:5432/clinic", {}]);
+    expect(postgresTarget("postgres://postgres@127.0.0.1:5432/clinic")).toEqual([
+      "postgres://postgres@127.0.0.1:5432/clinic",
+      {},
+    ]);
   });
 
   it("turns libpq's ?host=/folder into that server's Unix socket, on the URL's port", () => {
-    const [url, options] = postgresTarget("postgres://postgres@localhost:5433/clinic?host=/var/run/postgresql/&sslmode=disable");
+    const [url, options] = postgresTarget(
+      "postgres://postgres@localhost:5433/clinic?host=/var/run/postgresql/&sslmode=disable",
+    );
     expect(options).toEqual({ path: "/var/run/postgresql/.s.PGSQL.5433" });
     expect(url).toBe("postgres://postgres@localhost:5433/clinic?sslmode=disable");
   });
@@ -45,9 +50,22 @@ describe(`rowFromJson (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, ()
   afterEach(async () => handle.close());
 
   it("decodes a to_json row as drizzle's own select does", async () => {
-    await handle.db.insert(locations).values({ slug: "json-row", name: "Json Row", timezone: "Australia/Sydney", address: "1 Test St", phone: null, holidayRegion: "AU-NSW" });
+    await handle.db
+      .insert(locations)
+      .values({
+        slug: "json-row",
+        name: "Json Row",
+        timezone: "Australia/Sydney",
+        address: "1 Test St",
+        phone: null,
+        holidayRegion: "AU-NSW",
+      });
     const [viaSelect] = await handle.db.select().from(locations).where(eq(locations.slug, "json-row"));
-    const [viaJson] = rowsOf<{ row: Record<string, unknown> }>(await handle.db.execute(sql`select to_json(${locations}) as row from ${locations} where ${locations.slug} = 'json-row'`));
+    const [viaJson] = rowsOf<{ row: Record<string, unknown> }>(
+      await handle.db.execute(
+        sql`select to_json(${locations}) as row from ${locations} where ${locations.slug} = 'json-row'`,
+      ),
+    );
     const decoded = rowFromJson(locations, viaJson!.row);
     expect(decoded).toEqual(viaSelect);
     expect(decoded.createdAt).toBeInstanceOf(Date);

@@ -44,7 +44,12 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(url: string, max = env.DATABASE_POOL_SIZE, { appRole }: PostgresOptions = {}): DbHandle {
-  const client = connectPostgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...(appRole ? { role: appRole } : {}) }, backoff: reconnectDelaySeconds });
+  const client = connectPostgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { TimeZone: "UTC", ...(appRole ? { role: appRole } : {}) },
+    backoff: reconnectDelaySeconds,
+  });
   const db = drizzlePostgres({ client: env.DATABASE_PREPARE ? preparing(client) : client, schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
@@ -73,7 +78,10 @@ export function postgresTarget(url: string): [string, { path?: string }] {
 }
 
 /** A postgres.js client for `url`, which may name a Unix socket folder as libpq does (see postgresTarget). */
-export function connectPostgres(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): Sql {
+export function connectPostgres(
+  url: string,
+  options: postgres.Options<Record<string, postgres.PostgresType>> = {},
+): Sql {
   const [target, socket] = postgresTarget(url);
   return postgres(target, { ...socket, ...options });
 }
@@ -112,11 +120,15 @@ type Sql = ReturnType<typeof postgres>;
 function preparing(sql: Sql): Sql {
   return new Proxy(sql, {
     get(target, key, receiver) {
-      if (key === "unsafe") return (query: string, args?: unknown[], options?: object) => target.unsafe(query, args as never, { ...options, prepare: true });
+      if (key === "unsafe")
+        return (query: string, args?: unknown[], options?: object) =>
+          target.unsafe(query, args as never, { ...options, prepare: true });
       if (key === "begin" || key === "savepoint") {
         return (...args: unknown[]) => {
           const body = args.pop() as (inner: Sql) => unknown;
-          return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown)(...args, (inner: Sql) => body(preparing(inner)));
+          return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown)(...args, (inner: Sql) =>
+            body(preparing(inner)),
+          );
         };
       }
       return Reflect.get(target, key, receiver);

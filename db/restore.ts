@@ -17,7 +17,8 @@ function argument(name: string): string | undefined {
 async function tablesIn(url: string): Promise<number> {
   const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql`select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`;
+    const [row] =
+      await sql`select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`;
     return row!.n as number;
   } finally {
     await sql.end();
@@ -29,7 +30,8 @@ async function emptyDatabase(url: string): Promise<void> {
   const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql.begin(async (tx) => {
-      const schemas = await tx`select nspname from pg_namespace where left(nspname, 3) <> 'pg_' and nspname <> 'information_schema'`;
+      const schemas =
+        await tx`select nspname from pg_namespace where left(nspname, 3) <> 'pg_' and nspname <> 'information_schema'`;
       for (const { nspname } of schemas) await tx.unsafe(`drop schema "${nspname}" cascade`);
       await tx.unsafe("create schema public");
     });
@@ -47,21 +49,29 @@ async function main() {
     const to = argument("--to") ?? env.DATABASE_URL;
     if (!to) throw new Error("A .dump file restores into Postgres: set DATABASE_URL or pass --to postgres://...");
     const tables = await tablesIn(to);
-    if (tables > 0 && !force) throw new Error(`The target database already has ${tables} tables. Restore into an empty database, or pass --force to replace what the backup holds.`);
+    if (tables > 0 && !force)
+      throw new Error(
+        `The target database already has ${tables} tables. Restore into an empty database, or pass --force to replace what the backup holds.`,
+      );
     // pg_restore --clean cannot drop pg-boss's partitioned tables, so --force empties the database itself first
     if (tables > 0) await emptyDatabase(to);
     // --no-owner: the restoring role owns what it creates, whatever role made the backup
     const args = ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname", to, from];
     execFileSync("pg_restore", args, { stdio: "inherit" });
-    console.log(`Restored ${from} (${tables > 0 ? "replacing what was there" : "into an empty database"}). Run npm run db:migrate if the app is newer than the backup.`);
+    console.log(
+      `Restored ${from} (${tables > 0 ? "replacing what was there" : "into an empty database"}). Run npm run db:migrate if the app is newer than the backup.`,
+    );
     return;
   }
 
   const dataDir = path.resolve(env.DATA_DIR);
-  if (!existsSync(path.join(from, "pglite", "PG_VERSION"))) throw new Error(`${from} is not a copy of a DATA_DIR (no pglite database in it).`);
-  if (existsSync(path.join(dataDir, "pglite", "postmaster.pid"))) throw new Error("The embedded database is open: stop the app first.");
+  if (!existsSync(path.join(from, "pglite", "PG_VERSION")))
+    throw new Error(`${from} is not a copy of a DATA_DIR (no pglite database in it).`);
+  if (existsSync(path.join(dataDir, "pglite", "postmaster.pid")))
+    throw new Error("The embedded database is open: stop the app first.");
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    if (!force) throw new Error(`${dataDir} is not empty. Pass --force to keep it aside and restore the backup in its place.`);
+    if (!force)
+      throw new Error(`${dataDir} is not empty. Pass --force to keep it aside and restore the backup in its place.`);
     const aside = `${dataDir}.before-restore-${Date.now()}`;
     renameSync(dataDir, aside);
     console.log(`Kept the current ${dataDir} as ${aside}.`);

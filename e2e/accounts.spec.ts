@@ -9,23 +9,39 @@ function cast(project: string) {
     : { ghost: "ghost-desktop@demo.clinic", address: "198.51.100.71", mfa: "daniel-costa", password: "grace-miller" };
 }
 
-test("a JSON sign-in is throttled per account like a form one, and a big body is refused", async ({ playwright, baseURL }, testInfo) => {
+test("a JSON sign-in is throttled per account like a form one, and a big body is refused", async ({
+  playwright,
+  baseURL,
+}, testInfo) => {
   const c = cast(testInfo.project.name);
   const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": c.address } });
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const attempt = (password: string) => client.post("/api/auth/callback/credentials", { data: { csrfToken, email: c.ghost, password, json: "true" }, maxRedirects: 0 });
+  const attempt = (password: string) =>
+    client.post("/api/auth/callback/credentials", {
+      data: { csrfToken, email: c.ghost, password, json: "true" },
+      maxRedirects: 0,
+    });
   for (let i = 1; i <= 5; i++) expect((await attempt(`wrong-password-${i}`)).status(), `attempt ${i}`).not.toBe(429);
   const sixth = await attempt(DEMO_PASSWORD);
   expect(sixth.status()).toBe(429);
   expect((await sixth.json()).error.code).toBe("rate_limited");
-  const big = await client.post("/api/auth/callback/credentials", { form: { csrfToken, email: "x@demo.clinic", password: "p".repeat(20_000) }, maxRedirects: 0 });
+  const big = await client.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "x@demo.clinic", password: "p".repeat(20_000) },
+    maxRedirects: 0,
+  });
   expect(big.status()).toBe(413);
   await client.dispose();
 });
 
 test("after signing in, only same-origin paths are followed", async ({ page }) => {
   await signIn(page, "reception@demo.clinic");
-  for (const next of ["/%5Cevil.example", "//evil.example", "/%2F%2Fevil.example", "https://evil.example/", "/%0d%0aSet-Cookie:%20a=b"]) {
+  for (const next of [
+    "/%5Cevil.example",
+    "//evil.example",
+    "/%2F%2Fevil.example",
+    "https://evil.example/",
+    "/%0d%0aSet-Cookie:%20a=b",
+  ]) {
     const res = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
     expect(res.status(), next).toBeLessThan(500);
     const location = res.headers()["location"] ?? "";
@@ -36,11 +52,18 @@ test("after signing in, only same-origin paths are followed", async ({ page }) =
   expect(ok.headers()["location"]).toMatch(/^\/calendar\?date=2026-12-07$/);
   // next-auth's own callbackUrl is held to the same rule
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const out = await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "https://evil.example/", json: "true" }, maxRedirects: 0 });
+  const out = await page.request.post("/api/auth/signout", {
+    form: { csrfToken, callbackUrl: "https://evil.example/", json: "true" },
+    maxRedirects: 0,
+  });
   expect(new URL(((await out.json()) as { url: string }).url).host).not.toBe("evil.example");
 });
 
-test("a practitioner changes their password, which signs out their other session, and signs out everywhere", async ({ page, browser, checkA11y }, testInfo) => {
+test("a practitioner changes their password, which signs out their other session, and signs out everywhere", async ({
+  page,
+  browser,
+  checkA11y,
+}, testInfo) => {
   test.slow();
   const email = `${cast(testInfo.project.name).password}@demo.clinic`;
   const otherContext = await browser.newContext();
@@ -69,7 +92,9 @@ test("a practitioner changes their password, which signs out their other session
   await page.getByLabel("New password", { exact: true }).fill(fresh);
   await page.getByLabel("New password again").fill(fresh);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Password changed. 1 other session signed out." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Password changed. 1 other session signed out." }),
+  ).toBeVisible();
   await page.reload();
   await expect(sessions.getByRole("row")).toHaveCount(2);
   // the other browser is signed out
@@ -82,7 +107,10 @@ test("a practitioner changes their password, which signs out their other session
   await signIn(page, email, fresh);
 });
 
-test("a practitioner turns on two-step sign-in with a QR code and then signs in with a code", async ({ page, checkA11y }, testInfo) => {
+test("a practitioner turns on two-step sign-in with a QR code and then signs in with a code", async ({
+  page,
+  checkA11y,
+}, testInfo) => {
   test.slow();
   const email = `${cast(testInfo.project.name).mfa}@demo.clinic`;
   await signIn(page, email);
@@ -138,7 +166,9 @@ test("forgot password answers the same for any email", async ({ page, checkA11y 
     await page.goto("/login/forgot");
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Email me a link" }).click();
-    await expect(page.getByRole("status")).toHaveText(/If that email belongs to a staff account, a link to set a new password is on its way/);
+    await expect(page.getByRole("status")).toHaveText(
+      /If that email belongs to a staff account, a link to set a new password is on its way/,
+    );
   }
   await page.goto("/login/reset/not-a-real-token-at-all-not-a-real-token-xx");
   await expect(page.getByText("This link has expired or has been used.")).toBeVisible();

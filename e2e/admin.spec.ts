@@ -6,11 +6,21 @@ test("an admin reads the audit log and filters it by person, action, outcome and
   test.slow(); // several pages, each checked with axe
   await signIn(page, "admin@demo.clinic");
   await page.goto("/admin/audit");
-  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit log" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   const table = page.getByRole("table", { name: /Audit log entries/ });
   await expect(table).toBeVisible();
-  await expect(table.getByRole("columnheader")).toHaveText(["When", "Person", "Action", "Outcome", "Patient", "Subject", "Address"]);
+  await expect(table.getByRole("columnheader")).toHaveText([
+    "When",
+    "Person",
+    "Action",
+    "Outcome",
+    "Patient",
+    "Subject",
+    "Address",
+  ]);
   await checkA11y();
 
   // The admin's own sign-in is in the log.
@@ -49,8 +59,17 @@ test("an admin sees the emails that failed every retry", async ({ page, checkA11
   await checkA11y();
 });
 
-test("with no mail server, an admin reads the emails in the dashboard's outbox and opens one", async ({ page, request, checkA11y }) => {
-  const slots = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: weekdayAhead(30), to: weekdayAhead(37) });
+test("with no mail server, an admin reads the emails in the dashboard's outbox and opens one", async ({
+  page,
+  request,
+  checkA11y,
+}) => {
+  const slots = await freeSlots(request, {
+    location: "chatswood",
+    service: "physio-initial",
+    from: weekdayAhead(30),
+    to: weekdayAhead(37),
+  });
   expect(await bookOneOf(request, "physio-initial", slots, patient("outbox-page"), "random")).not.toBeNull();
   await signIn(page, "admin@demo.clinic");
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Outbox" }).click();

@@ -3,31 +3,100 @@
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
 import { credentialsSignIn } from "./support/staff";
 
-const IDS = ["x", "00000000-0000-0000-0000-000000000000", "00000000-0000-4000-8000-000000000000", "%00", "..%2F..%2Fetc", "ä😀", "1".repeat(300), "' or 1=1 --"];
+const IDS = [
+  "x",
+  "00000000-0000-0000-0000-000000000000",
+  "00000000-0000-4000-8000-000000000000",
+  "%00",
+  "..%2F..%2Fetc",
+  "ä😀",
+  "1".repeat(300),
+  "' or 1=1 --",
+];
 const BODIES: unknown[] = [
-  {}, [], "text", 0, true, null,
-  { start: "yesterday", service: 42, location: ["a"], practitioner: { slug: 1 }, patient: "me", reason: 7, status: "exploded", date: "2026-13-45" },
-  { start: "2026-02-30T09:00:00+11:00", patient: { firstName: "<script>", lastName: "x".repeat(5000), email: "a@b", phone: "++", dateOfBirth: "3000-01-01" } },
+  {},
+  [],
+  "text",
+  0,
+  true,
+  null,
+  {
+    start: "yesterday",
+    service: 42,
+    location: ["a"],
+    practitioner: { slug: 1 },
+    patient: "me",
+    reason: 7,
+    status: "exploded",
+    date: "2026-13-45",
+  },
+  {
+    start: "2026-02-30T09:00:00+11:00",
+    patient: {
+      firstName: "<script>",
+      lastName: "x".repeat(5000),
+      email: "a@b",
+      phone: "++",
+      dateOfBirth: "3000-01-01",
+    },
+  },
   { answers: { region: ["buttock", "buttock"], "rf-saddle-numbness": "yes" }, age: -4 },
   { answers: "none", age: 1e308 },
   { firstName: "\u0000", email: "x@example.com\r\nBcc: y@example.com" },
   // a booking valid but for a NUL in the name (it used to reach Postgres: a 500)
-  { service: "physio-initial", location: "chatswood", start: "2030-01-01T09:00:00+11:00", patient: { firstName: "An\u0000a", lastName: "Lee", email: "nul@example.com", phone: "0412 345 678", dateOfBirth: "1990-04-02" } },
+  {
+    service: "physio-initial",
+    location: "chatswood",
+    start: "2030-01-01T09:00:00+11:00",
+    patient: {
+      firstName: "An\u0000a",
+      lastName: "Lee",
+      email: "nul@example.com",
+      phone: "0412 345 678",
+      dateOfBirth: "1990-04-02",
+    },
+  },
   JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}'),
 ];
-const QUERIES = ["", "?location=&service=", "?location=chatswood&service=physio-initial&from=2026-02-30&to=2020-01-01", "?from=" + "9".repeat(50), "?date=x&location=%00&week=-1&q=" + encodeURIComponent("' or 1=1 --"), "?location[]=a&location[]=b",
+const QUERIES = [
+  "",
+  "?location=&service=",
+  "?location=chatswood&service=physio-initial&from=2026-02-30&to=2020-01-01",
+  "?from=" + "9".repeat(50),
+  "?date=x&location=%00&week=-1&q=" + encodeURIComponent("' or 1=1 --"),
+  "?location[]=a&location[]=b",
   // dates past what the clinic deals in, and NULs, used to reach Postgres (500s)
-  "?location=chatswood&service=physio-initial&from=9999-12-01&to=9999-12-31", "?q=%00%00&location=chatswood&date=9999-12-31"];
+  "?location=chatswood&service=physio-initial&from=9999-12-01&to=9999-12-31",
+  "?q=%00%00&location=chatswood&date=9999-12-31",
+];
 
 const GET_ROUTES = [
-  "/api/v1/locations", "/api/v1/services", "/api/v1/practitioners", "/api/v1/availability", "/api/v1/questionnaires/intake",
-  "/api/v1/staff/appointments", "/api/v1/staff/availability", "/api/v1/staff/calendar/day", "/api/v1/staff/calendar/week", "/api/v1/staff/patients",
+  "/api/v1/locations",
+  "/api/v1/services",
+  "/api/v1/practitioners",
+  "/api/v1/availability",
+  "/api/v1/questionnaires/intake",
+  "/api/v1/staff/appointments",
+  "/api/v1/staff/availability",
+  "/api/v1/staff/calendar/day",
+  "/api/v1/staff/calendar/week",
+  "/api/v1/staff/patients",
 ];
-const GET_BY_ID = ["/api/v1/bookings/{id}", "/api/v1/bookings/{id}/calendar.ics", "/api/v1/staff/appointments/{id}/intake", "/api/v1/staff/patients/{id}"];
+const GET_BY_ID = [
+  "/api/v1/bookings/{id}",
+  "/api/v1/bookings/{id}/calendar.ics",
+  "/api/v1/staff/appointments/{id}/intake",
+  "/api/v1/staff/patients/{id}",
+];
 const POST_ROUTES = ["/api/v1/bookings", "/api/v1/triage", "/api/v1/staff/appointments"];
 const POST_BY_ID = [
-  "/api/v1/bookings/{id}/cancel", "/api/v1/bookings/{id}/reschedule", "/api/v1/triage/{id}/call-us",
-  "/api/v1/staff/appointments/{id}/called", "/api/v1/staff/appointments/{id}/cancel", "/api/v1/staff/appointments/{id}/move", "/api/v1/staff/appointments/{id}/status",
+  "/api/v1/bookings/{id}/cancel",
+  "/api/v1/bookings/{id}/reschedule",
+  "/api/v1/triage/{id}/call-us",
+  "/api/v1/staff/appointments/{id}/called",
+  "/api/v1/staff/appointments/{id}/cancel",
+  "/api/v1/staff/appointments/{id}/move",
+  "/api/v1/staff/appointments/{id}/status",
 ];
 
 async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
@@ -45,7 +114,9 @@ async function expectClean(res: import("@playwright/test").APIResponse, what: st
   if (status >= 400 && (res.headers()["content-type"] ?? "").includes("json")) {
     const body = await res.json();
     expect(typeof body?.error?.code, `${what}: the one error shape`).toBe("string");
-    expect(JSON.stringify(body), `${what}: nothing internal`).not.toMatch(/at \w+ \(|select |insert |postgres|drizzle|TypeError/i);
+    expect(JSON.stringify(body), `${what}: nothing internal`).not.toMatch(
+      /at \w+ \(|select |insert |postgres|drizzle|TypeError/i,
+    );
   }
 }
 
@@ -53,20 +124,41 @@ for (const who of ["signed out", "admin"] as const) {
   test(`no malformed request to any API route gives a 5xx (${who})`, async ({ request, baseURL }) => {
     test.setTimeout(300_000);
     const api = who === "admin" ? await signedInAdmin(baseURL!) : request;
-    for (const path of GET_ROUTES) for (const q of QUERIES) await expectClean(await api.get(path + q), `GET ${path}${q}`);
+    for (const path of GET_ROUTES)
+      for (const q of QUERIES) await expectClean(await api.get(path + q), `GET ${path}${q}`);
     for (const path of GET_BY_ID) {
       for (const id of IDS) {
         await expectClean(await api.get(path.replace("{id}", id)), `GET ${path} id=${id}`);
-        await expectClean(await api.get(path.replace("{id}", id) + "?token=" + encodeURIComponent(id), { headers: { Authorization: `Bearer ${encodeURIComponent(id)}` } }), `GET ${path} id=${id} with a token`);
+        await expectClean(
+          await api.get(path.replace("{id}", id) + "?token=" + encodeURIComponent(id), {
+            headers: { Authorization: `Bearer ${encodeURIComponent(id)}` },
+          }),
+          `GET ${path} id=${id} with a token`,
+        );
       }
     }
-    for (const path of [...POST_ROUTES, ...POST_BY_ID.flatMap((p) => IDS.slice(0, 4).map((id) => p.replace("{id}", id)))]) {
+    for (const path of [
+      ...POST_ROUTES,
+      ...POST_BY_ID.flatMap((p) => IDS.slice(0, 4).map((id) => p.replace("{id}", id))),
+    ]) {
       for (const body of BODIES) {
-        await expectClean(await api.post(path, { data: body as object, headers: { Authorization: "Bearer nope" } }), `POST ${path} ${JSON.stringify(body)?.slice(0, 80)}`);
+        await expectClean(
+          await api.post(path, { data: body as object, headers: { Authorization: "Bearer nope" } }),
+          `POST ${path} ${JSON.stringify(body)?.slice(0, 80)}`,
+        );
       }
-      await expectClean(await api.post(path, { headers: { "Content-Type": "application/json" }, data: "{\"a\":" }), `POST ${path} truncated JSON`);
-      await expectClean(await api.post(path, { headers: { "Content-Type": "text/plain" }, data: "hello" }), `POST ${path} text/plain`);
-      await expectClean(await api.post(path, { headers: { "Content-Type": "application/json" }, data: "x".repeat(70_000) }), `POST ${path} 70 KB`);
+      await expectClean(
+        await api.post(path, { headers: { "Content-Type": "application/json" }, data: '{"a":' }),
+        `POST ${path} truncated JSON`,
+      );
+      await expectClean(
+        await api.post(path, { headers: { "Content-Type": "text/plain" }, data: "hello" }),
+        `POST ${path} text/plain`,
+      );
+      await expectClean(
+        await api.post(path, { headers: { "Content-Type": "application/json" }, data: "x".repeat(70_000) }),
+        `POST ${path} 70 KB`,
+      );
     }
     if (who === "admin") await api.dispose();
   });

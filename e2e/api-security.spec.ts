@@ -11,14 +11,21 @@ async function signedIn(baseURL: string, email: string): Promise<APIRequestConte
 }
 
 async function bookOne(request: APIRequestContext, tag: string) {
-  const slots = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: weekdayAhead(20), to: weekdayAhead(27) });
+  const slots = await freeSlots(request, {
+    location: "chatswood",
+    service: "physio-initial",
+    from: weekdayAhead(20),
+    to: weekdayAhead(27),
+  });
   const who = patient(tag);
   const booked = await bookOneOf(request, "physio-initial", slots, who, "random");
   expect(booked, "a free time to book").not.toBeNull();
   return { ...booked!, patientEmail: who.email };
 }
 
-test("signed out, no outbox: not at /dev/outbox, and the admin outbox neither lists nor opens an email", async ({ request }) => {
+test("signed out, no outbox: not at /dev/outbox, and the admin outbox neither lists nor opens an email", async ({
+  request,
+}) => {
   await bookOne(request, "outbox-probe");
   expect((await request.get("/dev/outbox")).status()).toBe(404);
   const page = await request.get("/admin/outbox", { maxRedirects: 0 });
@@ -32,12 +39,18 @@ test("reception may not open the outbox; an admin can, and sees the emails", asy
   const reception = await signedIn(baseURL!, "reception@demo.clinic");
   expect((await reception.get("/admin/outbox")).status()).toBe(404);
   const admin = await signedIn(baseURL!, "admin@demo.clinic");
-  await expect.poll(async () => (await (await admin.get("/admin/outbox")).text()).includes(booked.patientEmail), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await (await admin.get("/admin/outbox")).text()).includes(booked.patientEmail), {
+      timeout: 20_000,
+    })
+    .toBe(true);
   await reception.dispose();
   await admin.dispose();
 });
 
-test("a made-up X-Forwarded-For changes neither the throttle's key nor the address in the audit log", async ({ baseURL }) => {
+test("a made-up X-Forwarded-For changes neither the throttle's key nor the address in the audit log", async ({
+  baseURL,
+}) => {
   const forged = await newRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.199" } });
   const who = `nobody-${Date.now()}@demo.clinic`;
   expect((await (await credentialsSignIn(forged))(who, "wrong-password-1")).status()).toBeLessThan(500);
@@ -50,7 +63,10 @@ test("a made-up X-Forwarded-For changes neither the throttle's key nor the addre
   await admin.dispose();
 });
 
-test("a staff change from another site, or without a JSON body, is refused and changes nothing", async ({ request, baseURL }) => {
+test("a staff change from another site, or without a JSON body, is refused and changes nothing", async ({
+  request,
+  baseURL,
+}) => {
   const booked = await bookOne(request, "csrf");
   const reception = await signedIn(baseURL!, "reception@demo.clinic");
   const url = `/api/v1/staff/appointments/${booked.booking.id}/cancel`;
@@ -59,12 +75,17 @@ test("a staff change from another site, or without a JSON body, is refused and c
   expect((await plain.json()).error.code).toBe("bad_request");
   const bare = await reception.fetch(url, { method: "POST" });
   expect(bare.status()).toBe(400);
-  const sibling = await reception.post(url, { headers: { Origin: "http://evil.127.0.0.1.nip.io:3100" }, data: { reason: "x" } });
+  const sibling = await reception.post(url, {
+    headers: { Origin: "http://evil.127.0.0.1.nip.io:3100" },
+    data: { reason: "x" },
+  });
   expect(sibling.status()).toBe(403);
   expect((await sibling.json()).error.code).toBe("forbidden");
   const crossSite = await reception.post(url, { headers: { "Sec-Fetch-Site": "same-site" }, data: { reason: "x" } });
   expect(crossSite.status()).toBe(403);
-  const still = await request.get(`/api/v1/bookings/${booked.booking.id}`, { headers: { Authorization: `Bearer ${new URL(booked.manageUrl).pathname.split("/").pop()}` } });
+  const still = await request.get(`/api/v1/bookings/${booked.booking.id}`, {
+    headers: { Authorization: `Bearer ${new URL(booked.manageUrl).pathname.split("/").pop()}` },
+  });
   expect((await still.json()).booking.status).toBe("booked");
   // the clinic's own page, as a browser sends it, still works
   const own = await reception.post(url, { headers: { Origin: baseURL! }, data: { reason: "Patient rang to cancel" } });
@@ -72,7 +93,9 @@ test("a staff change from another site, or without a JSON body, is refused and c
   await reception.dispose();
 });
 
-test("every answer carries security headers; pages a nonce-based policy; token pages no referrer", async ({ request }) => {
+test("every answer carries security headers; pages a nonce-based policy; token pages no referrer", async ({
+  request,
+}) => {
   const home = await request.get("/");
   const h = home.headers();
   const csp = h["content-security-policy"] ?? "";

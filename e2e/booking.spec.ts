@@ -22,7 +22,7 @@ import {
 // Whole journeys with an axe check at every step: allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-const byProject = <T,>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
+const byProject = <T>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
 
 const ROUTINE = {
   region: "buttock",
@@ -57,7 +57,9 @@ test("a new patient books through “help me choose”", async ({ page, checkA11
   await checkA11y();
   await page.getByRole("button", { name: "Book this appointment" }).click();
   // Stepping back from the next step returns to the suggestion, answers and all.
-  await expect(stepHeading(page, online ? "Who would you like to see?" : "Where would you like to be seen?")).toBeVisible();
+  await expect(
+    stepHeading(page, online ? "Who would you like to see?" : "Where would you like to be seen?"),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Back", exact: true }).click();
   await expect(stepHeading(page, service)).toBeVisible();
   await page.getByRole("button", { name: "Book this appointment" }).click();
@@ -92,7 +94,9 @@ test("a new patient books through “help me choose”", async ({ page, checkA11
 });
 test.describe("time zones", () => {
   test.use({ timezoneId: "Australia/Perth" });
-  test("online rehab shows the patient's own zone with Sydney beside it; a clinic always shows Sydney time", async ({ page }) => {
+  test("online rehab shows the patient's own zone with Sydney beside it; a clinic always shows Sydney time", async ({
+    page,
+  }) => {
     await page.goto("/book");
     await chooseService(page, "Online rehab session");
     await choosePractitioner(page, "First available");
@@ -144,10 +148,14 @@ test("the page's Back button goes back like the browser's, without adding histor
   expect(await historyLength()).toBe(helpLength);
 });
 
-test("“help me choose” asks for the patient's age, kindly and optionally, and sends it to triage", async ({ page, checkA11y }) => {
+test("“help me choose” asks for the patient's age, kindly and optionally, and sends it to triage", async ({
+  page,
+  checkA11y,
+}) => {
   const sent: Record<string, unknown>[] = [];
   page.on("request", (r) => {
-    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/triage") sent.push(r.postDataJSON() as Record<string, unknown>);
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/triage")
+      sent.push(r.postDataJSON() as Record<string, unknown>);
   });
   const age = page.getByLabel("How old are you? (optional)");
   await page.goto("/book?help=1");
@@ -175,8 +183,15 @@ test("“help me choose” asks for the patient's age, kindly and optionally, an
   await checkA11y();
 });
 
-test("a patient picks a named practitioner, and the location from the home page is kept", async ({ page, checkA11y }, info) => {
-  const [slug, location, practitioner] = byProject(info.project.name, ["martin-place", "Martin Place", "Priya Raman"], ["barangaroo", "Barangaroo", "James Okafor"]);
+test("a patient picks a named practitioner, and the location from the home page is kept", async ({
+  page,
+  checkA11y,
+}, info) => {
+  const [slug, location, practitioner] = byProject(
+    info.project.name,
+    ["martin-place", "Martin Place", "Priya Raman"],
+    ["barangaroo", "Barangaroo", "James Okafor"],
+  );
   await page.goto(`/book?location=${slug}`);
   await expect(page.getByText(`Showing what ${location} offers.`)).toBeVisible();
   await checkA11y();
@@ -211,10 +226,18 @@ test("a patient picks a named practitioner, and the location from the home page 
  * Opens the details step (exercise physiology at Chatswood, first available). The booking request is answered with a
  * 422 carrying `fields`, so nothing is booked; `sent` gets each request's body.
  */
-async function openDetailsRefusedWith(page: Page, fields: Record<string, string>, sent: (body: { patient: { dateOfBirth: string } }) => void = () => {}) {
+async function openDetailsRefusedWith(
+  page: Page,
+  fields: Record<string, string>,
+  sent: (body: { patient: { dateOfBirth: string } }) => void = () => {},
+) {
   await page.route("**/api/v1/bookings", (route) => {
     sent(route.request().postDataJSON());
-    return route.fulfill({ status: 422, contentType: "application/json", body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields } }) });
+    return route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "validation_failed", message: "Some details need fixing.", fields } }),
+    });
   });
   await page.goto("/book");
   await chooseService(page, "Exercise physiology session");
@@ -237,7 +260,10 @@ test("server field errors land on the form fields and keep what was typed", asyn
   await expect(page.getByLabel("Last name")).toHaveValue(patient.lastName);
 });
 
-test("date of birth goes in as day, month and year, with a message that says what to fix", async ({ page, checkA11y }) => {
+test("date of birth goes in as day, month and year, with a message that says what to fix", async ({
+  page,
+  checkA11y,
+}) => {
   let sent: { patient: { dateOfBirth: string } } | undefined;
   await openDetailsRefusedWith(page, { "patient.phone": "Check this number" }, (body) => (sent = body));
   const patient = newPatient("Ines");
@@ -276,8 +302,16 @@ test("date of birth goes in as day, month and year, with a message that says wha
   await expect(born.getByLabel("Year")).toHaveValue("1990");
 });
 
-test("two patients race for one time: the loser keeps their details and gets the nearest free times", async ({ browser, checkA11y, page }, info) => {
-  const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Liam Walsh"], ["Martin Place", "Amelia Chen"]);
+test("two patients race for one time: the loser keeps their details and gets the nearest free times", async ({
+  browser,
+  checkA11y,
+  page,
+}, info) => {
+  const [location, practitioner] = byProject(
+    info.project.name,
+    ["Chatswood", "Liam Walsh"],
+    ["Martin Place", "Amelia Chen"],
+  );
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = info.project.use;
   const other = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL });
   const rival = waitsForHydration(await other.newPage());
@@ -320,49 +354,57 @@ test.describe("keyboard", () => {
   // The date field's segments follow the locale: month, day, year here.
   test.use({ locale: "en-US" });
   test("keyboard only: a patient books without touching the mouse", async ({ page, checkA11y }, info) => {
-  const [location, practitioner] = byProject(info.project.name, ["Chatswood", "Daniel Costa"], ["North Sydney", "Noah Patel"]);
-  await page.goto("/book");
-  await tabTo(page, page.getByRole("button", { name: /^Exercise physiology session/ }));
-  await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("button", { name: new RegExp(`^${location}`) }));
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: new RegExp(`^${practitioner}`) })).toBeVisible();
-  await tabTo(page, page.getByRole("button", { name: new RegExp(`^${practitioner}`) }));
-  await page.keyboard.press("Enter");
-  await expect(timeButtons(page).first()).toBeVisible({ timeout: 15_000 });
-  await tabTo(page, timeButtons(page).first());
-  // Focus is visible: the browser draws the focus ring on the focused time.
-  expect(await timeButtons(page).first().evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
-  await page.keyboard.press("Enter");
-  await expect(stepHeading(page, "Your details")).toBeFocused();
+    const [location, practitioner] = byProject(
+      info.project.name,
+      ["Chatswood", "Daniel Costa"],
+      ["North Sydney", "Noah Patel"],
+    );
+    await page.goto("/book");
+    await tabTo(page, page.getByRole("button", { name: /^Exercise physiology session/ }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("button", { name: new RegExp(`^${location}`) }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: new RegExp(`^${practitioner}`) })).toBeVisible();
+    await tabTo(page, page.getByRole("button", { name: new RegExp(`^${practitioner}`) }));
+    await page.keyboard.press("Enter");
+    await expect(timeButtons(page).first()).toBeVisible({ timeout: 15_000 });
+    await tabTo(page, timeButtons(page).first());
+    // Focus is visible: the browser draws the focus ring on the focused time.
+    expect(
+      await timeButtons(page)
+        .first()
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    ).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await expect(stepHeading(page, "Your details")).toBeFocused();
 
-  const patient = newPatient("Kai");
-  await tabTo(page, page.getByLabel("First name"));
-  await page.keyboard.type(patient.firstName);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(patient.lastName);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(patient.email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(patient.phone);
-  await page.keyboard.press("Tab");
-  // Day, month, year, in the order Australians write it, whatever the browser's own date format.
-  const born = dateOfBirth(page);
-  await expect(born.getByLabel("Day")).toBeFocused();
-  await page.keyboard.type("15");
-  await page.keyboard.press("Tab");
-  await page.keyboard.type("6");
-  await page.keyboard.press("Tab");
-  await page.keyboard.type("1988");
-  await expect(born.getByLabel("Year")).toHaveValue("1988");
-  await tabTo(page, page.getByRole("button", { name: "Review booking" }));
-  await page.keyboard.press("Enter");
-  await expect(stepHeading(page, "Check and confirm")).toBeFocused();
-  await tabTo(page, page.getByRole("button", { name: "Confirm booking" }));
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: /You're booked, Kai/ })).toBeVisible({ timeout: 15_000 });
-  await checkA11y();
-});
+    const patient = newPatient("Kai");
+    await tabTo(page, page.getByLabel("First name"));
+    await page.keyboard.type(patient.firstName);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(patient.lastName);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(patient.email);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(patient.phone);
+    await page.keyboard.press("Tab");
+    // Day, month, year, in the order Australians write it, whatever the browser's own date format.
+    const born = dateOfBirth(page);
+    await expect(born.getByLabel("Day")).toBeFocused();
+    await page.keyboard.type("15");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("6");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("1988");
+    await expect(born.getByLabel("Year")).toHaveValue("1988");
+    await tabTo(page, page.getByRole("button", { name: "Review booking" }));
+    await page.keyboard.press("Enter");
+    await expect(stepHeading(page, "Check and confirm")).toBeFocused();
+    await tabTo(page, page.getByRole("button", { name: "Confirm booking" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: /You're booked, Kai/ })).toBeVisible({ timeout: 15_000 });
+    await checkA11y();
+  });
 });
 
 test.describe("urgent answers stop online booking", () => {
@@ -397,7 +439,9 @@ test.describe("urgent answers stop online booking", () => {
     await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByText(/Enter a valid email/)).toBeVisible();
     await checkA11y();
-    const callUs = page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/v1\/triage\/[^/]+\/call-us$/.test(new URL(r.url()).pathname));
+    const callUs = page.waitForResponse(
+      (r) => r.request().method() === "POST" && /\/api\/v1\/triage\/[^/]+\/call-us$/.test(new URL(r.url()).pathname),
+    );
     await form.getByLabel("Email").fill("noor@example.com");
     await form.getByRole("button", { name: "Email me the clinic's number" }).click();
     expect((await callUs).status()).toBe(202);

@@ -4,13 +4,30 @@ import { expect, test } from "./fixtures";
 import { bookOneOf, freeSlots, nameSafe } from "./support/api";
 import { signIn, sydneyDate } from "./support/staff";
 
-test("reception merges a possible duplicate from an online booking into the patient on record", async ({ page, request, checkA11y }, testInfo) => {
+test("reception merges a possible duplicate from an online booking into the patient on record", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
   const tag = nameSafe(`${testInfo.project.name} ${Date.now() % 1e7}`);
   const email = `dup-${testInfo.project.name}-${Date.now()}@example.com`;
-  const slots = await freeSlots(request, { location: "chatswood", service: "physio-follow-up", from: sydneyDate(3), to: sydneyDate(10) });
-  const real = { firstName: "Original", lastName: `Dup ${tag}`, email, phone: "0412 345 678", dateOfBirth: "1977-03-09" };
+  const slots = await freeSlots(request, {
+    location: "chatswood",
+    service: "physio-follow-up",
+    from: sydneyDate(3),
+    to: sydneyDate(10),
+  });
+  const real = {
+    firstName: "Original",
+    lastName: `Dup ${tag}`,
+    email,
+    phone: "0412 345 678",
+    dateOfBirth: "1977-03-09",
+  };
   expect(await bookOneOf(request, "physio-follow-up", slots, real, "random")).not.toBeNull();
-  expect(await bookOneOf(request, "physio-follow-up", slots, { ...real, firstName: "Booker" }, "random")).not.toBeNull();
+  expect(
+    await bookOneOf(request, "physio-follow-up", slots, { ...real, firstName: "Booker" }, "random"),
+  ).not.toBeNull();
 
   await signIn(page, "reception@demo.clinic");
   await page.goto("/patients/duplicates");

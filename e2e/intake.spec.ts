@@ -5,11 +5,41 @@ import { answer, answerAll, bookForIntake, next, stepHeading } from "./support/i
 
 // The runner of lib/intake/sample-answers.ts, step by step, as a patient clicks through it.
 const WHERE = { region: "buttock", side: "right", onset: "gradual", weeks: 8, course: "same" };
-const PAIN = { "pain-now": 4, "pain-worst": 7, aggravators: ["running", "sitting"], radiates: ["none"], "back-pain": false, "pins-needles": false };
-const HISTORY = { diagnosed: true, "diagnosed-by": "physio", treatments: ["exercise-program"], "treatment-result": "helped", "training-change": false };
-const BODY = { "risk-strength-imbalance": "unsure", "risk-flexibility": "yes", "risk-core": "no", "risk-pelvis": "no", "risk-leg-length": "no" };
+const PAIN = {
+  "pain-now": 4,
+  "pain-worst": 7,
+  aggravators: ["running", "sitting"],
+  radiates: ["none"],
+  "back-pain": false,
+  "pins-needles": false,
+};
+const HISTORY = {
+  diagnosed: true,
+  "diagnosed-by": "physio",
+  treatments: ["exercise-program"],
+  "treatment-result": "helped",
+  "training-change": false,
+};
+const BODY = {
+  "risk-strength-imbalance": "unsure",
+  "risk-flexibility": "yes",
+  "risk-core": "no",
+  "risk-pelvis": "no",
+  "risk-leg-length": "no",
+};
 const SAFETY_NO = Object.fromEntries(
-  ["rf-saddle-numbness", "rf-bladder-bowel", "rf-both-legs-weakness", "rf-calf-swelling", "rf-chest", "rf-fever", "rf-cannot-weight-bear", "rf-cancer-history", "rf-weight-loss", "rf-night-pain"].map((id) => [id, false]),
+  [
+    "rf-saddle-numbness",
+    "rf-bladder-bowel",
+    "rf-both-legs-weakness",
+    "rf-calf-swelling",
+    "rf-chest",
+    "rf-fever",
+    "rf-cannot-weight-bear",
+    "rf-cancer-history",
+    "rf-weight-loss",
+    "rf-night-pain",
+  ].map((id) => [id, false]),
 );
 
 async function fillGoals(page: Page) {
@@ -20,14 +50,24 @@ async function fillGoals(page: Page) {
 
 /** axe on a page of a second browser context (the fixture's checkA11y covers the test's own page). */
 async function checkA11yOf(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`), `axe violations on ${page.url()}`).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help}`),
+    `axe violations on ${page.url()}`,
+  ).toEqual([]);
 }
 
 // Whole journeys of 8 steps with axe on each take minutes on a loaded machine, not the usual one.
 test.beforeEach(() => test.setTimeout(420_000));
 
-test("a patient starts the intake, leaves halfway, and finishes it on another device", async ({ page, browser, request, checkA11y }, testInfo) => {
+test("a patient starts the intake, leaves halfway, and finishes it on another device", async ({
+  page,
+  browser,
+  request,
+  checkA11y,
+}, testInfo) => {
   const path = await bookForIntake(request, testInfo, { firstName: "Mia" });
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hi Mia, tell us about your pain");
@@ -62,7 +102,9 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
   await expect(stepHeading(p2, "What has happened so far")).toBeVisible();
   await checkA11yOf(p2);
   await p2.getByRole("button", { name: "Back", exact: true }).click();
-  await expect(p2.getByRole("group", { name: "How much does it hurt right now?" }).getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  await expect(
+    p2.getByRole("group", { name: "How much does it hurt right now?" }).getByRole("radio", { name: "4", exact: true }),
+  ).toBeChecked();
   await p2.getByRole("button", { name: "Next", exact: true }).click();
 
   const who = p2.getByRole("group", { name: "Who told you?" });
@@ -79,19 +121,29 @@ test("a patient starts the intake, leaves halfway, and finishes it on another de
   await next(p2, "Online rehab");
   await answer(p2, "prefer-online", false);
   await next(p2, "Check your answers");
-  await expect(p2.getByText("Deep in the buttock, at the sit bone, or the very top of the back of the thigh")).toBeVisible();
+  await expect(
+    p2.getByText("Deep in the buttock, at the sit bone, or the very top of the back of the thigh"),
+  ).toBeVisible();
   await checkA11yOf(p2);
   await p2.getByRole("button", { name: "Send my answers" }).click();
-  await expect(p2.getByRole("heading", { name: "Thank you — your practitioner will read this before your visit" })).toBeVisible();
+  await expect(
+    p2.getByRole("heading", { name: "Thank you — your practitioner will read this before your visit" }),
+  ).toBeVisible();
   await checkA11yOf(p2);
 
   // Coming back later shows the thanks again, not an empty form.
   await p2.reload();
-  await expect(p2.getByRole("heading", { name: "Thank you — your practitioner will read this before your visit" })).toBeVisible();
+  await expect(
+    p2.getByRole("heading", { name: "Thank you — your practitioner will read this before your visit" }),
+  ).toBeVisible();
   await other.close();
 });
 
-test("a wrong answer is explained next to its question, and the other answers stay", async ({ page, request, checkA11y }, testInfo) => {
+test("a wrong answer is explained next to its question, and the other answers stay", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
   await page.goto(await bookForIntake(request, testInfo));
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.getByText("Please agree so we can continue")).toBeVisible();
@@ -116,7 +168,11 @@ test("a wrong answer is explained next to its question, and the other answers st
 });
 
 // This journey also runs axe on the steps the resume journey passes without it.
-test("an emergency answer shows what to do at once, before the form is sent", async ({ page, request, checkA11y }, testInfo) => {
+test("an emergency answer shows what to do at once, before the form is sent", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
   await page.goto(await bookForIntake(request, testInfo));
   await answer(page, "consent", true);
   await next(page, "Where it hurts and how it started");
@@ -154,7 +210,9 @@ test("an emergency answer shows what to do at once, before the form is sent", as
   await next(page, "Check your answers");
   await page.getByRole("button", { name: "Send my answers" }).click();
   // After an urgent answer the instruction stands alone: no tick, no "thank you, your practitioner will read this".
-  await expect(page.getByRole("alert").getByRole("heading", { name: "Please see a GP or an urgent care clinic today." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").getByRole("heading", { name: "Please see a GP or an urgent care clinic today." }),
+  ).toBeVisible();
   await expect(page.getByText("our team will phone you about your appointment")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Thank you/ })).toHaveCount(0);
   await expect(page.locator(".intake-done__tick")).toHaveCount(0);

@@ -1,22 +1,44 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { chooseLocation, choosePractitioner, chooseService, confirmBooking, fillDetails, newPatient, openFirstFreeDay, pickFirstTime, stepHeading, timeButtons } from "./support/booking";
+import {
+  chooseLocation,
+  choosePractitioner,
+  chooseService,
+  confirmBooking,
+  fillDetails,
+  newPatient,
+  openFirstFreeDay,
+  pickFirstTime,
+  stepHeading,
+  timeButtons,
+} from "./support/booking";
 
 // Whole journeys with an axe check at every step: allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
-const byProject = <T,>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
+const byProject = <T>(name: string, desktop: T, phone: T): T => (name === "phone" ? phone : desktop);
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Books the first free time at least two days ahead through the API; returns the manage path. */
-async function bookThroughApi(request: APIRequestContext, q: { location: string; service: string; practitioner: string }): Promise<string> {
-  const res = await request.get(`/api/v1/availability?location=${q.location}&service=${q.service}&practitioner=${q.practitioner}&from=${addDays(3)}&to=${addDays(16)}`);
+async function bookThroughApi(
+  request: APIRequestContext,
+  q: { location: string; service: string; practitioner: string },
+): Promise<string> {
+  const res = await request.get(
+    `/api/v1/availability?location=${q.location}&service=${q.service}&practitioner=${q.practitioner}&from=${addDays(3)}&to=${addDays(16)}`,
+  );
   expect(res.status()).toBe(200);
   const { slots } = (await res.json()) as { slots: { start: string; practitioner: string }[] };
   const slot = slots[0]!;
   const booked = await request.post("/api/v1/bookings", {
     headers: { "Idempotency-Key": crypto.randomUUID() },
-    data: { service: q.service, location: q.location, practitioner: slot.practitioner, start: slot.start, patient: { ...newPatient("Api"), firstName: "Mina" } },
+    data: {
+      service: q.service,
+      location: q.location,
+      practitioner: slot.practitioner,
+      start: slot.start,
+      patient: { ...newPatient("Api"), firstName: "Mina" },
+    },
   });
   expect(booked.status()).toBe(201);
   const { manageUrl } = (await booked.json()) as { manageUrl: string };
@@ -56,7 +78,13 @@ test("a patient moves and then cancels their booking from the manage link", asyn
   const start = (await target.getAttribute("data-start"))!;
   await target.click();
   const blocker = await page.request.post("/api/v1/bookings", {
-    data: { service: "physio-follow-up", location: locationSlug, practitioner: practitionerSlug, start, patient: newPatient("Blake") },
+    data: {
+      service: "physio-follow-up",
+      location: locationSlug,
+      practitioner: practitionerSlug,
+      start,
+      patient: newPatient("Blake"),
+    },
   });
   expect(blocker.status()).toBe(201);
   await page.getByRole("button", { name: "Move my appointment" }).click();
@@ -93,14 +121,23 @@ test("a patient moves and then cancels their booking from the manage link", asyn
 });
 
 test("cancelling too late says why not and gives the clinic's phone number", async ({ page, checkA11y }, info) => {
-  const [location, practitioner] = byProject(info.project.name, ["chatswood", "hannah-lee"], ["north-sydney", "mia-thompson"]);
+  const [location, practitioner] = byProject(
+    info.project.name,
+    ["chatswood", "hannah-lee"],
+    ["north-sydney", "mia-thompson"],
+  );
   const path = await bookThroughApi(page.request, { location, service: "ep-initial", practitioner });
   // The window closes while the page is open: the API refuses, and the page explains.
   await page.route("**/api/v1/bookings/*/cancel", (route) =>
     route.fulfill({
       status: 422,
       contentType: "application/json",
-      body: JSON.stringify({ error: { code: "outside_booking_window", message: "Bookings can only be cancelled online up to 24 hours before the start." } }),
+      body: JSON.stringify({
+        error: {
+          code: "outside_booking_window",
+          message: "Bookings can only be cancelled online up to 24 hours before the start.",
+        },
+      }),
     }),
   );
   await page.goto(path);

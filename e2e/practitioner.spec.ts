@@ -3,9 +3,13 @@ import { nameSafe } from "./support/api";
 import { bookWith, fillIntake, findIntakeToReview, mondayOf, signIn, sydneyMonday } from "./support/staff";
 
 // Each browser project signs in as its own practitioner, so the two never review the same intake.
-const practitionerFor = (project: string) => (project === "phone" ? { slug: "priya-raman", name: "Priya Raman" } : { slug: "amelia-chen", name: "Amelia Chen" });
+const practitionerFor = (project: string) =>
+  project === "phone" ? { slug: "priya-raman", name: "Priya Raman" } : { slug: "amelia-chen", name: "Amelia Chen" };
 
-test("a practitioner signs in to their day, and sees their week across locations", async ({ page, checkA11y }, testInfo) => {
+test("a practitioner signs in to their day, and sees their week across locations", async ({
+  page,
+  checkA11y,
+}, testInfo) => {
   test.slow(); // several pages, each checked with axe
   const me = practitionerFor(testInfo.project.name);
   await signIn(page, `${me.slug}@demo.clinic`);
@@ -25,11 +29,18 @@ test("a practitioner signs in to their day, and sees their week across locations
   await expect(page.getByRole("heading", { level: 2, name: /^Monday / })).toBeVisible();
   const rows = page.getByRole("table").first().getByRole("row");
   await expect(rows.nth(1)).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Open intake for / }).first()).toHaveAttribute("href", /^\/appointments\/[0-9a-f-]{36}\/intake$/);
+  await expect(page.getByRole("link", { name: /^Open intake for / }).first()).toHaveAttribute(
+    "href",
+    /^\/appointments\/[0-9a-f-]{36}\/intake$/,
+  );
   await checkA11y();
 });
 
-test("a practitioner opens an intake that waits for review, reads it flags first, and marks it reviewed", async ({ page, request, checkA11y }, testInfo) => {
+test("a practitioner opens an intake that waits for review, reads it flags first, and marks it reviewed", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
   test.slow(); // may fill in a whole intake form first
   const me = practitionerFor(testInfo.project.name);
   await signIn(page, `${me.slug}@demo.clinic`);
@@ -44,7 +55,14 @@ test("a practitioner opens an intake that waits for review, reads it flags first
   await expect(page.getByText("Intake summary · read before the visit")).toBeVisible();
   const sections = await page.getByRole("heading", { level: 2 }).allTextContents();
   expect(sections[0]).toMatch(/^Red flags and alerts/);
-  expect(sections.slice(1, 7)).toEqual(["Suggested route", "Symptoms", "History and treatment", "Risk factors", "Goals and function", "Change since last response"]);
+  expect(sections.slice(1, 7)).toEqual([
+    "Suggested route",
+    "Symptoms",
+    "History and treatment",
+    "Risk factors",
+    "Goals and function",
+    "Change since last response",
+  ]);
   await expect(page.getByText(`with ${me.name}`)).toBeVisible();
   await checkA11y();
 
@@ -55,7 +73,11 @@ test("a practitioner opens an intake that waits for review, reads it flags first
   await checkA11y();
 });
 
-test("the summary shows what the patient answered: flags, route, symptoms, risk factors and scores", async ({ page, request, checkA11y }, testInfo) => {
+test("the summary shows what the patient answered: flags, route, symptoms, risk factors and scores", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
   test.slow(); // fills in a whole intake form first
   const me = practitionerFor(testInfo.project.name);
   const name = `Summary ${testInfo.project.name} ${nameSafe(String(Date.now() % 1e6))}`;
@@ -86,8 +108,12 @@ test("the summary shows what the patient answered: flags, route, symptoms, risk 
   await expect(risks.getByText("28.3 kg/m²")).toBeVisible();
   await expect(risks.getByText("Female sex")).toBeVisible();
   await expect(risks.getByText("Overweight")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Goals and function" }).getByRole("rowheader", { name: "Sprint at training" })).toBeVisible();
-  await expect(page.getByText("This is the patient’s first response, so there is nothing to compare yet.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Goals and function" }).getByRole("rowheader", { name: "Sprint at training" }),
+  ).toBeVisible();
+  await expect(
+    page.getByText("This is the patient’s first response, so there is nothing to compare yet."),
+  ).toBeVisible();
   await page.getByText(/Show all \d+ answers/).click();
   await expect(page.getByRole("cell", { name: "Sprinting", exact: true })).toBeVisible();
   await checkA11y();

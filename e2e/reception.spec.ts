@@ -55,7 +55,10 @@ test("reception books a phone patient, moves and cancels the booking", async ({ 
 
   // Cancel it with a reason; the row stays, listed as cancelled.
   await page.locator(".appt", { hasText: `Phoebe ${last}` }).click();
-  await page.getByRole("dialog", { name: `Phoebe ${last}` }).getByRole("button", { name: "Cancel…" }).click();
+  await page
+    .getByRole("dialog", { name: `Phoebe ${last}` })
+    .getByRole("button", { name: "Cancel…" })
+    .click();
   const cancel = page.getByRole("dialog", { name: `Cancel Phoebe ${last}’s appointment` });
   await cancel.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(cancel.getByText("Enter a reason for cancelling")).toBeVisible();
@@ -66,9 +69,26 @@ test("reception books a phone patient, moves and cancels the booking", async ({ 
 
   const api = await page.request.get(`/api/v1/staff/appointments?location=${location}&date=${next}`);
   expect(api.status()).toBe(200);
-  const mine = (await api.json()).appointments.find((a: { patient: { name: string } }) => a.patient.name === `Phoebe ${last}`);
-  expect(mine).toMatchObject({ status: "cancelled", service: "physio-initial", location, intake: { status: "not-started", route: null, needsCall: false } });
-  expect(Object.keys(mine).sort()).toEqual(["end", "id", "intake", "location", "patient", "practitioner", "service", "start", "status"]);
+  const mine = (await api.json()).appointments.find(
+    (a: { patient: { name: string } }) => a.patient.name === `Phoebe ${last}`,
+  );
+  expect(mine).toMatchObject({
+    status: "cancelled",
+    service: "physio-initial",
+    location,
+    intake: { status: "not-started", route: null, needsCall: false },
+  });
+  expect(Object.keys(mine).sort()).toEqual([
+    "end",
+    "id",
+    "intake",
+    "location",
+    "patient",
+    "practitioner",
+    "service",
+    "start",
+    "status",
+  ]);
 
   // The patient is on record, with the cancelled visit.
   await page.goto("/patients");
@@ -117,7 +137,10 @@ test("practitioners cannot open the reception calendar and see only their own ap
   expect(page404?.status()).toBe(404);
 });
 
-test("reception works through the Needs a call list: every flagged patient at any date, called and noted", async ({ page, checkA11y }) => {
+test("reception works through the Needs a call list: every flagged patient at any date, called and noted", async ({
+  page,
+  checkA11y,
+}) => {
   await signIn(page, "reception@demo.clinic");
   const nav = () => page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: /^Needs a call/ });
   await expect(nav()).toHaveAccessibleName(/Needs a call \(\d+ waiting\)/);
@@ -125,7 +148,10 @@ test("reception works through the Needs a call list: every flagged patient at an
   const before = await waiting();
   await nav().click();
   await expect(page.getByRole("heading", { level: 1, name: "Needs a call" })).toBeVisible();
-  const first = page.getByRole("list", { name: /Patients to call/ }).getByRole("listitem").first();
+  const first = page
+    .getByRole("list", { name: /Patients to call/ })
+    .getByRole("listitem")
+    .first();
   await expect(first).toBeVisible();
   await checkA11y();
   const name = (await first.getByRole("heading", { level: 2 }).textContent())!.trim();

@@ -3,7 +3,15 @@ import type { APIRequestContext } from "@playwright/test";
 import { PATIENT_STORIES } from "@/lib/intake/stories";
 import { expect, test } from "./fixtures";
 
-type Triage = { id: string; route: string; urgency: string; service: string | null; flags: { code: string; tier: string; message: string }[]; reasons: string[]; alsoSeeGp: boolean };
+type Triage = {
+  id: string;
+  route: string;
+  urgency: string;
+  service: string | null;
+  flags: { code: string; tier: string; message: string }[];
+  reasons: string[];
+  alsoSeeGp: boolean;
+};
 
 /** POST that honours a 429's Retry-After once: the public API's rate limit is shared by the whole suite. */
 async function post(request: APIRequestContext, url: string, data: unknown) {
@@ -17,10 +25,22 @@ test.describe("POST /api/v1/triage replays every patient story", () => {
   for (const story of PATIENT_STORIES) {
     test(story.id, async ({ request }) => {
       test.setTimeout(120_000);
-      const res = await post(request, "/api/v1/triage", { answers: story.answers, ...(story.age !== undefined ? { age: story.age } : {}) });
+      const res = await post(request, "/api/v1/triage", {
+        answers: story.answers,
+        ...(story.age !== undefined ? { age: story.age } : {}),
+      });
       expect(res.status(), story.story).toBe(200);
       const body = (await res.json()) as Triage;
-      expect({ route: body.route, urgency: body.urgency, service: body.service, flags: body.flags.map((f) => f.code), alsoSeeGp: body.alsoSeeGp }, story.story).toEqual({
+      expect(
+        {
+          route: body.route,
+          urgency: body.urgency,
+          service: body.service,
+          flags: body.flags.map((f) => f.code),
+          alsoSeeGp: body.alsoSeeGp,
+        },
+        story.story,
+      ).toEqual({
         ...story.expected,
         flags: [...story.expected.flags],
       });
@@ -33,11 +53,17 @@ test.describe("POST /api/v1/triage replays every patient story", () => {
 
 test("unknown questions and codes are refused with a message per field", async ({ request }) => {
   test.setTimeout(120_000);
-  const res = await post(request, "/api/v1/triage", { answers: { region: "elbow", "favourite-colour": "blue", weeks: -1, consent: true } });
+  const res = await post(request, "/api/v1/triage", {
+    answers: { region: "elbow", "favourite-colour": "blue", weeks: -1, consent: true },
+  });
   expect(res.status()).toBe(422);
   const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
   expect(body.error.code).toBe("validation_failed");
-  expect(Object.keys(body.error.fields).sort()).toEqual(["answers.favourite-colour", "answers.region", "answers.weeks"]);
+  expect(Object.keys(body.error.fields).sort()).toEqual([
+    "answers.favourite-colour",
+    "answers.region",
+    "answers.weeks",
+  ]);
   const notAnObject = await post(request, "/api/v1/triage", { answers: ["region"] });
   expect(notAnObject.status()).toBe(422);
 });
@@ -45,11 +71,28 @@ test("unknown questions and codes are refused with a message per field", async (
 test("the intake questionnaire is a valid FHIR R4 Questionnaire with the contract's linkIds", async ({ request }) => {
   const res = await request.get("/api/v1/questionnaires/intake");
   expect(res.status()).toBe(200);
-  const q = (await res.json()) as { resourceType: string; url: string; version: string; status: string; item: { item?: { linkId: string }[] }[] };
+  const q = (await res.json()) as {
+    resourceType: string;
+    url: string;
+    version: string;
+    status: string;
+    item: { item?: { linkId: string }[] }[];
+  };
   expect(new JSONSchemaValidator().validate(q)).toEqual([]);
   expect(q).toMatchObject({ resourceType: "Questionnaire", status: "active" });
   expect(q.url).toMatch(/\/Questionnaire\/intake$/);
   expect(q.version).toMatch(/^\d+\.\d+\.\d+$/);
   const linkIds = q.item.flatMap((g) => (g.item ?? []).map((i) => i.linkId));
-  for (const id of ["consent", "region", "pop", "weeks", "aggravators", "rf-saddle-numbness", "rf-clot-risk", "online-suitable", "function-3-score"]) expect(linkIds).toContain(id);
+  for (const id of [
+    "consent",
+    "region",
+    "pop",
+    "weeks",
+    "aggravators",
+    "rf-saddle-numbness",
+    "rf-clot-risk",
+    "online-suitable",
+    "function-3-score",
+  ])
+    expect(linkIds).toContain(id);
 });

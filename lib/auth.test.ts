@@ -12,7 +12,10 @@ const state = vi.hoisted(() => {
   process.env.AUTH_SECRET ??= "a-test-secret-that-is-long-enough-for-auth";
   return { sid: "" as string, db: undefined as unknown, before };
 });
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => ({ sid: state.sid }) }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getServerSession: async () => ({ sid: state.sid }),
+}));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.5" }) }));
 vi.mock("next/navigation", () => ({
@@ -41,11 +44,18 @@ afterAll(async () => {
 });
 
 async function signedInAs(role: "admin" | "reception", mfaExempt = false): Promise<void> {
-  const [u] = await handle.db.insert(staffUsers).values({ email: `${role}-${mfaExempt}@test.clinic`, name: role, role, passwordHash: "unused", mfaExempt }).returning();
+  const [u] = await handle.db
+    .insert(staffUsers)
+    .values({ email: `${role}-${mfaExempt}@test.clinic`, name: role, role, passwordHash: "unused", mfaExempt })
+    .returning();
   const [s] = await handle.db.insert(staffSessions).values({ userId: u!.id }).returning();
   state.sid = s!.id;
 }
-const redirectOf = (p: Promise<unknown>) => p.then(() => null, (e: { to?: string }) => e.to ?? e);
+const redirectOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { to?: string }) => e.to ?? e,
+  );
 
 describe("STAFF_MFA=required", () => {
   it("sends an admin who has not enrolled to enrol, from every page and API", async () => {
@@ -67,12 +77,18 @@ describe("session cookies", () => {
   it("are __Host- and Secure behind https, and plain on http", () => {
     const https = auth.sessionCookies("https://book.example.com");
     expect(https.useSecureCookies).toBe(true);
-    expect(https.cookies?.sessionToken).toMatchObject({ name: "__Host-next-auth.session-token", options: { secure: true, httpOnly: true, path: "/" } });
+    expect(https.cookies?.sessionToken).toMatchObject({
+      name: "__Host-next-auth.session-token",
+      options: { secure: true, httpOnly: true, path: "/" },
+    });
     expect(https.cookies?.csrfToken?.name).toBe("__Host-next-auth.csrf-token");
     expect(auth.sessionCookies("http://localhost:3000")).toEqual({ useSecureCookies: false });
   });
   it("a staff member's actions carry the client's address for the audit log", async () => {
-    const [u] = await handle.db.insert(staffUsers).values({ email: "desk-ip@test.clinic", name: "Desk", role: "reception", passwordHash: "unused" }).returning();
+    const [u] = await handle.db
+      .insert(staffUsers)
+      .values({ email: "desk-ip@test.clinic", name: "Desk", role: "reception", passwordHash: "unused" })
+      .returning();
     state.sid = (await handle.db.insert(staffSessions).values({ userId: u!.id }).returning())[0]!.id;
     // no proxy declared: a forged X-Forwarded-For is not the address
     expect((await auth.getStaffActor())?.ip).toBe("unknown");

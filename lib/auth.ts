@@ -79,7 +79,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Code", type: "text" },
+      },
       async authorize(credentials, req) {
         let user;
         try {
@@ -89,7 +93,9 @@ export const authOptions: NextAuthOptions = {
           if (error instanceof SecondFactorNeeded) throw new Error(SIGN_IN_NEEDS_CODE);
           throw error;
         }
-        return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: user.sessionId } : null;
+        return user
+          ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: user.sessionId }
+          : null;
       },
     }),
   ],
@@ -99,7 +105,11 @@ export const authOptions: NextAuthOptions = {
       return `${baseUrl}${safeNextPath(url, baseUrl) ?? "/"}`;
     },
     async jwt({ token, user }) {
-      if (user) Object.assign(token, { sid: (user as { sessionId?: string }).sessionId, role: (user as { role?: string }).role });
+      if (user)
+        Object.assign(token, {
+          sid: (user as { sessionId?: string }).sessionId,
+          role: (user as { role?: string }).role,
+        });
       return token;
     },
     async session({ session, token }) {
@@ -134,15 +144,31 @@ export async function getStaffSessionState(): Promise<StaffSessionState | null> 
     .where(and(eq(staffSessions.id, session.sid), isNull(staffSessions.revokedAt), isNull(staffUsers.disabledAt)));
   if (!row) return null;
   const now = Date.now();
-  if (now - row.s.createdAt.getTime() > env.SESSION_ABSOLUTE_HOURS * 3_600_000 || now - row.s.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000) {
+  if (
+    now - row.s.createdAt.getTime() > env.SESSION_ABSOLUTE_HOURS * 3_600_000 ||
+    now - row.s.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000
+  ) {
     await revokeSession(db, row.s.id);
     return null;
   }
   // Written at most once a minute: enough for a 30-minute idle timeout without a write per request.
-  if (now - row.s.lastSeenAt.getTime() > 60_000) await db.update(staffSessions).set({ lastSeenAt: new Date(now) }).where(eq(staffSessions.id, row.s.id));
+  if (now - row.s.lastSeenAt.getTime() > 60_000)
+    await db
+      .update(staffSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(staffSessions.id, row.s.id));
   return {
     // the address goes into every audit row this member's actions write
-    actor: { kind: "staff", userId: row.u.id, role: row.u.role, practitionerId: row.u.practitionerId, name: row.u.name, sessionId: row.s.id, email: row.u.email, ip: await requestAddress() },
+    actor: {
+      kind: "staff",
+      userId: row.u.id,
+      role: row.u.role,
+      practitionerId: row.u.practitionerId,
+      name: row.u.name,
+      sessionId: row.s.id,
+      email: row.u.email,
+      ip: await requestAddress(),
+    },
     mustEnrolMfa: mfaStatus(env.STAFF_MFA, row.u).mustEnrol,
   };
 }
@@ -160,7 +186,12 @@ export async function requireStaffPage(roles: readonly StaffRole[], from: string
   if (state.mustEnrolMfa) redirect(MFA_ENROL_PATH);
   const actor = state.actor;
   if (!roles.includes(actor.role)) {
-    await recordAudit(await getDb(), actor, { action: "access.denied", outcome: "denied", entityType: "page", entityId: from });
+    await recordAudit(await getDb(), actor, {
+      action: "access.denied",
+      outcome: "denied",
+      entityType: "page",
+      entityId: from,
+    });
     notFound();
   }
   return actor;
@@ -173,7 +204,12 @@ export async function requireStaffApi(roles: readonly StaffRole[], what: string)
   if (state.mustEnrolMfa) throw new Forbidden(`Set up two-step sign-in first, at ${MFA_ENROL_PATH}.`);
   const actor = state.actor;
   if (!roles.includes(actor.role)) {
-    await recordAudit(await getDb(), actor, { action: "access.denied", outcome: "denied", entityType: "api", entityId: what });
+    await recordAudit(await getDb(), actor, {
+      action: "access.denied",
+      outcome: "denied",
+      entityType: "api",
+      entityId: what,
+    });
     throw new Forbidden();
   }
   return actor;

@@ -11,7 +11,8 @@ export type { Db, DbHandle, Tx } from "@/db/client";
 type Global = typeof globalThis & { __clinicDb?: Promise<DbHandle> };
 
 async function openDefault(): Promise<DbHandle> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE, { appRole: env.DATABASE_APP_ROLE });
+  if (env.DATABASE_URL)
+    return openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE, { appRole: env.DATABASE_APP_ROLE });
   // The embedded database migrates itself, and fills an empty one with the demo clinic.
   const handle = await openPglite(path.join(env.DATA_DIR, "pglite"));
   await migrateEmbedded(handle.db);

@@ -3,13 +3,23 @@ import { z } from "zod";
 // The only reader of process.env: every setting is parsed once, here, with a clear message when wrong.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // prepare each statement once per connection (turn off behind a transaction-mode pooler such as PgBouncer)
-  DATABASE_PREPARE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  DATABASE_PREPARE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // the role the app works as on Postgres (SET on every connection; migrations run as the login user, the owner); it
   // may only add to the audit log. Empty: no role change. See db/migrations/0008_audit_log_app_role.sql
-  DATABASE_APP_ROLE: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/, "a Postgres role name, or empty").default("clinic_app"),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]{0,62})?$/, "a Postgres role name, or empty")
+    .default("clinic_app"),
   DATA_DIR: z.string().default(".data"),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -20,7 +30,11 @@ const schema = z.object({
   CLINIC_PHONE: z.string().trim().min(1).default("(02) 9000 4100"),
   MAIL_FROM: z.string().default("Harbour Physio Group <bookings@demo.clinic>"),
   // where "an intake needs your attention" goes besides the treating practitioner (unset: the practitioner only)
-  CLINIC_RECEPTION_EMAIL: z.string().email().optional().or(z.literal("").transform(() => undefined)),
+  CLINIC_RECEPTION_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // "auto": the email worker runs inside the app on the embedded database, and as `npm run worker` on Postgres
   NOTIFICATIONS_WORKER: z.enum(["auto", "in-app", "off"]).default("auto"),
   // seals the manage/intake links kept in queued email jobs; falls back to AUTH_SECRET, then a key file in DATA_DIR
@@ -29,7 +43,10 @@ const schema = z.object({
   // 0: no proxy, the client address is the socket's (X-Forwarded-For is ignored)
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // "true": a production server refuses to start while TRUSTED_PROXY_HOPS is 0 (for operators who always run behind one)
-  REQUIRE_TRUSTED_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  REQUIRE_TRUSTED_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // failed staff sign-ins a minute from one client address before that address waits a minute
   SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
@@ -50,7 +67,10 @@ function parseEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, STAFF_MFA: parsed.data.STAFF_MFA ?? (parsed.data.NODE_ENV === "production" ? "required" : "optional") };
+  return {
+    ...parsed.data,
+    STAFF_MFA: parsed.data.STAFF_MFA ?? (parsed.data.NODE_ENV === "production" ? "required" : "optional"),
+  };
 }
 
 export const env: Env = parseEnv();

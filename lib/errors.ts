@@ -1,11 +1,29 @@
 // Errors a person can cause. Each carries the API's code and status and a message fit to show them.
 export type ErrorCode =
-  | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "slot_unavailable" | "conflict"
-  | "payload_too_large" | "validation_failed" | "outside_booking_window" | "not_bookable_online" | "rate_limited";
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "slot_unavailable"
+  | "conflict"
+  | "payload_too_large"
+  | "validation_failed"
+  | "outside_booking_window"
+  | "not_bookable_online"
+  | "rate_limited";
 
 const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, slot_unavailable: 409, conflict: 409,
-  payload_too_large: 413, validation_failed: 422, outside_booking_window: 422, not_bookable_online: 422, rate_limited: 429,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  slot_unavailable: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  outside_booking_window: 422,
+  not_bookable_online: 422,
+  rate_limited: 429,
 };
 
 export class DomainError extends Error {
@@ -77,7 +95,10 @@ export class NotBookableOnline extends DomainError {
   }
 }
 export class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number, message = "Too many requests. Please wait a moment and try again.") {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "Too many requests. Please wait a moment and try again.",
+  ) {
     super("rate_limited", message);
   }
 }
@@ -95,7 +116,16 @@ export function sqlState(error: unknown): string | undefined {
 
 // The driver's words for "no connection to the database" (postgres.js and Node), and the SQLSTATEs of a server that is
 // shutting down or starting (57P01-57P03) or a connection that failed (class 08).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
 
 /** The database could not be reached (down, restarting, the connection dropped): a 503 to retry, not a defect. */
 export function databaseUnavailable(error: unknown): boolean {
@@ -112,7 +142,9 @@ export function databaseUnavailable(error: unknown): boolean {
 export function sqlConstraint(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; e && depth < 4; depth++) {
-    const c = (e as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (e as { constraint?: unknown }).constraint;
+    const c =
+      (e as { constraint_name?: unknown; constraint?: unknown }).constraint_name ??
+      (e as { constraint?: unknown }).constraint;
     if (typeof c === "string") return c;
     e = (e as { cause?: unknown }).cause;
   }
@@ -120,7 +152,9 @@ export function sqlConstraint(error: unknown): string | undefined {
 }
 
 /** Turns zod issues into `{ "patient.email": "Enter a valid email" }`. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_";

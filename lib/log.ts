@@ -2,7 +2,15 @@
 export function logError(scope: string, error: unknown): void {
   const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
   const code = e?.code ?? e?.cause?.code;
-  console.error(JSON.stringify({ level: "error", scope, name: e?.name ?? "Error", code, message: String(e?.cause?.message ?? e?.message ?? error).slice(0, 300) }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      scope,
+      name: e?.name ?? "Error",
+      code,
+      message: String(e?.cause?.message ?? e?.message ?? error).slice(0, 300),
+    }),
+  );
 }
 
 export function logInfo(scope: string, message: string, data: Record<string, unknown> = {}): void {

@@ -33,7 +33,14 @@ describe("files under DATA_DIR", () => {
   it("writes outbox emails as 0600 files in a 0700 folder", async () => {
     const dir = path.join(root, "outbox");
     const mailer = outboxMailer(dir, "Clinic <clinic@example.com>");
-    await mailer.send({ kind: "confirmation", messageId: "<m1@example.com>", to: "ana@example.com", subject: "Hello", text: "Hi", html: "<p>Hi</p>" });
+    await mailer.send({
+      kind: "confirmation",
+      messageId: "<m1@example.com>",
+      to: "ana@example.com",
+      subject: "Hello",
+      text: "Hi",
+      html: "<p>Hi</p>",
+    });
     mailer.close();
     expect(modeOf(dir)).toBe(0o700);
     const [name] = readdirSync(dir);

@@ -6,7 +6,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <header className="site-header">
         <div className="container site-header__inner">
           <Link href="/" className="brand">
-            <span className="brand__mark" aria-hidden="true">H</span>
+            <span className="brand__mark" aria-hidden="true">
+              H
+            </span>
             <span className="brand__name">Harbour Physio Group</span>
           </Link>
           <nav aria-label="Main" className="site-nav">

@@ -14,8 +14,8 @@ export default async function HomePage() {
           <p className="eyebrow">Sports physiotherapy · Exercise physiology · Online rehab</p>
           <h1>Get moving again, without the guesswork.</h1>
           <p className="lede">
-            Five clinics across Sydney and an online rehab service. Tell us where it hurts and we will match you with the right practitioner, often
-            this week.
+            Five clinics across Sydney and an online rehab service. Tell us where it hurts and we will match you with
+            the right practitioner, often this week.
           </p>
           <div className="hero__actions">
             <Link href="/book" className="button button--large">
@@ -27,7 +27,8 @@ export default async function HomePage() {
           </div>
           <ul className="hero__facts" aria-label="Why book with us">
             <li>
-              <strong>Hamstring and tendon specialists</strong> deep buttock pain, pain behind the knee, return to running
+              <strong>Hamstring and tendon specialists</strong> deep buttock pain, pain behind the knee, return to
+              running
             </li>
             <li>
               <strong>Book in under a minute</strong> live times, instant confirmation
@@ -42,7 +43,9 @@ export default async function HomePage() {
       <section id="locations" className="section" aria-labelledby="locations-title">
         <div className="container">
           <h2 id="locations-title">Our locations</h2>
-          <p className="section__intro">Every clinic is open weekdays, with early and evening times. Online rehab works wherever you are.</p>
+          <p className="section__intro">
+            Every clinic is open weekdays, with early and evening times. Online rehab works wherever you are.
+          </p>
           {locations.length === 0 ? (
             <p className="empty">No locations are set up yet.</p>
           ) : (
@@ -62,8 +65,8 @@ export default async function HomePage() {
           <div>
             <h2 id="choose-title">Not sure who to see?</h2>
             <p>
-              A few questions about your pain point you to a sports physiotherapist, an exercise physiologist or online rehab, and tell you plainly
-              if you should see a doctor first.
+              A few questions about your pain point you to a sports physiotherapist, an exercise physiologist or online
+              rehab, and tell you plainly if you should see a doctor first.
             </p>
           </div>
           <Link href="/book?help=1" className="button button--large">

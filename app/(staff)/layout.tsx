@@ -14,7 +14,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     <div className="staff-shell">
       <header className="staff-header">
         <Link href="/staff" className="brand">
-          <span className="brand__mark" aria-hidden="true">H</span>
+          <span className="brand__mark" aria-hidden="true">
+            H
+          </span>
           <span className="brand__name">Harbour Physio · Staff</span>
         </Link>
         {actor ? (

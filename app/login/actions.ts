@@ -14,7 +14,8 @@ async function run(scope: string, fn: () => Promise<void>): Promise<FormResult> 
     await fn();
     return { ok: true };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    if (error instanceof DomainError)
+      return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
     logError(scope, error);
     return { ok: false, message: "Something went wrong on our side. Please try again." };
   }

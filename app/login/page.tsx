@@ -8,7 +8,11 @@ import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Staff sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; error?: string }>;
+}) {
   const next = safeNextPath((await searchParams).next);
   const state = await getStaffSessionState();
   if (state) redirect(state.mustEnrolMfa ? MFA_ENROL_PATH : (next ?? HOME_FOR_ROLE[state.actor.role]));
@@ -16,11 +20,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main id="main" className="auth-page">
       <div className="auth-card card">
         <Link href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">H</span>
+          <span className="brand__mark" aria-hidden="true">
+            H
+          </span>
           <span className="brand__name">Harbour Physio Group</span>
         </Link>
         <h1>Staff sign in</h1>
-        <p className="muted">For reception, practitioners and clinic managers. Patients don’t need an account: use the link in your booking email.</p>
+        <p className="muted">
+          For reception, practitioners and clinic managers. Patients don’t need an account: use the link in your booking
+          email.
+        </p>
         <SignInForm next={next} />
         <p>
           <Link href="/login/forgot">Forgot password?</Link>

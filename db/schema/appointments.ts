@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { locations } from "./locations";
 import { patients } from "./patients";
 import { practitionerLocations, practitioners } from "./practitioners";
@@ -21,8 +32,14 @@ export const classes = pgTable(
     bookedCount: integer("booked_count").notNull().default(0),
   },
   (t) => [
-    foreignKey({ columns: [t.serviceId, t.locationId], foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId] }),
-    foreignKey({ columns: [t.practitionerId, t.locationId], foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId] }),
+    foreignKey({
+      columns: [t.serviceId, t.locationId],
+      foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId],
+    }),
+    foreignKey({
+      columns: [t.practitionerId, t.locationId],
+      foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId],
+    }),
     unique("classes_practitioner_start").on(t.practitionerId, t.startsAt),
     check("classes_capacity_positive", sql`${t.capacity} >= 1`),
     check("classes_not_over_full", sql`${t.bookedCount} between 0 and ${t.capacity}`),
@@ -34,18 +51,32 @@ export const appointments = pgTable(
   "appointments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    serviceId: uuid("service_id").notNull().references(() => services.id),
-    locationId: uuid("location_id").notNull().references(() => locations.id),
-    practitionerId: uuid("practitioner_id").notNull().references(() => practitioners.id),
-    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
     classId: uuid("class_id").references(() => classes.id),
     during: tstzrange("during").notNull(),
     // the time the practitioner is taken up, buffers included; the exclusion constraint works on this
     blocked: tstzrange("blocked").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull().generatedAlwaysAs(sql`lower(during)`),
-    endsAt: timestamp("ends_at", { withTimezone: true }).notNull().generatedAlwaysAs(sql`upper(during)`),
+    startsAt: timestamp("starts_at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`lower(during)`),
+    endsAt: timestamp("ends_at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`upper(during)`),
     // one-to-one visits block alone; the places in one class share its key and so may overlap each other
-    blockKey: uuid("block_key").notNull().generatedAlwaysAs(sql`coalesce(class_id, id)`),
+    blockKey: uuid("block_key")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(class_id, id)`),
     status: appointmentStatusEnum("status").notNull().default("booked"),
     source: bookingSourceEnum("source").notNull().default("online"),
     notes: text("notes"),
@@ -65,13 +96,16 @@ export const appointments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.serviceId, t.locationId], foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId] }),
-    foreignKey({ columns: [t.practitionerId, t.locationId], foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId] }),
+    foreignKey({
+      columns: [t.serviceId, t.locationId],
+      foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId],
+    }),
+    foreignKey({
+      columns: [t.practitionerId, t.locationId],
+      foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId],
+    }),
     check("appointments_blocked_covers_visit", sql`${t.blocked} @> ${t.during} and not isempty(${t.during})`),
-    check(
-      "appointments_cancel_reason",
-      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`,
-    ),
+    check("appointments_cancel_reason", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index("appointments_location_start_idx").on(t.locationId, t.startsAt),
     index("appointments_practitioner_start_idx").on(t.practitionerId, t.startsAt),
     index("appointments_patient_idx").on(t.patientId),

@@ -23,8 +23,12 @@ export const intakeResponses = pgTable(
   "intake_responses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    appointmentId: uuid("appointment_id").notNull().references(() => appointments.id),
-    patientId: uuid("patient_id").notNull().references(() => patients.id),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
     version: integer("version").notNull(),
     status: intakeStatusEnum("status").notNull().default("in-progress"),
     questionnaireVersion: text("questionnaire_version").notNull(),

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { disciplineEnum, SLUG_PATTERN } from "./types";
 
 export const locations = pgTable(
@@ -26,7 +37,9 @@ export const locations = pgTable(
 export const locationDisciplines = pgTable(
   "location_disciplines",
   {
-    locationId: uuid("location_id").notNull().references(() => locations.id),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id),
     discipline: disciplineEnum("discipline").notNull(),
   },
   (t) => [primaryKey({ columns: [t.locationId, t.discipline] })],

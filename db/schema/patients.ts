@@ -25,7 +25,9 @@ export const patients = pgTable(
   },
   (t) => [
     // one record of record per email and date of birth; provisional and merged ones stand aside
-    uniqueIndex("patients_email_dob").on(t.email, t.dateOfBirth).where(sql`possible_duplicate_of is null and merged_into is null`),
+    uniqueIndex("patients_email_dob")
+      .on(t.email, t.dateOfBirth)
+      .where(sql`possible_duplicate_of is null and merged_into is null`),
     check("patients_email_lower", sql`${t.email} = lower(${t.email})`),
     check("patients_not_own_duplicate", sql`${t.possibleDuplicateOf} <> ${t.id} and ${t.mergedInto} <> ${t.id}`),
     index("patients_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),

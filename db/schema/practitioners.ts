@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, foreignKey, index, pgTable, primaryKey, smallint, text, time, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { locationDisciplines, locations } from "./locations";
 import { serviceLocations, services } from "./services";
 import { disciplineEnum, SLUG_PATTERN } from "./types";
@@ -31,8 +45,14 @@ export const practitionerLocations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.practitionerId, t.locationId] }),
-    foreignKey({ columns: [t.practitionerId, t.discipline], foreignColumns: [practitioners.id, practitioners.discipline] }),
-    foreignKey({ columns: [t.locationId, t.discipline], foreignColumns: [locationDisciplines.locationId, locationDisciplines.discipline] }),
+    foreignKey({
+      columns: [t.practitionerId, t.discipline],
+      foreignColumns: [practitioners.id, practitioners.discipline],
+    }),
+    foreignKey({
+      columns: [t.locationId, t.discipline],
+      foreignColumns: [locationDisciplines.locationId, locationDisciplines.discipline],
+    }),
     foreignKey({ columns: [t.locationId], foreignColumns: [locations.id] }),
   ],
 );
@@ -52,8 +72,14 @@ export const rosterEntries = pgTable(
     serviceId: uuid("service_id"),
   },
   (t) => [
-    foreignKey({ columns: [t.practitionerId, t.locationId], foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId] }),
-    foreignKey({ columns: [t.serviceId, t.locationId], foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId] }),
+    foreignKey({
+      columns: [t.practitionerId, t.locationId],
+      foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId],
+    }),
+    foreignKey({
+      columns: [t.serviceId, t.locationId],
+      foreignColumns: [serviceLocations.serviceId, serviceLocations.locationId],
+    }),
     foreignKey({ columns: [t.serviceId], foreignColumns: [services.id] }),
     check("roster_weekday_iso", sql`${t.weekday} between 1 and 7`),
     check("roster_window_ordered", sql`${t.endsAt} > ${t.startsAt}`),
@@ -67,22 +93,32 @@ export const rosterBreaks = pgTable(
   "roster_breaks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    rosterEntryId: uuid("roster_entry_id").notNull().references(() => rosterEntries.id, { onDelete: "cascade" }),
+    rosterEntryId: uuid("roster_entry_id")
+      .notNull()
+      .references(() => rosterEntries.id, { onDelete: "cascade" }),
     startsAt: time("starts_at").notNull(),
     endsAt: time("ends_at").notNull(),
   },
   // the slot engine's statement reads each roster entry's breaks by this key
-  (t) => [check("roster_break_ordered", sql`${t.endsAt} > ${t.startsAt}`), index("roster_breaks_entry_idx").on(t.rosterEntryId)],
+  (t) => [
+    check("roster_break_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    index("roster_breaks_entry_idx").on(t.rosterEntryId),
+  ],
 );
 
 export const leave = pgTable(
   "leave",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    practitionerId: uuid("practitioner_id").notNull().references(() => practitioners.id),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull().default("Leave"),
   },
-  (t) => [check("leave_ordered", sql`${t.endsAt} > ${t.startsAt}`), index("leave_practitioner_idx").on(t.practitionerId, t.startsAt)],
+  (t) => [
+    check("leave_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    index("leave_practitioner_idx").on(t.practitionerId, t.startsAt),
+  ],
 );

@@ -28,7 +28,10 @@ export const services = pgTable(
     check("services_duration_positive", sql`${t.durationMinutes} between 5 and 480`),
     check("services_capacity_positive", sql`${t.capacity} between 1 and 100`),
     check("services_buffers_non_negative", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
-    check("services_rules_non_negative", sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} > 0 and ${t.cancellationWindowHours} >= 0 and ${t.stepMinutes} between 5 and 240`),
+    check(
+      "services_rules_non_negative",
+      sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} > 0 and ${t.cancellationWindowHours} >= 0 and ${t.stepMinutes} between 5 and 240`,
+    ),
   ],
 );
 
@@ -41,8 +44,13 @@ export const serviceLocations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.locationId] }),
-    foreignKey({ columns: [t.serviceId, t.discipline], foreignColumns: [services.id, services.discipline] }).onUpdate("cascade"),
-    foreignKey({ columns: [t.locationId, t.discipline], foreignColumns: [locationDisciplines.locationId, locationDisciplines.discipline] }),
+    foreignKey({ columns: [t.serviceId, t.discipline], foreignColumns: [services.id, services.discipline] }).onUpdate(
+      "cascade",
+    ),
+    foreignKey({
+      columns: [t.locationId, t.discipline],
+      foreignColumns: [locationDisciplines.locationId, locationDisciplines.discipline],
+    }),
     foreignKey({ columns: [t.locationId], foreignColumns: [locations.id] }),
   ],
 );

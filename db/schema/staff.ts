@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { practitioners } from "./practitioners";
 import { staffRoleEnum } from "./types";
 
@@ -10,7 +21,9 @@ export const staffUsers = pgTable(
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
     role: staffRoleEnum("role").notNull(),
-    practitionerId: uuid("practitioner_id").unique().references(() => practitioners.id),
+    practitionerId: uuid("practitioner_id")
+      .unique()
+      .references(() => practitioners.id),
     passwordHash: text("password_hash").notNull(),
     // bumped to end every session of this account at once (disable, password change)
     sessionVersion: integer("session_version").notNull().default(0),
@@ -50,7 +63,9 @@ export const staffSessions = pgTable(
   "staff_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => staffUsers.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -64,7 +79,9 @@ export const staffRecoveryCodes = pgTable(
   "staff_recovery_codes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => staffUsers.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id),
     codeHash: text("code_hash").notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -77,7 +94,9 @@ export const staffPasswordResets = pgTable(
   "staff_password_resets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => staffUsers.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),

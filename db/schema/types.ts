@@ -2,7 +2,13 @@ import { customType, pgEnum } from "drizzle-orm/pg-core";
 
 export const disciplineEnum = pgEnum("discipline", ["sports-physio", "exercise-physiology"]);
 export const staffRoleEnum = pgEnum("staff_role", ["admin", "reception", "practitioner"]);
-export const appointmentStatusEnum = pgEnum("appointment_status", ["booked", "arrived", "completed", "no-show", "cancelled"]);
+export const appointmentStatusEnum = pgEnum("appointment_status", [
+  "booked",
+  "arrived",
+  "completed",
+  "no-show",
+  "cancelled",
+]);
 export const bookingSourceEnum = pgEnum("booking_source", ["online", "phone", "staff", "import"]);
 export const intakeStatusEnum = pgEnum("intake_status", ["in-progress", "completed"]);
 

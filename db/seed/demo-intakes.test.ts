@@ -18,7 +18,10 @@ afterAll(async () => handle.close());
 describe("demo intakes", () => {
   it("gives upcoming appointments completed intakes: a red flag to call about, one for exercise physiology, and a change since last time", async () => {
     const rows = await handle.db
-      .select({ r: s.intakeResponses, a: { status: s.appointments.status, startsAt: s.appointments.startsAt, needsCall: s.appointments.needsCall } })
+      .select({
+        r: s.intakeResponses,
+        a: { status: s.appointments.status, startsAt: s.appointments.startsAt, needsCall: s.appointments.needsCall },
+      })
       .from(s.intakeResponses)
       .innerJoin(s.appointments, eq(s.appointments.id, s.intakeResponses.appointmentId));
     const upcoming = rows.filter((x) => x.a.startsAt > NOW);

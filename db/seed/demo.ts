@@ -33,7 +33,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const practitionerIds = await seedPractitioners(tx as unknown as Db, locationIds, serviceIds, today);
     await seedStaff(tx as unknown as Db, practitionerIds, options.password);
     const [existing] = await tx.select({ n: count() }).from(s.appointments);
-    if ((existing?.n ?? 0) === 0) await seedActivity(tx as unknown as Db, { locationIds, serviceIds, practitionerIds, today, now });
+    if ((existing?.n ?? 0) === 0)
+      await seedActivity(tx as unknown as Db, { locationIds, serviceIds, practitionerIds, today, now });
   });
 }
 
@@ -42,7 +43,15 @@ async function seedLocations(db: Db): Promise<Ids> {
   for (const l of LOCATIONS) {
     const [row] = await db
       .insert(s.locations)
-      .values({ slug: l.slug, name: l.name, timezone: SYDNEY, address: l.address, phone: l.phone, online: l.slug === "online", holidayRegion: "AU-NSW" })
+      .values({
+        slug: l.slug,
+        name: l.name,
+        timezone: SYDNEY,
+        address: l.address,
+        phone: l.phone,
+        online: l.slug === "online",
+        holidayRegion: "AU-NSW",
+      })
       .onConflictDoUpdate({ target: s.locations.slug, set: { name: l.name } })
       .returning({ id: s.locations.id });
     ids.set(l.slug, row!.id);
@@ -58,14 +67,30 @@ async function seedServices(db: Db, locationIds: Ids): Promise<Ids> {
   for (const sv of SERVICES) {
     const online = "online" in sv && sv.online === true;
     const values = {
-      slug: sv.slug, name: sv.name, description: sv.description, discipline: sv.discipline, durationMinutes: sv.minutes, capacity: sv.capacity,
-      bufferAfterMinutes: "bufferAfter" in sv ? sv.bufferAfter : 0, minNoticeMinutes: online ? 60 : 120, horizonDays: 63, cancellationWindowHours: 24,
-      stepMinutes: 15, online,
+      slug: sv.slug,
+      name: sv.name,
+      description: sv.description,
+      discipline: sv.discipline,
+      durationMinutes: sv.minutes,
+      capacity: sv.capacity,
+      bufferAfterMinutes: "bufferAfter" in sv ? sv.bufferAfter : 0,
+      minNoticeMinutes: online ? 60 : 120,
+      horizonDays: 63,
+      cancellationWindowHours: 24,
+      stepMinutes: 15,
+      online,
     };
-    const [row] = await db.insert(s.services).values(values).onConflictDoUpdate({ target: s.services.slug, set: { name: sv.name } }).returning({ id: s.services.id });
+    const [row] = await db
+      .insert(s.services)
+      .values(values)
+      .onConflictDoUpdate({ target: s.services.slug, set: { name: sv.name } })
+      .returning({ id: s.services.id });
     ids.set(sv.slug, row!.id);
     for (const slug of sv.locations) {
-      await db.insert(s.serviceLocations).values({ serviceId: row!.id, locationId: locationIds.get(slug)!, discipline: sv.discipline }).onConflictDoNothing();
+      await db
+        .insert(s.serviceLocations)
+        .values({ serviceId: row!.id, locationId: locationIds.get(slug)!, discipline: sv.discipline })
+        .onConflictDoNothing();
     }
   }
   return ids;
@@ -80,7 +105,10 @@ async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, toda
       .onConflictDoNothing()
       .returning({ id: s.practitioners.id });
     if (inserted.length === 0) {
-      const [row] = await db.select({ id: s.practitioners.id }).from(s.practitioners).where(eq(s.practitioners.slug, p.slug));
+      const [row] = await db
+        .select({ id: s.practitioners.id })
+        .from(s.practitioners)
+        .where(eq(s.practitioners.slug, p.slug));
       ids.set(p.slug, row!.id);
       continue; // rosters exist already
     }
@@ -89,29 +117,59 @@ async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, toda
     const validFrom = today.minus({ days: 60 }).toISODate()!;
     for (const shift of p.shifts) {
       const locationId = locationIds.get(shift.location)!;
-      await db.insert(s.practitionerLocations).values({ practitionerId: id, locationId, discipline: p.discipline }).onConflictDoNothing();
+      await db
+        .insert(s.practitionerLocations)
+        .values({ practitionerId: id, locationId, discipline: p.discipline })
+        .onConflictDoNothing();
       for (const weekday of shift.days) {
         const [entry] = await db
           .insert(s.rosterEntries)
           .values({ practitionerId: id, locationId, weekday, startsAt: shift.start, endsAt: shift.end, validFrom })
           .returning({ id: s.rosterEntries.id });
-        if (shift.breakAt) await db.insert(s.rosterBreaks).values({ rosterEntryId: entry!.id, startsAt: shift.breakAt[0], endsAt: shift.breakAt[1] });
+        if (shift.breakAt)
+          await db
+            .insert(s.rosterBreaks)
+            .values({ rosterEntryId: entry!.id, startsAt: shift.breakAt[0], endsAt: shift.breakAt[1] });
       }
     }
     for (const c of p.classes ?? []) {
       await db.insert(s.rosterEntries).values({
-        practitionerId: id, locationId: locationIds.get(c.location)!, weekday: c.day, startsAt: c.start, endsAt: c.end, validFrom, serviceId: serviceIds.get(c.service)!,
+        practitionerId: id,
+        locationId: locationIds.get(c.location)!,
+        weekday: c.day,
+        startsAt: c.start,
+        endsAt: c.end,
+        validFrom,
+        serviceId: serviceIds.get(c.service)!,
       });
     }
   }
   // A few days of leave, and one location closed for a staff training day.
-  const leaveDays: [string, number, number][] = [["sophie-nguyen", 9, 3], ["daniel-costa", 16, 1], ["tom-hartley", 23, 2]];
+  const leaveDays: [string, number, number][] = [
+    ["sophie-nguyen", 9, 3],
+    ["daniel-costa", 16, 1],
+    ["tom-hartley", 23, 2],
+  ];
   for (const [slug, offset, days] of leaveDays) {
     const start = nextWeekday(today.plus({ days: offset }));
-    await db.insert(s.leave).values({ practitionerId: ids.get(slug)!, startsAt: start.toJSDate(), endsAt: start.plus({ days }).toJSDate(), reason: "Annual leave" });
+    await db
+      .insert(s.leave)
+      .values({
+        practitionerId: ids.get(slug)!,
+        startsAt: start.toJSDate(),
+        endsAt: start.plus({ days }).toJSDate(),
+        reason: "Annual leave",
+      });
   }
   const closureDay = nextWeekday(today.plus({ days: 19 })).toISODate()!;
-  await db.insert(s.closures).values({ locationId: locationIds.get("mosman")!, startsOn: closureDay, endsOn: closureDay, reason: "Staff training day" });
+  await db
+    .insert(s.closures)
+    .values({
+      locationId: locationIds.get("mosman")!,
+      startsOn: closureDay,
+      endsOn: closureDay,
+      reason: "Staff training day",
+    });
   return ids;
 }
 
@@ -120,10 +178,19 @@ async function seedStaff(db: Db, practitionerIds: Ids, password: string): Promis
   const accounts = [
     { email: "admin@demo.clinic", name: "Clinic Manager", role: "admin" as const, practitionerId: null },
     { email: "reception@demo.clinic", name: "Front Desk", role: "reception" as const, practitionerId: null },
-    ...PRACTITIONERS.map((p) => ({ email: `${p.slug}@demo.clinic`, name: p.name, role: "practitioner" as const, practitionerId: practitionerIds.get(p.slug)! })),
+    ...PRACTITIONERS.map((p) => ({
+      email: `${p.slug}@demo.clinic`,
+      name: p.name,
+      role: "practitioner" as const,
+      practitionerId: practitionerIds.get(p.slug)!,
+    })),
   ];
   // mfaExempt: the demo accounts may sign in without two-step sign-in, so a trial works (never for a real account)
-  for (const a of accounts) await db.insert(s.staffUsers).values({ ...a, passwordHash, mfaExempt: true }).onConflictDoNothing();
+  for (const a of accounts)
+    await db
+      .insert(s.staffUsers)
+      .values({ ...a, passwordHash, mfaExempt: true })
+      .onConflictDoNothing();
 }
 
 function nextWeekday(d: DateTime): DateTime {
@@ -143,7 +210,13 @@ function random(seed: number): () => number {
   };
 }
 
-interface ActivityContext { locationIds: Ids; serviceIds: Ids; practitionerIds: Ids; today: DateTime; now: Date }
+interface ActivityContext {
+  locationIds: Ids;
+  serviceIds: Ids;
+  practitionerIds: Ids;
+  today: DateTime;
+  now: Date;
+}
 
 async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
   const rand = random(20261128);
@@ -151,16 +224,27 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
   for (let i = 0; i < 80; i++) {
     const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
     const last = LAST_NAMES[(i * 7) % LAST_NAMES.length]!;
-    const dob = DateTime.fromObject({ year: 1950 + Math.floor(rand() * 55), month: 1 + Math.floor(rand() * 12), day: 1 + Math.floor(rand() * 28) }).toISODate()!;
+    const dob = DateTime.fromObject({
+      year: 1950 + Math.floor(rand() * 55),
+      month: 1 + Math.floor(rand() * 12),
+      day: 1 + Math.floor(rand() * 28),
+    }).toISODate()!;
     const [row] = await db
       .insert(s.patients)
-      .values({ firstName: first, lastName: last, email: `${first}.${last}${i}@example.com`.toLowerCase(), phone: `04${String(10_000_000 + i * 137_731).slice(0, 8)}`, dateOfBirth: dob })
+      .values({
+        firstName: first,
+        lastName: last,
+        email: `${first}.${last}${i}@example.com`.toLowerCase(),
+        phone: `04${String(10_000_000 + i * 137_731).slice(0, 8)}`,
+        dateOfBirth: dob,
+      })
       .returning({ id: s.patients.id });
     patientIds.push(row!.id);
   }
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const rows: (typeof s.appointments.$inferInsert)[] = [];
-  const classPlaces: { classRow: typeof s.classes.$inferInsert; patients: string[]; status: "booked" | "completed" }[] = [];
+  const classPlaces: { classRow: typeof s.classes.$inferInsert; patients: string[]; status: "booked" | "completed" }[] =
+    [];
 
   for (let offset = -14; offset <= 14; offset++) {
     const day = ctx.today.plus({ days: offset });
@@ -168,7 +252,12 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
     const past = offset < 0;
     for (const p of PRACTITIONERS) {
       for (const shift of p.shifts.filter((sh) => sh.days.includes(day.weekday))) {
-        const services = SERVICES.filter((sv) => sv.capacity === 1 && sv.discipline === p.discipline && (sv.locations as readonly string[]).includes(shift.location));
+        const services = SERVICES.filter(
+          (sv) =>
+            sv.capacity === 1 &&
+            sv.discipline === p.discipline &&
+            (sv.locations as readonly string[]).includes(shift.location),
+        );
         let cursor = at(day, shift.start);
         const end = at(day, shift.end);
         while (cursor < end) {
@@ -176,10 +265,25 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
           const visitEnd = cursor.plus({ minutes: sv.minutes });
           const blockedEnd = visitEnd.plus({ minutes: "bufferAfter" in sv ? sv.bufferAfter : 0 });
           const inBreak = shift.breakAt && cursor < at(day, shift.breakAt[1]) && visitEnd > at(day, shift.breakAt[0]);
-          if (inBreak) { cursor = at(day, shift.breakAt![1]); continue; }
+          if (inBreak) {
+            cursor = at(day, shift.breakAt![1]);
+            continue;
+          }
           if (visitEnd > end) break;
           if (rand() < (past ? 0.55 : 0.33) && cursor.toJSDate() > new Date(ctx.now.getTime() - 15 * 86_400_000)) {
-            rows.push(appointmentRow(ctx, { service: sv.slug, location: shift.location, practitioner: p.slug, patientId: pick(patientIds), start: cursor, end: visitEnd, blockedEnd, status: statusFor(cursor, ctx.now, rand), source: rand() < 0.7 ? "online" : "phone" }));
+            rows.push(
+              appointmentRow(ctx, {
+                service: sv.slug,
+                location: shift.location,
+                practitioner: p.slug,
+                patientId: pick(patientIds),
+                start: cursor,
+                end: visitEnd,
+                blockedEnd,
+                status: statusFor(cursor, ctx.now, rand),
+                source: rand() < 0.7 ? "online" : "phone",
+              }),
+            );
           }
           cursor = blockedEnd;
         }
@@ -188,7 +292,14 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
         const start = at(day, c.start);
         const takers = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(patientIds));
         classPlaces.push({
-          classRow: { serviceId: ctx.serviceIds.get(c.service)!, locationId: ctx.locationIds.get(c.location)!, practitionerId: ctx.practitionerIds.get(p.slug)!, startsAt: start.toJSDate(), endsAt: at(day, c.end).toJSDate(), capacity: 6 },
+          classRow: {
+            serviceId: ctx.serviceIds.get(c.service)!,
+            locationId: ctx.locationIds.get(c.location)!,
+            practitionerId: ctx.practitionerIds.get(p.slug)!,
+            startsAt: start.toJSDate(),
+            endsAt: at(day, c.end).toJSDate(),
+            capacity: 6,
+          },
           patients: [...new Set(takers)],
           status: start.toJSDate() < ctx.now ? "completed" : "booked",
         });
@@ -202,8 +313,16 @@ async function seedActivity(db: Db, ctx: ActivityContext): Promise<void> {
     const end = DateTime.fromJSDate(place.classRow.endsAt as Date);
     await db.insert(s.appointments).values(
       place.patients.map((patientId) => ({
-        ...tokens(), serviceId: place.classRow.serviceId, locationId: place.classRow.locationId, practitionerId: place.classRow.practitionerId, patientId, classId: cls!.id,
-        during: { start: start.toJSDate(), end: end.toJSDate() }, blocked: { start: start.toJSDate(), end: end.toJSDate() }, status: place.status, source: "online" as const,
+        ...tokens(),
+        serviceId: place.classRow.serviceId,
+        locationId: place.classRow.locationId,
+        practitionerId: place.classRow.practitionerId,
+        patientId,
+        classId: cls!.id,
+        during: { start: start.toJSDate(), end: end.toJSDate() },
+        blocked: { start: start.toJSDate(), end: end.toJSDate() },
+        status: place.status,
+        source: "online" as const,
       })),
     );
   }
@@ -215,7 +334,11 @@ function at(day: DateTime, time: string): DateTime {
   return day.set({ hour: h!, minute: m!, second: 0, millisecond: 0 });
 }
 
-function statusFor(start: DateTime, now: Date, rand: () => number): "booked" | "arrived" | "completed" | "no-show" | "cancelled" {
+function statusFor(
+  start: DateTime,
+  now: Date,
+  rand: () => number,
+): "booked" | "arrived" | "completed" | "no-show" | "cancelled" {
   const r = rand();
   if (start.toJSDate() > now) return r < 0.06 ? "cancelled" : "booked";
   if (start.toJSDate().getTime() > now.getTime() - 3_600_000) return "arrived";
@@ -230,15 +353,32 @@ function tokens() {
 
 function appointmentRow(
   ctx: ActivityContext,
-  a: { service: string; location: string; practitioner: string; patientId: string; start: DateTime; end: DateTime; blockedEnd: DateTime; status: ReturnType<typeof statusFor>; source: "online" | "phone" },
+  a: {
+    service: string;
+    location: string;
+    practitioner: string;
+    patientId: string;
+    start: DateTime;
+    end: DateTime;
+    blockedEnd: DateTime;
+    status: ReturnType<typeof statusFor>;
+    source: "online" | "phone";
+  },
 ): typeof s.appointments.$inferInsert {
   const cancelled = a.status === "cancelled";
   return {
     ...tokens(),
-    serviceId: ctx.serviceIds.get(a.service)!, locationId: ctx.locationIds.get(a.location)!, practitionerId: ctx.practitionerIds.get(a.practitioner)!, patientId: a.patientId,
-    during: { start: a.start.toJSDate(), end: a.end.toJSDate() }, blocked: { start: a.start.toJSDate(), end: a.blockedEnd.toJSDate() },
-    status: a.status, source: a.source,
-    cancelledAt: cancelled ? a.start.minus({ days: 2 }).toJSDate() : null, cancelReason: cancelled ? "Patient unwell" : null, cancelledBy: cancelled ? "patient" : null,
+    serviceId: ctx.serviceIds.get(a.service)!,
+    locationId: ctx.locationIds.get(a.location)!,
+    practitionerId: ctx.practitionerIds.get(a.practitioner)!,
+    patientId: a.patientId,
+    during: { start: a.start.toJSDate(), end: a.end.toJSDate() },
+    blocked: { start: a.start.toJSDate(), end: a.blockedEnd.toJSDate() },
+    status: a.status,
+    source: a.source,
+    cancelledAt: cancelled ? a.start.minus({ days: 2 }).toJSDate() : null,
+    cancelReason: cancelled ? "Patient unwell" : null,
+    cancelledBy: cancelled ? "patient" : null,
   };
 }
 

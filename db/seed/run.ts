@@ -6,7 +6,9 @@ import { migrateEmbedded } from "../migrate-runner";
 import { seedDemo } from "./demo";
 
 async function main() {
-  const handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, 1) : await openPglite(path.join(env.DATA_DIR, "pglite"));
+  const handle = env.DATABASE_URL
+    ? openPostgres(env.DATABASE_URL, 1)
+    : await openPglite(path.join(env.DATA_DIR, "pglite"));
   if (handle.kind === "pglite") await migrateEmbedded(handle.db);
   await seedDemo(handle.db, { password: env.DEMO_PASSWORD });
   await handle.close();

@@ -16,11 +16,18 @@ let counter = 0;
 export function newPatient(firstName: string): Patient {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
-  return { firstName, lastName: "Testcase", email: `${firstName.toLowerCase()}.${tag}@example.com`, phone: "0412 345 678", dateOfBirth: "1988-06-15" };
+  return {
+    firstName,
+    lastName: "Testcase",
+    email: `${firstName.toLowerCase()}.${tag}@example.com`,
+    phone: "0412 345 678",
+    dateOfBirth: "1988-06-15",
+  };
 }
 
 export const stepHeading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 2, name });
-export const timeButtons = (page: Page) => page.getByRole("region", { name: /^(Morning|Afternoon|Evening), / }).getByRole("button");
+export const timeButtons = (page: Page) =>
+  page.getByRole("region", { name: /^(Morning|Afternoon|Evening), / }).getByRole("button");
 export const dayButtons = (page: Page) => page.getByRole("group", { name: "Choose a day" }).getByRole("button");
 
 export async function chooseService(page: Page, name: string) {
@@ -82,19 +89,35 @@ export async function answer(page: Page, linkId: string, value: string | boolean
   if (item.type === "integer") return page.getByLabel(item.text).fill(String(value));
   if (item.type === "boolean" && item.mustBeTrue) return page.getByLabel(item.text).check();
   const group = page.getByRole("group", { name: item.text });
-  const label = item.type === "boolean" ? (value ? "Yes" : "No") : ("options" in item ? item.options.find((o) => o.code === value)?.display : undefined);
+  const label =
+    item.type === "boolean"
+      ? value
+        ? "Yes"
+        : "No"
+      : "options" in item
+        ? item.options.find((o) => o.code === value)?.display
+        : undefined;
   if (!label) throw new Error(`No answer ${String(value)} for ${linkId}`);
   await group.getByLabel(label, { exact: true }).check();
 }
 
 /** Goes through every "help me choose" page, answering from `answers` and "no" to any other yes/no question. */
-export async function answerTriage(page: Page, answers: Record<string, string | boolean>, opts: { onPage?: () => Promise<void> } = {}) {
+export async function answerTriage(
+  page: Page,
+  answers: Record<string, string | boolean>,
+  opts: { onPage?: () => Promise<void> } = {},
+) {
   for (const step of TRIAGE_STEPS) {
     await expect(stepHeading(page, step.title)).toBeVisible();
     for (const item of step.items) {
-      const group = item.type === "integer" ? page.getByLabel(item.text) : item.type === "boolean" && item.mustBeTrue ? page.getByLabel(item.text) : page.getByRole("group", { name: item.text });
+      const group =
+        item.type === "integer"
+          ? page.getByLabel(item.text)
+          : item.type === "boolean" && item.mustBeTrue
+            ? page.getByLabel(item.text)
+            : page.getByRole("group", { name: item.text });
       if (!(await group.isVisible())) continue;
-      const value = answers[item.linkId] ?? (item.type === "boolean" ? !!(item.mustBeTrue) : undefined);
+      const value = answers[item.linkId] ?? (item.type === "boolean" ? !!item.mustBeTrue : undefined);
       if (value === undefined) continue;
       await answer(page, item.linkId, value);
     }
@@ -102,7 +125,13 @@ export async function answerTriage(page: Page, answers: Record<string, string | 
     const next = page.getByRole("button", { name: /^(Next|See my recommendation)$/ });
     await next.click();
     // Safety answers can stop the questions early.
-    if (await page.getByRole("heading", { name: /call 000|GP or urgent care/ }).isVisible().catch(() => false)) return;
+    if (
+      await page
+        .getByRole("heading", { name: /call 000|GP or urgent care/ })
+        .isVisible()
+        .catch(() => false)
+    )
+      return;
     if (step.id === "safety") {
       const stopped = page.getByRole("heading", { name: /call 000|GP or urgent care/ });
       const nextTitle = stepHeading(page, TRIAGE_STEPS[TRIAGE_STEPS.indexOf(step) + 1]?.title ?? "Our suggestion");

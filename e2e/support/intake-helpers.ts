@@ -7,19 +7,39 @@ import { bookOneOf, freeSlots } from "./api";
 import { sydneyDate } from "./staff";
 
 /** Books a free Chatswood physio slot through the public API; returns the intake page's path. */
-export async function bookForIntake(request: APIRequestContext, testInfo: TestInfo, patient: { firstName?: string; dateOfBirth?: string } = {}): Promise<string> {
-  const slots = await freeSlots(request, { location: "chatswood", service: "physio-initial", from: sydneyDate(2), to: sydneyDate(20) });
+export async function bookForIntake(
+  request: APIRequestContext,
+  testInfo: TestInfo,
+  patient: { firstName?: string; dateOfBirth?: string } = {},
+): Promise<string> {
+  const slots = await freeSlots(request, {
+    location: "chatswood",
+    service: "physio-initial",
+    from: sydneyDate(2),
+    to: sydneyDate(20),
+  });
   expect(slots.length).toBeGreaterThan(0);
   const unique = `${testInfo.project.name}-${testInfo.workerIndex}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   // Parallel tests may want the same time: random slots rather than the first.
-  const who = { firstName: patient.firstName ?? "Mia", lastName: "Tran", email: `intake-${unique}@example.com`, phone: "0412 345 678", dateOfBirth: patient.dateOfBirth ?? "1988-05-14" };
+  const who = {
+    firstName: patient.firstName ?? "Mia",
+    lastName: "Tran",
+    email: `intake-${unique}@example.com`,
+    phone: "0412 345 678",
+    dateOfBirth: patient.dateOfBirth ?? "1988-05-14",
+  };
   const booked = await bookOneOf(request, "physio-initial", slots, who, "random");
   if (!booked) throw new Error("No free slot could be booked for the intake test");
   return new URL(booked.intakeUrl).pathname;
 }
 
 /** Answers one question as a patient would: by its wording on screen. */
-export async function answer(page: Page, linkId: string, value: boolean | number | string | string[], label?: string | RegExp) {
+export async function answer(
+  page: Page,
+  linkId: string,
+  value: boolean | number | string | string[],
+  label?: string | RegExp,
+) {
   const item = findItem(linkId);
   if (!item) throw new Error(`No question ${linkId}`);
   const name = label ?? item.text;
@@ -29,8 +49,12 @@ export async function answer(page: Page, linkId: string, value: boolean | number
   const group = page.getByRole("group", { name, exact: typeof name === "string" });
   if (item.type === "boolean") return group.getByRole("radio", { name: value ? "Yes" : "No", exact: true }).check();
   if (item.type === "integer") return group.getByRole("radio", { name: String(value), exact: true }).check();
-  if (item.type === "choice") return group.getByRole("radio", { name: item.options.find((o) => o.code === value)!.display, exact: true }).check();
-  for (const code of value as string[]) await group.getByRole("checkbox", { name: item.options.find((o) => o.code === code)!.display, exact: true }).check();
+  if (item.type === "choice")
+    return group.getByRole("radio", { name: item.options.find((o) => o.code === value)!.display, exact: true }).check();
+  for (const code of value as string[])
+    await group
+      .getByRole("checkbox", { name: item.options.find((o) => o.code === code)!.display, exact: true })
+      .check();
 }
 
 export async function answerAll(page: Page, answers: Record<string, boolean | number | string | string[]>) {

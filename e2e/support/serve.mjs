@@ -8,12 +8,17 @@ const port = process.env.E2E_PORT ?? "3100";
 // The suite sends many requests, and some failed sign-ins, from one address (127.0.0.1: the server reads the socket,
 // not X-Forwarded-For); the limits themselves are tested in lib/http/rate-limit.test.ts and lib/staff/sign-in.test.ts.
 const env = {
-  ...process.env, PORT: port, HOSTNAME: "127.0.0.1",
+  ...process.env,
+  PORT: port,
+  HOSTNAME: "127.0.0.1",
   RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000",
   SIGN_IN_FAILURES_PER_ADDRESS: process.env.SIGN_IN_FAILURES_PER_ADDRESS ?? "1000",
 };
 if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "clinic-e2e-"));
 // Started through node directly (not npx), so that stopping this script stops the server too.
-const child = spawn(process.execPath, ["lib/http/server.mjs", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const child = spawn(process.execPath, ["lib/http/server.mjs", "-p", port, "-H", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -18,14 +18,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * The sign-in form's request without a browser: returns a function that posts one email and password pair with the
  * context's CSRF token (fetched once), as next-auth's credentials callback takes it. The context keeps the cookie.
  */
-export async function credentialsSignIn(ctx: APIRequestContext): Promise<(email: string, password?: string) => Promise<APIResponse>> {
+export async function credentialsSignIn(
+  ctx: APIRequestContext,
+): Promise<(email: string, password?: string) => Promise<APIResponse>> {
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  return (email, password = DEMO_PASSWORD) => ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+  return (email, password = DEMO_PASSWORD) =>
+    ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
 }
 
 /** YYYY-MM-DD in Sydney, `days` from now. */
 export function sydneyDate(days = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney" }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
 /** Monday (Sydney) of the week `weeks` from now. */
@@ -50,18 +55,37 @@ export async function findIntakeToReview(page: Page): Promise<string | null> {
   return null;
 }
 
-interface Booked { id: string; intakeUrl: string; start: string; location: string }
+interface Booked {
+  id: string;
+  intakeUrl: string;
+  start: string;
+  location: string;
+}
 
 /** Books the practitioner's first free initial visit from tomorrow on, through the public API. */
 export async function bookWith(request: APIRequestContext, practitioner: string, lastName: string): Promise<Booked> {
   const res = await request.get("/api/v1/practitioners");
-  const { practitioners } = (await res.json()) as { practitioners: { slug: string; discipline: string; locations: string[] }[] };
+  const { practitioners } = (await res.json()) as {
+    practitioners: { slug: string; discipline: string; locations: string[] }[];
+  };
   const p = practitioners.find((x) => x.slug === practitioner)!;
   const service = p.discipline === "sports-physio" ? "physio-initial" : "ep-initial";
   for (const location of p.locations.filter((l) => l !== "online")) {
-    const slots = await freeSlots(request, { location, service, practitioner, from: sydneyDate(1), to: sydneyDate(20) });
+    const slots = await freeSlots(request, {
+      location,
+      service,
+      practitioner,
+      from: sydneyDate(1),
+      to: sydneyDate(20),
+    });
     const email = `e2e-${practitioner}-${Date.now()}-${Math.round(Math.random() * 1e6)}@example.com`;
-    const booked = await bookOneOf(request, service, slots, { firstName: "Harper", lastName, email, phone: "0412 345 678", dateOfBirth: "1979-03-14" });
+    const booked = await bookOneOf(request, service, slots, {
+      firstName: "Harper",
+      lastName,
+      email,
+      phone: "0412 345 678",
+      dateOfBirth: "1979-03-14",
+    });
     if (booked) return { id: booked.booking.id, intakeUrl: booked.intakeUrl, start: booked.booking.start, location };
   }
   throw new Error(`No free time found for ${practitioner}`);
@@ -69,10 +93,29 @@ export async function bookWith(request: APIRequestContext, practitioner: string,
 
 // Sudden onset with a pop (a "soon" flag), worse sitting and bending, female, BMI 28.4.
 const PLAN: Record<string, string | string[]> = {
-  region: "buttock", side: "left", onset: "sudden", pop: "true", bruising: "true", weeks: "3", course: "same", "pain-now": "6", "pain-worst": "8",
-  aggravators: ["sitting", "bending", "running"], radiates: ["back-of-thigh"], diagnosed: "false", treatments: ["physio"], "treatment-result": "plateaued",
-  goal: "return-to-sport", sport: "Sprinting", "function-1": "Sprint at training", "function-1-score": "3", "risk-strength-imbalance": "yes",
-  "risk-flexibility": "unsure", "height-cm": "168", "weight-kg": "80", sex: "female",
+  region: "buttock",
+  side: "left",
+  onset: "sudden",
+  pop: "true",
+  bruising: "true",
+  weeks: "3",
+  course: "same",
+  "pain-now": "6",
+  "pain-worst": "8",
+  aggravators: ["sitting", "bending", "running"],
+  radiates: ["back-of-thigh"],
+  diagnosed: "false",
+  treatments: ["physio"],
+  "treatment-result": "plateaued",
+  goal: "return-to-sport",
+  sport: "Sprinting",
+  "function-1": "Sprint at training",
+  "function-1-score": "3",
+  "risk-strength-imbalance": "yes",
+  "risk-flexibility": "unsure",
+  "height-cm": "168",
+  "weight-kg": "80",
+  sex: "female",
 };
 
 /** Answers every question the form shows, step by step, from PLAN or a plain "no"/first option, and sends it. */
@@ -90,9 +133,16 @@ export async function fillIntake(page: Page, intakeUrl: string): Promise<void> {
     // Answering can reveal follow-up questions, so go round until nothing new appears.
     const done = new Set<string>();
     for (let pass = 0; pass < 4; pass++) {
-      const found = await page.locator(".intake-step input[name]").evaluateAll((els) =>
-        els.map((e) => ({ name: (e as HTMLInputElement).name, type: (e as HTMLInputElement).type, value: (e as HTMLInputElement).value, numeric: e.getAttribute("inputmode") === "numeric" })),
-      );
+      const found = await page
+        .locator(".intake-step input[name]")
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            name: (e as HTMLInputElement).name,
+            type: (e as HTMLInputElement).type,
+            value: (e as HTMLInputElement).value,
+            numeric: e.getAttribute("inputmode") === "numeric",
+          })),
+        );
       const fresh = [...new Set(found.map((f) => f.name))].filter((n) => !done.has(n));
       if (!fresh.length) break;
       for (const name of fresh) {
@@ -102,17 +152,31 @@ export async function fillIntake(page: Page, intakeUrl: string): Promise<void> {
         const planned = PLAN[name];
         const input = (v: string) => page.locator(`.intake-step input[name="${name}"][value="${v}"]`);
         if (inputs[0]!.type === "text") {
-          await page.locator(`.intake-step input[name="${name}"]`).fill(typeof planned === "string" ? planned : inputs[0]!.numeric ? "2" : "Walking");
+          await page
+            .locator(`.intake-step input[name="${name}"]`)
+            .fill(typeof planned === "string" ? planned : inputs[0]!.numeric ? "2" : "Walking");
         } else if (inputs[0]!.type === "radio") {
-          await input(typeof planned === "string" ? planned : values.includes("false") ? "false" : values.includes("no") ? "no" : values[0]!).check({ force: true });
+          await input(
+            typeof planned === "string"
+              ? planned
+              : values.includes("false")
+                ? "false"
+                : values.includes("no")
+                  ? "no"
+                  : values[0]!,
+          ).check({ force: true });
         } else {
-          for (const v of Array.isArray(planned) ? planned : [values.includes("none") ? "none" : values[0]!]) await input(v).check({ force: true });
+          for (const v of Array.isArray(planned) ? planned : [values.includes("none") ? "none" : values[0]!])
+            await input(v).check({ force: true });
         }
       }
     }
     const heading = await page.locator("#intake-step-title").textContent();
     await page.locator(".intake-actions__next").click();
-    await expect(page.locator("#intake-step-title, button:has-text('Send my answers')").first()).not.toHaveText(heading ?? "", { timeout: 15_000 });
+    await expect(page.locator("#intake-step-title, button:has-text('Send my answers')").first()).not.toHaveText(
+      heading ?? "",
+      { timeout: 15_000 },
+    );
   }
   throw new Error("The intake form did not reach its end");
 }

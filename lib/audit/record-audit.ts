@@ -6,7 +6,14 @@ export type Actor =
   | { kind: "patient"; appointmentId?: string }
   | { kind: "anonymous"; ip?: string }
   | { kind: "system" }
-  | { kind: "staff"; userId: string; role: "admin" | "reception" | "practitioner"; practitionerId: string | null; name: string; ip?: string };
+  | {
+      kind: "staff";
+      userId: string;
+      role: "admin" | "reception" | "practitioner";
+      practitionerId: string | null;
+      name: string;
+      ip?: string;
+    };
 
 export interface AuditEntry {
   action: string;

@@ -17,14 +17,26 @@ export async function listLocations(db: Db): Promise<LocationDto[]> {
   const [locs, offered] = await Promise.all([
     db.select().from(locations).orderBy(asc(locations.online), asc(locations.name)),
     db
-      .select({ locationId: serviceLocations.locationId, slug: services.slug, name: services.name, discipline: services.discipline })
+      .select({
+        locationId: serviceLocations.locationId,
+        slug: services.slug,
+        name: services.name,
+        discipline: services.discipline,
+      })
       .from(serviceLocations)
       .innerJoin(services, eq(services.id, serviceLocations.serviceId))
       .where(eq(services.active, true))
       .orderBy(asc(services.name)),
   ]);
   return locs.map((l) => ({
-    slug: l.slug, name: l.name, timezone: l.timezone, address: l.address, phone: l.phone, online: l.online,
-    services: offered.filter((o) => o.locationId === l.id).map(({ slug, name, discipline }) => ({ slug, name, discipline })),
+    slug: l.slug,
+    name: l.name,
+    timezone: l.timezone,
+    address: l.address,
+    phone: l.phone,
+    online: l.online,
+    services: offered
+      .filter((o) => o.locationId === l.id)
+      .map(({ slug, name, discipline }) => ({ slug, name, discipline })),
   }));
 }

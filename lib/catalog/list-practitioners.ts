@@ -13,7 +13,10 @@ export interface PractitionerDto {
   locations: string[];
 }
 
-export async function listPractitioners(db: Db, filter: { location?: string; discipline?: string } = {}): Promise<PractitionerDto[]> {
+export async function listPractitioners(
+  db: Db,
+  filter: { location?: string; discipline?: string } = {},
+): Promise<PractitionerDto[]> {
   if (filter.location) {
     const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, filter.location));
     if (!loc) throw new NotFound("There is no location with that name.");
@@ -27,11 +30,20 @@ export async function listPractitioners(db: Db, filter: { location?: string; dis
     .orderBy(asc(practitioners.name), asc(locations.slug));
   const bySlug = new Map<string, PractitionerDto>();
   for (const { p, location } of rows) {
-    const dto = bySlug.get(p.slug) ?? { slug: p.slug, name: p.name, title: p.title, bio: p.bio, discipline: p.discipline, locations: [] };
+    const dto = bySlug.get(p.slug) ?? {
+      slug: p.slug,
+      name: p.name,
+      title: p.title,
+      bio: p.bio,
+      discipline: p.discipline,
+      locations: [],
+    };
     dto.locations.push(location);
     bySlug.set(p.slug, dto);
   }
   return [...bySlug.values()].filter(
-    (p) => (!filter.location || p.locations.includes(filter.location)) && (!filter.discipline || p.discipline === filter.discipline),
+    (p) =>
+      (!filter.location || p.locations.includes(filter.location)) &&
+      (!filter.discipline || p.discipline === filter.discipline),
   );
 }

@@ -30,7 +30,14 @@ export async function listServices(db: Db, filter: { location?: string } = {}): 
   const bySlug = new Map<string, ServiceDto>();
   for (const { service: s, location } of rows) {
     const dto = bySlug.get(s.slug) ?? {
-      slug: s.slug, name: s.name, description: s.description, discipline: s.discipline, durationMinutes: s.durationMinutes, capacity: s.capacity, online: s.online, locations: [],
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+      discipline: s.discipline,
+      durationMinutes: s.durationMinutes,
+      capacity: s.capacity,
+      online: s.online,
+      locations: [],
     };
     dto.locations.push(location);
     bySlug.set(s.slug, dto);

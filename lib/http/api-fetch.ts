@@ -40,7 +40,12 @@ export async function apiFetch<T>(url: string, init: ApiFetchInit, messages: Api
   if (json !== undefined) h.set("Content-Type", "application/json");
   let res: Response;
   try {
-    res = await fetch(url, { ...rest, headers: h, body: json !== undefined ? JSON.stringify(json) : rest.body, cache: "no-store" });
+    res = await fetch(url, {
+      ...rest,
+      headers: h,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+      cache: "no-store",
+    });
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError(0, "network", messages.network);
@@ -48,7 +53,12 @@ export async function apiFetch<T>(url: string, init: ApiFetchInit, messages: Api
   const body = (await res.json().catch(() => null)) as ErrorBody;
   if (!res.ok) {
     const err = body?.error;
-    throw new ApiError(res.status, err?.code ?? "unknown", err?.message ?? (res.status >= 500 ? messages.server : messages.client), err?.fields ?? {});
+    throw new ApiError(
+      res.status,
+      err?.code ?? "unknown",
+      err?.message ?? (res.status >= 500 ? messages.server : messages.client),
+      err?.fields ?? {},
+    );
   }
   return body as T;
 }

@@ -16,30 +16,54 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   const small = Buffer.byteLength(text) < COMPRESS_FROM_BYTES;
   return new NextResponse(text, {
     status,
-    headers: { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store", ...headers },
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": small ? "no-store, no-transform" : "no-store",
+      ...headers,
+    },
   });
 }
 
 /** The API's one error shape. Unknown errors become a plain 500 with nothing internal in it. */
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ZodError) {
-    return json({ error: { code: "validation_failed", message: "Some details need fixing.", fields: fieldErrors(error.issues) } }, 422);
+    return json(
+      { error: { code: "validation_failed", message: "Some details need fixing.", fields: fieldErrors(error.issues) } },
+      422,
+    );
   }
   if (error instanceof DomainError) {
-    const body: { code: string; message: string; fields?: Record<string, string> } = { code: error.code, message: error.message };
+    const body: { code: string; message: string; fields?: Record<string, string> } = {
+      code: error.code,
+      message: error.message,
+    };
     if (error.fields) body.fields = error.fields;
-    const headers: Record<string, string> = error instanceof RateLimited ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    const headers: Record<string, string> =
+      error instanceof RateLimited ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return json({ error: body }, error.status, headers);
   }
   // The database is down or restarting: say so, and when to try again (the booking was rolled back, nothing half-made).
   if (databaseUnavailable(error)) {
-    return json({ error: { code: "unavailable", message: "The booking system is briefly unavailable. Please try again in a moment." } }, 503, { "Retry-After": "5" });
+    return json(
+      {
+        error: {
+          code: "unavailable",
+          message: "The booking system is briefly unavailable. Please try again in a moment.",
+        },
+      },
+      503,
+      { "Retry-After": "5" },
+    );
   }
   logError("api", error);
   // A data exception (SQLSTATE class 22: a value Postgres cannot hold) is input our schemas should have refused:
   // still a defect, logged above, but the client's fault to fix, never a 500.
-  if (sqlState(error)?.startsWith("22")) return json({ error: { code: "validation_failed", message: "Some details need fixing." } }, 422);
-  return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, 500);
+  if (sqlState(error)?.startsWith("22"))
+    return json({ error: { code: "validation_failed", message: "Some details need fixing." } }, 422);
+  return json(
+    { error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } },
+    500,
+  );
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

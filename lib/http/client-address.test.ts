@@ -18,7 +18,9 @@ describe("the client's address", () => {
     expect(clientAddress(h({ [PEER_HEADER]: "203.0.113.7" }), 0, KEY)).toBe("unknown");
   });
   it("behind declared proxies, believes only what they appended, one entry per proxy from the right", () => {
-    expect(clientAddress(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7", ...peer("10.0.0.1") }), 1, KEY)).toBe("203.0.113.7");
+    expect(clientAddress(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7", ...peer("10.0.0.1") }), 1, KEY)).toBe(
+      "203.0.113.7",
+    );
     expect(clientAddress(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), 2, KEY)).toBe("203.0.113.7");
     // fewer entries than proxies: the leftmost is all there is
     expect(clientAddress(h({ "x-forwarded-for": "203.0.113.7" }), 3, KEY)).toBe("203.0.113.7");

@@ -22,7 +22,10 @@ type HeaderSource = { get(name: string): string | null | undefined };
  */
 export function clientAddress(headers: HeaderSource, hops: number, peerKey = process.env[PEER_KEY_ENV]): string {
   if (hops > 0) {
-    const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+    const entries = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
     if (entries.length === 0) return peerAddress(headers, peerKey) ?? "unknown";
     return clean(entries[Math.max(0, entries.length - hops)]!);
   }
@@ -43,10 +46,18 @@ export function peerAddress(headers: HeaderSource, peerKey: string | undefined):
 
 // A forged, overlong or odd entry never becomes a huge key or a stray character in the audit log.
 function clean(address: string): string {
-  return address.replace(/^::ffff:/, "").replace(/[^0-9A-Za-z.:_-]/g, "").slice(0, 64);
+  return address
+    .replace(/^::ffff:/, "")
+    .replace(/[^0-9A-Za-z.:_-]/g, "")
+    .slice(0, 64);
 }
 
 /** Headers from a plain object, as next-auth hands them to `authorize`. */
 export function headersOf(record: Record<string, unknown> | undefined): HeaderSource {
-  return { get: (name) => { const v = record?.[name.toLowerCase()]; return typeof v === "string" ? v : Array.isArray(v) ? String(v[0]) : null; } };
+  return {
+    get: (name) => {
+      const v = record?.[name.toLowerCase()];
+      return typeof v === "string" ? v : Array.isArray(v) ? String(v[0]) : null;
+    },
+  };
 }

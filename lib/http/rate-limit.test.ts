@@ -16,7 +16,10 @@ const HOUR = 3600;
 
 it("refuses the request after the limit with a Retry-After inside the window, per client", async () => {
   for (let i = 0; i < 3; i++) await enforceRateLimit(handle.db, "api:10.0.0.1", 3, HOUR);
-  const error = await enforceRateLimit(handle.db, "api:10.0.0.1", 3, HOUR).then(() => null, (e: unknown) => e);
+  const error = await enforceRateLimit(handle.db, "api:10.0.0.1", 3, HOUR).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RateLimited);
   const retry = (error as RateLimited).retryAfterSeconds;
   expect(retry).toBeGreaterThanOrEqual(1);
@@ -25,7 +28,9 @@ it("refuses the request after the limit with a Retry-After inside the window, pe
 });
 
 it("counts concurrent requests exactly, so the limit holds across processes sharing the database", async () => {
-  const results = await Promise.allSettled(Array.from({ length: 10 }, () => enforceRateLimit(handle.db, "api:10.0.0.3", 4, HOUR)));
+  const results = await Promise.allSettled(
+    Array.from({ length: 10 }, () => enforceRateLimit(handle.db, "api:10.0.0.3", 4, HOUR)),
+  );
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
 });
 

@@ -7,7 +7,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new DomainError("payload_too_large", "The request body is larger than 64 KiB.");
   const type = request.headers.get("content-type") ?? "";
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) throw new DomainError("bad_request", "Send a JSON body with Content-Type: application/json.");
+  if (type && !/^application\/(.+\+)?json\b/i.test(type))
+    throw new DomainError("bad_request", "Send a JSON body with Content-Type: application/json.");
   const text = await readLimited(request);
   let value: unknown;
   try {
@@ -15,7 +16,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     throw new DomainError("bad_request", "The request body is not valid JSON.");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new DomainError("bad_request", "The request body must be a JSON object.");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new DomainError("bad_request", "The request body must be a JSON object.");
   return value as Record<string, unknown>;
 }
 

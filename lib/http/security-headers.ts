@@ -1,7 +1,14 @@
 // The headers every answer carries, and the Content-Security-Policy of pages. Pure, so proxy.ts stays a thin shell.
 
 /** Pages that carry a secret token in their address: they tell no one where the reader came from. */
-const TOKEN_PATHS = [/^\/manage\//, /^\/intake\//, /^\/api\/v1\/bookings\//, /^\/api\/v1\/calendar\//, /^\/login\/reset\//, /^\/invite/];
+const TOKEN_PATHS = [
+  /^\/manage\//,
+  /^\/intake\//,
+  /^\/api\/v1\/bookings\//,
+  /^\/api\/v1\/calendar\//,
+  /^\/login\/reset\//,
+  /^\/invite/,
+];
 
 export function isTokenPath(pathname: string): boolean {
   return TOKEN_PATHS.some((re) => re.test(pathname));
@@ -48,7 +55,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * a CORS preflight, which we never grant), and, where the browser says where it came from, from this very origin.
  * Returns why it is refused, or null.
  */
-export function crossSiteRefusal(req: { method: string; headers: Headers; url: string }, publicBaseUrl: string): { status: number; code: string; message: string } | null {
+export function crossSiteRefusal(
+  req: { method: string; headers: Headers; url: string },
+  publicBaseUrl: string,
+): { status: number; code: string; message: string } | null {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type.trim())) {

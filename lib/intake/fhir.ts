@@ -1,6 +1,13 @@
 // FHIR R4 mapping of the intake questionnaire and its answers. Adapters only: every
 // item, code and condition comes from questionnaire.ts.
-import { COLLECTION_NOTICE, findItem, QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION, STEPS, type Answers } from "./questionnaire";
+import {
+  COLLECTION_NOTICE,
+  findItem,
+  QUESTIONNAIRE_TITLE,
+  QUESTIONNAIRE_VERSION,
+  STEPS,
+  type Answers,
+} from "./questionnaire";
 import type { AnswerValue, EnableWhen, QuestionItem } from "./questionnaire-types";
 
 export interface FhirCoding {
@@ -97,7 +104,10 @@ function extensions(item: QuestionItem): FhirExtension[] {
   ];
   const ucum = item.unit !== undefined ? UCUM[item.unit] : undefined;
   if (ucum !== undefined)
-    ext.push({ url: `${SDC}/questionnaire-unit`, valueCoding: { system: "http://unitsofmeasure.org", code: ucum, display: item.unit } });
+    ext.push({
+      url: `${SDC}/questionnaire-unit`,
+      valueCoding: { system: "http://unitsofmeasure.org", code: ucum, display: item.unit },
+    });
   return ext;
 }
 
@@ -128,7 +138,9 @@ function fhirItem(baseUrl: string, item: QuestionItem): FhirQuestionnaireItem {
     ...(item.enableWhen ? { enableWhen: item.enableWhen.map((c) => fhirEnableWhen(baseUrl, c)) } : {}),
     // FHIR requires enableBehavior once there is more than one condition.
     ...(item.enableWhen && item.enableWhen.length > 1 ? { enableBehavior: item.enableBehavior ?? "all" } : {}),
-    ...("options" in item ? { answerOption: item.options.map((o) => ({ valueCoding: coding(baseUrl, item.linkId, o.code) })) } : {}),
+    ...("options" in item
+      ? { answerOption: item.options.map((o) => ({ valueCoding: coding(baseUrl, item.linkId, o.code) })) }
+      : {}),
     ...(item.helper !== undefined ? { item: [helpItem(item.linkId, item.helper)] } : {}),
   };
 }
@@ -144,14 +156,19 @@ export function toFhirQuestionnaire(baseUrl: string): FhirQuestionnaire {
     title: QUESTIONNAIRE_TITLE,
     status: "active",
     subjectType: ["Patient"],
-    description: "Intake questions before a first visit for buttock, hamstring or back-of-knee pain. The first answers also suggest which appointment to book.",
+    description:
+      "Intake questions before a first visit for buttock, hamstring or back-of-knee pain. The first answers also suggest which appointment to book.",
     item: STEPS.map((s) => ({
       linkId: groupLinkId(s.id),
       text: s.title,
       type: "group" as const,
       item: [
-        ...(s.id === "consent" ? [{ linkId: "consent-notice", text: COLLECTION_NOTICE, type: "display" as const }] : []),
-        ...(s.intro !== undefined ? [{ linkId: `${groupLinkId(s.id)}-intro`, text: s.intro, type: "display" as const }] : []),
+        ...(s.id === "consent"
+          ? [{ linkId: "consent-notice", text: COLLECTION_NOTICE, type: "display" as const }]
+          : []),
+        ...(s.intro !== undefined
+          ? [{ linkId: `${groupLinkId(s.id)}-intro`, text: s.intro, type: "display" as const }]
+          : []),
         ...s.items.map((i: QuestionItem) => fhirItem(baseUrl, i)),
       ],
     })),
@@ -161,7 +178,8 @@ export function toFhirQuestionnaire(baseUrl: string): FhirQuestionnaire {
 function fhirAnswers(baseUrl: string, item: QuestionItem, value: AnswerValue): FhirAnswer[] {
   const values = Array.isArray(value) ? value : [value];
   return values.map((v): FhirAnswer => {
-    if (item.type === "choice" || item.type === "multi-choice") return { valueCoding: coding(baseUrl, item.linkId, String(v)) };
+    if (item.type === "choice" || item.type === "multi-choice")
+      return { valueCoding: coding(baseUrl, item.linkId, String(v)) };
     if (typeof v === "boolean") return { valueBoolean: v };
     if (typeof v === "number") return { valueInteger: v };
     return { valueString: v };
@@ -213,7 +231,8 @@ export function fromQuestionnaireResponse(qr: FhirQuestionnaireResponse): Record
       const values = (entry.answer ?? []).map(answerValue).filter((v): v is AnswerValue => v !== undefined);
       const item = findItem(entry.linkId);
       // Several answers to a one-answer question stay a list, which validation then rejects.
-      if (values.length > 0) out.set(entry.linkId, item?.type === "multi-choice" || values.length > 1 ? values : values[0]);
+      if (values.length > 0)
+        out.set(entry.linkId, item?.type === "multi-choice" || values.length > 1 ? values : values[0]);
       visit(entry.item);
       for (const answer of entry.answer ?? []) visit(answer.item);
     }

@@ -2,7 +2,12 @@ import "server-only";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { toOffsetIso } from "@/lib/scheduling/local-time";
-import { appointmentForIntakeToken, intakeClosedReason, latestIntakeResponse, type IntakeClosedReason } from "./intake-access";
+import {
+  appointmentForIntakeToken,
+  intakeClosedReason,
+  latestIntakeResponse,
+  type IntakeClosedReason,
+} from "./intake-access";
 import type { RawAnswers } from "./questionnaire-types";
 import type { IntakeSummary } from "./summary";
 import { toIntakeOutcome, type IntakeOutcome } from "./intake-outcome";
@@ -63,7 +68,8 @@ export async function getIntakeByToken(db: Db, token: string, now = new Date()):
           answers: latest.answers as RawAnswers,
           updatedAt: latest.updatedAt.toISOString(),
           submittedAt: latest.submittedAt?.toISOString() ?? null,
-          outcome: latest.status === "completed" && latest.summary ? toIntakeOutcome(latest.summary as IntakeSummary) : null,
+          outcome:
+            latest.status === "completed" && latest.summary ? toIntakeOutcome(latest.summary as IntakeSummary) : null,
         }
       : null,
     closed: intakeClosedReason(a, now),

@@ -37,7 +37,10 @@ export type IntakeAppointment = NonNullable<Awaited<ReturnType<typeof appointmen
 export type IntakeClosedReason = "cancelled" | "past";
 
 /** Why the form no longer takes answers, or null while it is open (booked and not yet started). */
-export function intakeClosedReason(a: Pick<IntakeAppointment, "status" | "startsAt">, now: Date): IntakeClosedReason | null {
+export function intakeClosedReason(
+  a: Pick<IntakeAppointment, "status" | "startsAt">,
+  now: Date,
+): IntakeClosedReason | null {
   if (a.status === "cancelled") return "cancelled";
   if (a.status !== "booked" || a.startsAt.getTime() <= now.getTime()) return "past";
   return null;
@@ -45,8 +48,14 @@ export function intakeClosedReason(a: Pick<IntakeAppointment, "status" | "starts
 
 export function assertIntakeOpen(a: Pick<IntakeAppointment, "status" | "startsAt">, now: Date): void {
   const reason = intakeClosedReason(a, now);
-  if (reason === "cancelled") throw new Conflict("This appointment was cancelled, so the form is closed. If you book again, you'll get a new form.");
-  if (reason === "past") throw new Conflict("This appointment has already taken place, so the form is closed. Your practitioner can update your details with you.");
+  if (reason === "cancelled")
+    throw new Conflict(
+      "This appointment was cancelled, so the form is closed. If you book again, you'll get a new form.",
+    );
+  if (reason === "past")
+    throw new Conflict(
+      "This appointment has already taken place, so the form is closed. Your practitioner can update your details with you.",
+    );
 }
 
 /** The newest version for the appointment: the draft being filled in, or the last one sent. */

@@ -12,14 +12,24 @@ export const INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE = 5;
 // household behind one address may fill in several forms at once.
 export const intakeWritesPerClientPerMinute = () => env.RATE_LIMIT_PER_MINUTE;
 
-const SLOW_DOWN = "You're saving faster than we can keep up with. Please wait a moment, then try again: your answers are still here.";
+const SLOW_DOWN =
+  "You're saving faster than we can keep up with. Please wait a moment, then try again: your answers are still here.";
 
 /**
  * Refuses (429, RateLimited) an intake save or submit past the limits per link and per client address, counted in
  * Postgres across every app process. The link is hashed: no token is written to the database in clear.
  */
-export async function limitIntakeWrites(db: Db, { token, client, kind }: { token: string; client: string; kind: "save" | "submit" }): Promise<void> {
+export async function limitIntakeWrites(
+  db: Db,
+  { token, client, kind }: { token: string; client: string; kind: "save" | "submit" },
+): Promise<void> {
   const link = hashToken(token);
   await enforceRateLimit(db, `intake-client:${client}`, intakeWritesPerClientPerMinute(), 60, SLOW_DOWN);
-  await enforceRateLimit(db, `intake-${kind}:${link}`, kind === "save" ? INTAKE_SAVES_PER_TOKEN_PER_MINUTE : INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE, 60, SLOW_DOWN);
+  await enforceRateLimit(
+    db,
+    `intake-${kind}:${link}`,
+    kind === "save" ? INTAKE_SAVES_PER_TOKEN_PER_MINUTE : INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE,
+    60,
+    SLOW_DOWN,
+  );
 }

@@ -33,18 +33,31 @@ async function book(over: Record<string, unknown> = {}) {
 }
 
 async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => null, (e: unknown) => e);
+  return p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 const rowsFor = (appointmentId: string) =>
-  db.select().from(intakeResponses).where(eq(intakeResponses.appointmentId, appointmentId)).orderBy(intakeResponses.version);
+  db
+    .select()
+    .from(intakeResponses)
+    .where(eq(intakeResponses.appointmentId, appointmentId))
+    .orderBy(intakeResponses.version);
 
 describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   it("shows the visit in the clinic's zone and the patient's first name, with no response yet", async () => {
     const { token } = await book({ patient: patientDetails({ firstName: "Mia" }) });
     const view = await getIntakeByToken(db, token, TEST_NOW);
     expect(view).toMatchObject({
-      appointment: { serviceName: "Physio", practitionerName: "Amy Adams", locationName: "Test Clinic", start: "2026-12-01T09:00:00+11:00", startLabel: "Tuesday 1 December 2026 at 9:00 am" },
+      appointment: {
+        serviceName: "Physio",
+        practitionerName: "Amy Adams",
+        locationName: "Test Clinic",
+        start: "2026-12-01T09:00:00+11:00",
+        startLabel: "Tuesday 1 December 2026 at 9:00 am",
+      },
       patient: { firstName: "Mia" },
       response: null,
       closed: null,
@@ -64,9 +77,19 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
     const { id, token } = await book();
     const first = await saveIntakeDraft(db, token, { consent: true, region: "back-of-knee" }, NOW);
     expect(first).toEqual({ version: 1, savedAt: TEST_NOW.toISOString() });
-    await saveIntakeDraft(db, token, { consent: true, region: "back-of-knee", "knee-lump": true, "pain-now": 3 }, at("2026-11-30T09:00:00+11:00"));
+    await saveIntakeDraft(
+      db,
+      token,
+      { consent: true, region: "back-of-knee", "knee-lump": true, "pain-now": 3 },
+      at("2026-11-30T09:00:00+11:00"),
+    );
     const view = await getIntakeByToken(db, token, TEST_NOW);
-    expect(view?.response).toMatchObject({ status: "in-progress", version: 1, answers: { consent: true, region: "back-of-knee", "knee-lump": true, "pain-now": 3 }, submittedAt: null });
+    expect(view?.response).toMatchObject({
+      status: "in-progress",
+      version: 1,
+      answers: { consent: true, region: "back-of-knee", "knee-lump": true, "pain-now": 3 },
+      submittedAt: null,
+    });
     expect(await rowsFor(id)).toHaveLength(1);
   });
 
@@ -82,10 +105,17 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
   it("names every missing required answer on submit and stores nothing as sent", async () => {
     const { id, token } = await book();
     await saveIntakeDraft(db, token, { consent: true, region: "buttock" }, NOW);
-    const e = await errorOf(submitIntake(db, token, { consent: true, region: "buttock", onset: "sudden", weeks: 600 }, NOW));
+    const e = await errorOf(
+      submitIntake(db, token, { consent: true, region: "buttock", onset: "sudden", weeks: 600 }, NOW),
+    );
     expect(e).toBeInstanceOf(ValidationFailed);
     const fields = (e as ValidationFailed).fields!;
-    expect(fields).toMatchObject({ side: "Please choose an answer", pop: "Please answer yes or no", weeks: "Enter a whole number from 0 to 520", "rf-saddle-numbness": "Please answer yes or no" });
+    expect(fields).toMatchObject({
+      side: "Please choose an answer",
+      pop: "Please answer yes or no",
+      weeks: "Enter a whole number from 0 to 520",
+      "rf-saddle-numbness": "Please answer yes or no",
+    });
     expect(fields).not.toHaveProperty("knee-lump"); // hidden for a buttock problem
     expect((await rowsFor(id)).map((r) => r.status)).toEqual(["in-progress"]);
   });
@@ -95,11 +125,29 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
     await saveIntakeDraft(db, token, { consent: true }, NOW);
     // pop is answered but onset is gradual, so it is dropped.
     const result = await submitIntake(db, token, completeAnswers({ pop: true }), at("2026-11-30T10:00:00+11:00"));
-    expect(result).toMatchObject({ status: "completed", version: 1, route: "sports-physio", urgency: "routine", flags: [], emergency: false });
+    expect(result).toMatchObject({
+      status: "completed",
+      version: 1,
+      route: "sports-physio",
+      urgency: "routine",
+      flags: [],
+      emergency: false,
+    });
     const [row] = await rowsFor(id);
-    expect(row).toMatchObject({ status: "completed", version: 1, route: "sports-physio", needsCall: false, submittedAt: new Date("2026-11-30T10:00:00+11:00") });
+    expect(row).toMatchObject({
+      status: "completed",
+      version: 1,
+      route: "sports-physio",
+      needsCall: false,
+      submittedAt: new Date("2026-11-30T10:00:00+11:00"),
+    });
     expect(row!.answers).not.toHaveProperty("pop");
-    expect(row!.response).toMatchObject({ resourceType: "QuestionnaireResponse", id: row!.id, status: "completed", authored: "2026-11-29T23:00:00.000Z" });
+    expect(row!.response).toMatchObject({
+      resourceType: "QuestionnaireResponse",
+      id: row!.id,
+      status: "completed",
+      authored: "2026-11-29T23:00:00.000Z",
+    });
     expect((row!.summary as IntakeSummary).triage.route).toBe("sports-physio");
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "intake.submit"));
     expect(audits).toHaveLength(1);
@@ -112,8 +160,14 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
   it("never overwrites a sent version: a later edit is a new version", async () => {
     const { id, token } = await book();
     await submitIntake(db, token, completeAnswers(), NOW);
-    expect(await saveIntakeDraft(db, token, { ...completeAnswers(), "pain-now": 2 }, NOW)).toMatchObject({ version: 2 });
-    expect((await getIntakeByToken(db, token, TEST_NOW))?.response).toMatchObject({ status: "in-progress", version: 2, answers: { "pain-now": 2 } });
+    expect(await saveIntakeDraft(db, token, { ...completeAnswers(), "pain-now": 2 }, NOW)).toMatchObject({
+      version: 2,
+    });
+    expect((await getIntakeByToken(db, token, TEST_NOW))?.response).toMatchObject({
+      status: "in-progress",
+      version: 2,
+      answers: { "pain-now": 2 },
+    });
     await submitIntake(db, token, { ...completeAnswers(), "pain-now": 2 }, at("2026-11-30T11:00:00+11:00"));
     const rows = await rowsFor(id);
     expect(rows.map((r) => [r.version, r.status, (r.answers as { "pain-now": number })["pain-now"]])).toEqual([
@@ -122,14 +176,24 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
     ]);
     // The second version compares itself with the first.
     expect((rows[1]!.summary as IntakeSummary).sincePrevious?.painNow).toEqual({ before: 4, now: 2, change: -2 });
-    expect((await getIntakeByToken(db, token, TEST_NOW))?.response).toMatchObject({ status: "completed", version: 2, outcome: { route: "sports-physio" } });
+    expect((await getIntakeByToken(db, token, TEST_NOW))?.response).toMatchObject({
+      status: "completed",
+      version: 2,
+      outcome: { route: "sports-physio" },
+    });
   });
 
   it("marks the appointment 'needs a call' and tells the patient at once when a red flag is raised after booking", async () => {
     const { id, token } = await book();
     const result = await submitIntake(db, token, completeAnswers({ "rf-saddle-numbness": true }), NOW);
     expect(result).toMatchObject({ route: "emergency", urgency: "now", emergency: true });
-    expect(result.flags).toEqual([expect.objectContaining({ tier: "emergency", code: "cauda-equina", message: expect.stringContaining("call 000") })]);
+    expect(result.flags).toEqual([
+      expect.objectContaining({
+        tier: "emergency",
+        code: "cauda-equina",
+        message: expect.stringContaining("call 000"),
+      }),
+    ]);
     expect(result.flags[0]).not.toHaveProperty("staffAlert");
     const [appt] = await db.select().from(appointments).where(eq(appointments.id, id));
     expect(appt!.needsCall).toBe(true);
@@ -149,11 +213,27 @@ describe(`intake verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, (
     const patient = patientDetails();
     const first = await book({ patient, start: "2026-12-01T09:00:00+11:00" });
     // the follow-up booked by reception, on the same record (an online one would get a provisional record of its own)
-    const staff = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001", role: "reception", practitionerId: null, name: "Front desk" } as const;
+    const staff = {
+      kind: "staff",
+      userId: "00000000-0000-4000-8000-000000000001",
+      role: "reception",
+      practitionerId: null,
+      name: "Front desk",
+    } as const;
     const body = await bookAppointment(db, staff, bookingBody({ patient, start: "2026-12-08T09:00:00+11:00" }), NOW);
     const second = { id: body.booking.id, token: tokenOf(body.intakeUrl) };
-    await submitIntake(db, first.token, completeAnswers({ "pain-now": 6, "function-1-score": 2 }), at("2026-11-30T09:00:00+11:00"));
-    await submitIntake(db, second.token, completeAnswers({ "pain-now": 3, "function-1-score": 6 }), at("2026-12-02T09:00:00+11:00"));
+    await submitIntake(
+      db,
+      first.token,
+      completeAnswers({ "pain-now": 6, "function-1-score": 2 }),
+      at("2026-11-30T09:00:00+11:00"),
+    );
+    await submitIntake(
+      db,
+      second.token,
+      completeAnswers({ "pain-now": 3, "function-1-score": 6 }),
+      at("2026-12-02T09:00:00+11:00"),
+    );
     const [row] = await rowsFor(second.id);
     const since = (row!.summary as IntakeSummary).sincePrevious!;
     expect(since.submittedAt).toBe("2026-11-29T22:00:00.000Z");

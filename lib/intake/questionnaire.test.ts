@@ -23,7 +23,10 @@ const SPEC: Record<string, { type: string; codes?: string[] }> = {
   course: { type: "choice", codes: ["improving", "same", "worse"] },
   "pain-now": { type: "integer" },
   "pain-worst": { type: "integer" },
-  aggravators: { type: "multi-choice", codes: ["running", "jumping", "kicking", "sitting", "bending", "stairs", "squatting", "none"] },
+  aggravators: {
+    type: "multi-choice",
+    codes: ["running", "jumping", "kicking", "sitting", "bending", "stairs", "squatting", "none"],
+  },
   radiates: { type: "multi-choice", codes: ["back-of-thigh", "around-knee", "below-knee", "foot", "none"] },
   "back-pain": { type: YN },
   "pins-needles": { type: YN },
@@ -32,7 +35,10 @@ const SPEC: Record<string, { type: string; codes?: string[] }> = {
   "twisting-injury": { type: YN },
   diagnosed: { type: YN },
   "diagnosed-by": { type: "choice", codes: ["physio", "doctor", "imaging", "other"] },
-  treatments: { type: "multi-choice", codes: ["physio", "exercise-program", "shockwave", "massage", "cortisone", "prp", "surgery", "none"] },
+  treatments: {
+    type: "multi-choice",
+    codes: ["physio", "exercise-program", "shockwave", "massage", "cortisone", "prp", "surgery", "none"],
+  },
   "treatment-result": { type: "choice", codes: ["helped", "plateaued", "no-help"] },
   "training-change": { type: YN },
   goal: { type: "choice", codes: ["return-to-sport", "daily-activities", "less-pain"] },
@@ -106,8 +112,18 @@ describe("questionnaire definition", () => {
   });
 
   it("marks height, weight, sex and the unsure clot question optional; safety questions required", () => {
-    for (const id of ["height-cm", "weight-kg", "sex", "rf-clot-risk", "function-2", "function-3"]) expect(item(id).required).toBe(false);
-    for (const id of ["region", "weeks", "pain-now", "diagnosed", "rf-saddle-numbness", "rf-night-pain", "function-1", "function-1-score"])
+    for (const id of ["height-cm", "weight-kg", "sex", "rf-clot-risk", "function-2", "function-3"])
+      expect(item(id).required).toBe(false);
+    for (const id of [
+      "region",
+      "weeks",
+      "pain-now",
+      "diagnosed",
+      "rf-saddle-numbness",
+      "rf-night-pain",
+      "function-1",
+      "function-1-score",
+    ])
       expect(item(id).required).toBe(true);
   });
 
@@ -140,7 +156,17 @@ describe("questionnaire definition", () => {
   });
 
   it("groups questions into short steps", () => {
-    expect(STEPS.map((s) => s.id)).toEqual(["consent", "where", "pain", "knee", "history", "goals", "body", "safety", "online"]);
+    expect(STEPS.map((s) => s.id)).toEqual([
+      "consent",
+      "where",
+      "pain",
+      "knee",
+      "history",
+      "goals",
+      "body",
+      "safety",
+      "online",
+    ]);
     for (const s of STEPS) expect(s.items.length).toBeLessThanOrEqual(11);
   });
 
@@ -152,23 +178,53 @@ describe("questionnaire definition", () => {
     expect(COLLECTION_NOTICE).toMatch(/why we ask/i);
     expect(COLLECTION_NOTICE).toMatch(/practitioner treating you/);
     expect(COLLECTION_NOTICE).toMatch(/administrators/);
-    expect(COLLECTION_NOTICE).toMatch(/Reception staff see only whether the form is done, the kind of appointment suggested, and whether we need to call you/);
+    expect(COLLECTION_NOTICE).toMatch(
+      /Reception staff see only whether the form is done, the kind of appointment suggested, and whether we need to call you/,
+    );
   });
 });
 
 describe("help me choose subset", () => {
   it("holds every answer the routing and red flags read, and nothing of the rest", () => {
     const needed = [
-      "consent", "region", "onset", "pop", "bruising", "weeks", "course", "radiates", "back-pain", "pins-needles", "diagnosed",
-      "treatments", "treatment-result", "training-change", "goal", "rf-saddle-numbness", "rf-bladder-bowel", "rf-both-legs-weakness",
-      "rf-calf-swelling", "rf-clot-risk", "rf-chest", "rf-fever", "rf-cannot-weight-bear", "rf-cancer-history", "rf-weight-loss",
-      "rf-night-pain", "prefer-online", "online-suitable",
+      "consent",
+      "region",
+      "onset",
+      "pop",
+      "bruising",
+      "weeks",
+      "course",
+      "radiates",
+      "back-pain",
+      "pins-needles",
+      "diagnosed",
+      "treatments",
+      "treatment-result",
+      "training-change",
+      "goal",
+      "rf-saddle-numbness",
+      "rf-bladder-bowel",
+      "rf-both-legs-weakness",
+      "rf-calf-swelling",
+      "rf-clot-risk",
+      "rf-chest",
+      "rf-fever",
+      "rf-cannot-weight-bear",
+      "rf-cancer-history",
+      "rf-weight-loss",
+      "rf-night-pain",
+      "prefer-online",
+      "online-suitable",
     ];
     expect([...TRIAGE_LINK_IDS].sort()).toEqual(needed.sort());
   });
 
   it("keeps the step order and drops steps with no triage question", () => {
     expect(TRIAGE_STEPS.map((s) => s.id)).toEqual(["consent", "where", "pain", "history", "goals", "safety", "online"]);
-    expect(TRIAGE_STEPS.find((s) => s.id === "pain")?.items.map((i) => i.linkId)).toEqual(["radiates", "back-pain", "pins-needles"]);
+    expect(TRIAGE_STEPS.find((s) => s.id === "pain")?.items.map((i) => i.linkId)).toEqual([
+      "radiates",
+      "back-pain",
+      "pins-needles",
+    ]);
   });
 });

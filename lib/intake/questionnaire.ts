@@ -48,12 +48,23 @@ const SCORE_HELP = "0 means you can't do it at all, 10 means as well as before t
 const functionPair = <const N extends 1 | 2 | 3>(n: N) => {
   const first = n === 1;
   return [
-    freeText(`function-${n}`, first ? "Name one activity that is hard because of this problem" : "Another activity that is hard (optional)", {
-      helper: first ? "For example: sitting through a meeting, running 5 km, climbing stairs, picking up a child." : undefined,
-      required: first,
-      maxLength: 120,
-    }),
-    integer(`function-${n}-score`, "How well can you do it now, from 0 to 10?", { min: 0, max: 10 }, { helper: SCORE_HELP, required: first }),
+    freeText(
+      `function-${n}`,
+      first ? "Name one activity that is hard because of this problem" : "Another activity that is hard (optional)",
+      {
+        helper: first
+          ? "For example: sitting through a meeting, running 5 km, climbing stairs, picking up a child."
+          : undefined,
+        required: first,
+        maxLength: 120,
+      },
+    ),
+    integer(
+      `function-${n}-score`,
+      "How well can you do it now, from 0 to 10?",
+      { min: 0, max: 10 },
+      { helper: SCORE_HELP, required: first },
+    ),
   ] as const;
 };
 
@@ -92,16 +103,24 @@ export const STEPS = [
       ],
       { triage: true },
     ),
-    yesNo("pop", "At that moment, did you feel a pop or a tearing feeling?", { enableWhen: [when("onset", "sudden")], triage: true }),
+    yesNo("pop", "At that moment, did you feel a pop or a tearing feeling?", {
+      enableWhen: [when("onset", "sudden")],
+      triage: true,
+    }),
     yesNo("bruising", "Did bruising appear afterwards?", {
       helper: "Bruising often shows on the back of the thigh, sometimes a day or two later.",
       enableWhen: [when("onset", "sudden")],
       triage: true,
     }),
-    integer("weeks", "About how many weeks ago did it start?", { min: 0, max: 520, unit: "weeks" }, {
-      helper: "Your best guess is fine. If it was less than a week ago, enter 0.",
-      triage: true,
-    }),
+    integer(
+      "weeks",
+      "About how many weeks ago did it start?",
+      { min: 0, max: 520, unit: "weeks" },
+      {
+        helper: "Your best guess is fine. If it was less than a week ago, enter 0.",
+        triage: true,
+      },
+    ),
     choice(
       "course",
       "Lately, is it…",
@@ -116,7 +135,12 @@ export const STEPS = [
 
   step("pain", "Your pain and what makes it worse", [
     integer("pain-now", "How much does it hurt right now?", { min: 0, max: 10 }, { helper: PAIN_HELP }),
-    integer("pain-worst", "At its worst in the last week, how much did it hurt?", { min: 0, max: 10 }, { helper: PAIN_HELP }),
+    integer(
+      "pain-worst",
+      "At its worst in the last week, how much did it hurt?",
+      { min: 0, max: 10 },
+      { helper: PAIN_HELP },
+    ),
     multiChoice(
       "aggravators",
       "What makes it worse? Choose all that apply.",
@@ -149,9 +173,13 @@ export const STEPS = [
   ]),
 
   step("knee", "About your knee", [
-    yesNo("knee-lump", "Have you noticed a lump, or a full, tight feeling, behind the knee?", { enableWhen: [when("region", "back-of-knee")] }),
+    yesNo("knee-lump", "Have you noticed a lump, or a full, tight feeling, behind the knee?", {
+      enableWhen: [when("region", "back-of-knee")],
+    }),
     yesNo("knee-locking", "Does the knee lock, catch or give way?", { enableWhen: [when("region", "back-of-knee")] }),
-    yesNo("twisting-injury", "Did it start with a twist of the knee?", { enableWhen: [when("region", "back-of-knee")] }),
+    yesNo("twisting-injury", "Did it start with a twist of the knee?", {
+      enableWhen: [when("region", "back-of-knee")],
+    }),
   ]),
 
   step("history", "What has happened so far", [
@@ -186,10 +214,14 @@ export const STEPS = [
         triage: true,
       },
     ),
-    yesNo("training-change", "Just before this started, did you suddenly do a lot more training or exercise than usual?", {
-      helper: "For example more kilometres, more hills or sprints, or starting a new sport.",
-      triage: true,
-    }),
+    yesNo(
+      "training-change",
+      "Just before this started, did you suddenly do a lot more training or exercise than usual?",
+      {
+        helper: "For example more kilometres, more hills or sprints, or starting a new sport.",
+        triage: true,
+      },
+    ),
   ]),
 
   step("goals", "Your goals and what is hard to do", [
@@ -213,13 +245,31 @@ export const STEPS = [
     "body",
     "About your body",
     [
-      choice("risk-strength-imbalance", "Have you been told the muscles at the back of your thigh are weak compared with the front?", YES_NO_UNSURE),
-      choice("risk-flexibility", "Are the muscles at the back of your thighs tight, or have you been told your flexibility is reduced?", YES_NO_UNSURE),
+      choice(
+        "risk-strength-imbalance",
+        "Have you been told the muscles at the back of your thigh are weak compared with the front?",
+        YES_NO_UNSURE,
+      ),
+      choice(
+        "risk-flexibility",
+        "Are the muscles at the back of your thighs tight, or have you been told your flexibility is reduced?",
+        YES_NO_UNSURE,
+      ),
       choice("risk-core", "Have you been told your core (tummy and trunk) muscles are weak?", YES_NO_UNSURE),
       choice("risk-pelvis", "Have you been told about a problem with how your pelvis sits or moves?", YES_NO_UNSURE),
       choice("risk-leg-length", "Have you been told one leg is longer than the other?", YES_NO_UNSURE),
-      integer("height-cm", "Your height in centimetres (optional)", { min: 50, max: 250, unit: "cm" }, { required: false }),
-      integer("weight-kg", "Your weight in kilograms (optional)", { min: 20, max: 350, unit: "kg" }, { required: false }),
+      integer(
+        "height-cm",
+        "Your height in centimetres (optional)",
+        { min: 50, max: 250, unit: "cm" },
+        { required: false },
+      ),
+      integer(
+        "weight-kg",
+        "Your weight in kilograms (optional)",
+        { min: 20, max: 350, unit: "kg" },
+        { required: false },
+      ),
       choice(
         "sex",
         "Your sex (optional)",
@@ -232,17 +282,27 @@ export const STEPS = [
         { required: false, helper: "We ask because some tendon problems are more common in women." },
       ),
     ],
-    "These help your practitioner understand what may have led to the problem. \"Not sure\" is a fine answer.",
+    'These help your practitioner understand what may have led to the problem. "Not sure" is a fine answer.',
   ),
 
   step(
     "safety",
     "Safety questions",
     [
-      yesNo("rf-saddle-numbness", "Is there any new numbness around your groin, genitals or back passage?", { triage: true }),
-      yesNo("rf-bladder-bowel", "Any new trouble passing urine, or any loss of control of your bladder or bowels?", { triage: true }),
-      yesNo("rf-both-legs-weakness", "Do you have weakness or other symptoms in both legs, or is a leg getting weaker quickly?", { triage: true }),
-      yesNo("rf-calf-swelling", "Is there swelling, heat or redness in your calf or behind your knee?", { triage: true }),
+      yesNo("rf-saddle-numbness", "Is there any new numbness around your groin, genitals or back passage?", {
+        triage: true,
+      }),
+      yesNo("rf-bladder-bowel", "Any new trouble passing urine, or any loss of control of your bladder or bowels?", {
+        triage: true,
+      }),
+      yesNo(
+        "rf-both-legs-weakness",
+        "Do you have weakness or other symptoms in both legs, or is a leg getting weaker quickly?",
+        { triage: true },
+      ),
+      yesNo("rf-calf-swelling", "Is there swelling, heat or redness in your calf or behind your knee?", {
+        triage: true,
+      }),
       yesNo(
         "rf-clot-risk",
         "Recently, have you had surgery, a plaster cast or a long flight, or are you pregnant or taking hormone tablets? Or have you ever had a blood clot?",
@@ -255,23 +315,33 @@ export const STEPS = [
       ),
       yesNo("rf-chest", "Do you have chest pain, or are you short of breath?", { triage: true }),
       yesNo("rf-fever", "Do you have a fever or chills, or feel generally unwell?", { triage: true }),
-      yesNo("rf-cannot-weight-bear", "Since an injury in the last 7 days, are you unable to take four steps on that leg?", {
-        helper: "Answer no if you haven't been injured in the last week.",
-        triage: true,
-      }),
+      yesNo(
+        "rf-cannot-weight-bear",
+        "Since an injury in the last 7 days, are you unable to take four steps on that leg?",
+        {
+          helper: "Answer no if you haven't been injured in the last week.",
+          triage: true,
+        },
+      ),
       yesNo("rf-cancer-history", "Have you ever had cancer, or do you have it now?", { triage: true }),
       yesNo("rf-weight-loss", "Have you lost weight recently without trying?", { triage: true }),
-      yesNo("rf-night-pain", "Is the pain there all the time, or at night, with no position that eases it?", { triage: true }),
+      yesNo("rf-night-pain", "Is the pain there all the time, or at night, with no position that eases it?", {
+        triage: true,
+      }),
     ],
     "These check for rare problems that need a doctor first. Most people answer no to all of them.",
   ),
 
   step("online", "Online rehab", [
     yesNo("prefer-online", "Would you like to do your rehab online, by video, from home?", { triage: true }),
-    yesNo("online-suitable", "Do you have a private space to exercise, a phone or computer with a camera, and feel safe exercising on your own?", {
-      enableWhen: [when("prefer-online", true)],
-      triage: true,
-    }),
+    yesNo(
+      "online-suitable",
+      "Do you have a private space to exercise, a phone or computer with a camera, and feel safe exercising on your own?",
+      {
+        enableWhen: [when("prefer-online", true)],
+        triage: true,
+      },
+    ),
   ]),
 ] as const;
 
@@ -295,8 +365,10 @@ export function findItem(linkId: string): QuestionItem | undefined {
 export const TRIAGE_LINK_IDS: readonly LinkId[] = ITEMS.filter((i) => i.triage).map((i) => i.linkId as LinkId);
 
 /** The booking page's "help me choose": the same steps, holding only the items routing needs. */
-export const TRIAGE_STEPS: readonly { id: string; title: string; items: readonly QuestionItem[] }[] = STEPS.map((s) => ({
-  id: s.id,
-  title: s.title,
-  items: s.items.filter((i: QuestionItem) => i.triage),
-})).filter((s) => s.items.length > 0);
+export const TRIAGE_STEPS: readonly { id: string; title: string; items: readonly QuestionItem[] }[] = STEPS.map(
+  (s) => ({
+    id: s.id,
+    title: s.title,
+    items: s.items.filter((i: QuestionItem) => i.triage),
+  }),
+).filter((s) => s.items.length > 0);

@@ -39,7 +39,13 @@ async function previousSubmission(tx: Tx | Db, patientId: string) {
   const [row] = await tx
     .select({ answers: intakeResponses.answers, submittedAt: intakeResponses.submittedAt })
     .from(intakeResponses)
-    .where(and(eq(intakeResponses.patientId, patientId), eq(intakeResponses.status, "completed"), isNotNull(intakeResponses.submittedAt)))
+    .where(
+      and(
+        eq(intakeResponses.patientId, patientId),
+        eq(intakeResponses.status, "completed"),
+        isNotNull(intakeResponses.submittedAt),
+      ),
+    )
     .orderBy(desc(intakeResponses.submittedAt))
     .limit(1);
   return row?.submittedAt ? { answers: row.answers as Answers, submittedAt: row.submittedAt.toISOString() } : undefined;
@@ -50,7 +56,13 @@ async function previousSubmission(tx: Tx | Db, patientId: string) {
  * version follows the last sent one (a sent version is never changed). Raises "needs a call"
  * on the appointment and writes the audit row. Call inside a transaction holding the appointment.
  */
-export async function recordSubmission(tx: Tx | Db, actor: Actor, target: SubmissionTarget, answers: Answers, now: Date): Promise<RecordedSubmission> {
+export async function recordSubmission(
+  tx: Tx | Db,
+  actor: Actor,
+  target: SubmissionTarget,
+  answers: Answers,
+  now: Date,
+): Promise<RecordedSubmission> {
   const previous = await previousSubmission(tx, target.patientId);
   const summary = summarizeIntake(answers, { age: ageOn(target.dateOfBirth, now, target.timezone), previous });
   const call = needsCall(summary);
@@ -72,17 +84,41 @@ export async function recordSubmission(tx: Tx | Db, actor: Actor, target: Submis
     authored: now.toISOString(),
   });
   const values = {
-    status: "completed" as const, questionnaireVersion: QUESTIONNAIRE_VERSION, answers, response, summary,
-    route: summary.triage.route, needsCall: call, updatedAt: now, submittedAt: now,
+    status: "completed" as const,
+    questionnaireVersion: QUESTIONNAIRE_VERSION,
+    answers,
+    response,
+    summary,
+    route: summary.triage.route,
+    needsCall: call,
+    updatedAt: now,
+    submittedAt: now,
   };
   if (draft) await tx.update(intakeResponses).set(values).where(eq(intakeResponses.id, draft.id));
-  else await tx.insert(intakeResponses).values({ id, appointmentId: target.appointmentId, patientId: target.patientId, version, startedAt: now, ...values });
+  else
+    await tx
+      .insert(intakeResponses)
+      .values({
+        id,
+        appointmentId: target.appointmentId,
+        patientId: target.patientId,
+        version,
+        startedAt: now,
+        ...values,
+      });
 
   // Only ever raised here: reception clears it once they have called.
-  if (call) await tx.update(appointments).set({ needsCall: true, updatedAt: now }).where(eq(appointments.id, target.appointmentId));
+  if (call)
+    await tx
+      .update(appointments)
+      .set({ needsCall: true, updatedAt: now })
+      .where(eq(appointments.id, target.appointmentId));
   // No answers, route or flags in the audit row: it is read more widely than the intake.
   await recordAudit(tx, actor, {
-    action: "intake.submit", entityType: "intake_response", entityId: id, patientId: target.patientId,
+    action: "intake.submit",
+    entityType: "intake_response",
+    entityId: id,
+    patientId: target.patientId,
     detail: { appointmentId: target.appointmentId, version, questionnaireVersion: QUESTIONNAIRE_VERSION },
   });
   return { id, version, submittedAt: now, summary, needsCall: call };

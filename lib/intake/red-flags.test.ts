@@ -4,7 +4,14 @@ import { detectFlags, FLAG_TIER_OF, joinPlain, sortFlags, type FlagCode } from "
 import { NO_RED_FLAGS } from "./stories-types";
 
 // A diagnosed patient with nothing worrying: no flag.
-const calm: Answers = { ...NO_RED_FLAGS, diagnosed: true, region: "back-of-thigh", onset: "gradual", weeks: 8, course: "same" };
+const calm: Answers = {
+  ...NO_RED_FLAGS,
+  diagnosed: true,
+  region: "back-of-thigh",
+  onset: "gradual",
+  weeks: 8,
+  course: "same",
+};
 const codes = (a: Answers, age?: number): FlagCode[] => detectFlags({ ...calm, ...a }, { age }).map((f) => f.code);
 
 describe("red flag triggers", () => {
@@ -16,8 +23,18 @@ describe("red flag triggers", () => {
     ["saddle numbness", { "rf-saddle-numbness": true }, undefined, ["cauda-equina"]],
     ["bladder or bowel trouble", { "rf-bladder-bowel": true }, undefined, ["cauda-equina"]],
     ["weakness in both legs", { "rf-both-legs-weakness": true }, undefined, ["cauda-equina"]],
-    ["calf swelling and chest pain", { "rf-calf-swelling": true, "rf-chest": true }, undefined, ["possible-clot-in-lung"]],
-    ["calf swelling, chest pain and clot risk: lung, not also DVT", { "rf-calf-swelling": true, "rf-chest": true, "rf-clot-risk": true }, undefined, ["possible-clot-in-lung"]],
+    [
+      "calf swelling and chest pain",
+      { "rf-calf-swelling": true, "rf-chest": true },
+      undefined,
+      ["possible-clot-in-lung"],
+    ],
+    [
+      "calf swelling, chest pain and clot risk: lung, not also DVT",
+      { "rf-calf-swelling": true, "rf-chest": true, "rf-clot-risk": true },
+      undefined,
+      ["possible-clot-in-lung"],
+    ],
     ["chest pain alone", { "rf-chest": true }, undefined, []],
     ["calf swelling with clot risk", { "rf-calf-swelling": true, "rf-clot-risk": true }, undefined, ["possible-dvt"]],
     ["calf swelling, clot risk not answered", { "rf-calf-swelling": true }, undefined, ["possible-dvt"]],
@@ -26,7 +43,12 @@ describe("red flag triggers", () => {
     ["cannot weight bear", { "rf-cannot-weight-bear": true }, undefined, ["cannot-weight-bear"]],
     ["sudden with a pop", { onset: "sudden", pop: true }, undefined, ["possible-tendon-tear"]],
     ["sudden with bruising", { onset: "sudden", bruising: true }, undefined, ["possible-tendon-tear"]],
-    ["sudden with pop and bruising", { onset: "sudden", pop: true, bruising: true }, undefined, ["possible-tendon-tear"]],
+    [
+      "sudden with pop and bruising",
+      { onset: "sudden", pop: true, bruising: true },
+      undefined,
+      ["possible-tendon-tear"],
+    ],
     ["sudden with neither", { onset: "sudden", pop: false, bruising: false }, undefined, []],
     ["a pop without sudden onset", { onset: "gradual", pop: true }, undefined, []],
     ["cancer history", { "rf-cancer-history": true }, undefined, ["serious-history"]],
@@ -37,13 +59,43 @@ describe("red flag triggers", () => {
     ["50 and not diagnosed", { diagnosed: false }, 50, []],
     ["80 and diagnosed", { diagnosed: true }, 80, []],
     ["not diagnosed, age unknown", { diagnosed: false }, undefined, []],
-    ["buttock, training jump, night pain", { region: "buttock", "training-change": true, "rf-night-pain": true }, undefined, ["serious-history", "possible-stress-fracture"]],
-    ["thigh, training jump, night pain", { region: "back-of-thigh", "training-change": true, "rf-night-pain": true }, undefined, ["serious-history"]],
-    ["buttock, night pain, no training jump", { region: "buttock", "rf-night-pain": true }, undefined, ["serious-history"]],
+    [
+      "buttock, training jump, night pain",
+      { region: "buttock", "training-change": true, "rf-night-pain": true },
+      undefined,
+      ["serious-history", "possible-stress-fracture"],
+    ],
+    [
+      "thigh, training jump, night pain",
+      { region: "back-of-thigh", "training-change": true, "rf-night-pain": true },
+      undefined,
+      ["serious-history"],
+    ],
+    [
+      "buttock, night pain, no training jump",
+      { region: "buttock", "rf-night-pain": true },
+      undefined,
+      ["serious-history"],
+    ],
     ["buttock, training jump, no night pain", { region: "buttock", "training-change": true }, undefined, []],
-    ["back pain with pins and needles", { "back-pain": true, "pins-needles": true }, undefined, ["possible-back-referral"]],
-    ["back pain spreading below the knee", { "back-pain": true, radiates: ["below-knee"] }, undefined, ["possible-back-referral"]],
-    ["back pain spreading to the foot", { "back-pain": true, radiates: ["back-of-thigh", "foot"] }, undefined, ["possible-back-referral"]],
+    [
+      "back pain with pins and needles",
+      { "back-pain": true, "pins-needles": true },
+      undefined,
+      ["possible-back-referral"],
+    ],
+    [
+      "back pain spreading below the knee",
+      { "back-pain": true, radiates: ["below-knee"] },
+      undefined,
+      ["possible-back-referral"],
+    ],
+    [
+      "back pain spreading to the foot",
+      { "back-pain": true, radiates: ["back-of-thigh", "foot"] },
+      undefined,
+      ["possible-back-referral"],
+    ],
     ["back pain spreading only around the knee", { "back-pain": true, radiates: ["around-knee"] }, undefined, []],
     ["pins and needles without back pain", { "pins-needles": true, radiates: ["foot"] }, undefined, []],
   ])("%s", (_name, answers, age, expected) => {
@@ -58,18 +110,35 @@ describe("red flag triggers", () => {
 
   it("matches no condition on an unanswered choice", () => {
     expect(detectFlags({ pop: true, bruising: true })).toEqual([]);
-    expect(detectFlags({ "training-change": true, "rf-night-pain": true }).map((f) => f.code)).toEqual(["serious-history"]);
+    expect(detectFlags({ "training-change": true, "rf-night-pain": true }).map((f) => f.code)).toEqual([
+      "serious-history",
+    ]);
   });
 
   it("lists several flags most severe first", () => {
     const all = codes(
       {
-        "rf-saddle-numbness": true, "rf-fever": true, onset: "sudden", pop: true, "rf-cancer-history": true, region: "buttock",
-        "training-change": true, "rf-night-pain": true, "back-pain": true, "pins-needles": true,
+        "rf-saddle-numbness": true,
+        "rf-fever": true,
+        onset: "sudden",
+        pop: true,
+        "rf-cancer-history": true,
+        region: "buttock",
+        "training-change": true,
+        "rf-night-pain": true,
+        "back-pain": true,
+        "pins-needles": true,
       },
       60,
     );
-    expect(all).toEqual(["cauda-equina", "infection", "possible-tendon-tear", "serious-history", "possible-stress-fracture", "possible-back-referral"]);
+    expect(all).toEqual([
+      "cauda-equina",
+      "infection",
+      "possible-tendon-tear",
+      "serious-history",
+      "possible-stress-fracture",
+      "possible-back-referral",
+    ]);
   });
 });
 
@@ -102,7 +171,11 @@ describe("flag tiers and messages", () => {
   });
 
   it("tells urgent patients to see a GP or urgent care today", () => {
-    for (const f of [flagFor({ "rf-calf-swelling": true }), flagFor({ "rf-fever": true }), flagFor({ "rf-cannot-weight-bear": true })]) {
+    for (const f of [
+      flagFor({ "rf-calf-swelling": true }),
+      flagFor({ "rf-fever": true }),
+      flagFor({ "rf-cannot-weight-bear": true }),
+    ]) {
       expect(f.tier).toBe("urgent");
       expect(f.message).toMatch(/see a GP or an urgent care clinic today/);
     }
@@ -110,18 +183,31 @@ describe("flag tiers and messages", () => {
 
   it("avoids clinical jargon in patient messages", () => {
     const flags = detectFlags(
-      { "rf-saddle-numbness": true, "rf-calf-swelling": true, "rf-fever": true, onset: "sudden", pop: true, "back-pain": true, "pins-needles": true },
+      {
+        "rf-saddle-numbness": true,
+        "rf-calf-swelling": true,
+        "rf-fever": true,
+        onset: "sudden",
+        pop: true,
+        "back-pain": true,
+        "pins-needles": true,
+      },
       { age: 70 },
     );
     for (const f of flags) expect(f.message).not.toMatch(/cauda|equina|DVT|thrombo|avulsion|radicul|pathology/i);
   });
 
   it("names each reason to see the GP", () => {
-    const f = flagFor({ "rf-cancer-history": true, "rf-weight-loss": true, "rf-night-pain": true, diagnosed: false }, 64);
+    const f = flagFor(
+      { "rf-cancer-history": true, "rf-weight-loss": true, "rf-night-pain": true, diagnosed: false },
+      64,
+    );
     expect(f.message).toBe(
       "Because you have had cancer, you have lost weight without trying, your pain is constant or there at night with no position that eases it and you are over 50 and haven't had a diagnosis yet, please also see your GP so they can check for other causes. You can still book with us.",
     );
-    expect(flagFor({ "rf-weight-loss": true }).message).toMatch(/^Because you have lost weight without trying, please also see your GP/);
+    expect(flagFor({ "rf-weight-loss": true }).message).toMatch(
+      /^Because you have lost weight without trying, please also see your GP/,
+    );
   });
 });
 
@@ -141,6 +227,12 @@ describe("helpers", () => {
       { code: "possible-dvt", tier: "urgent" },
       { code: "possible-clot-in-lung", tier: "emergency" },
     ] as const);
-    expect(sorted.map((f) => f.code)).toEqual(["possible-clot-in-lung", "possible-dvt", "infection", "serious-history", "possible-back-referral"]);
+    expect(sorted.map((f) => f.code)).toEqual([
+      "possible-clot-in-lung",
+      "possible-dvt",
+      "infection",
+      "serious-history",
+      "possible-back-referral",
+    ]);
   });
 });

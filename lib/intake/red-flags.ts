@@ -41,17 +41,24 @@ export const FLAG_TIER_OF: Readonly<Record<FlagCode, FlagTier>> = {
 /** What the practitioner should do about each flag (staff screens only). */
 export const STAFF_ALERTS: Readonly<Record<FlagCode, string>> = {
   "cauda-equina": "Possible cauda equina syndrome: patient told to call 000 or attend ED now.",
-  "possible-clot-in-lung": "Calf signs with chest pain or breathlessness: possible pulmonary embolism; patient told to call 000 or attend ED now.",
-  "possible-dvt": "Calf swelling, heat or redness with clot risk present or unknown: possible DVT; patient told to see a GP or urgent care today.",
+  "possible-clot-in-lung":
+    "Calf signs with chest pain or breathlessness: possible pulmonary embolism; patient told to call 000 or attend ED now.",
+  "possible-dvt":
+    "Calf swelling, heat or redness with clot risk present or unknown: possible DVT; patient told to see a GP or urgent care today.",
   infection: "Fever, chills or unwell: possible infection; patient told to see a GP or urgent care today.",
-  "cannot-weight-bear": "Unable to take four steps since an injury in the last 7 days: exclude fracture; patient told to see a GP or urgent care today.",
-  "possible-tendon-tear": "Sudden onset with a pop or bruising: possible proximal hamstring avulsion. Consider imaging and orthopaedic opinion.",
-  "serious-history": "Serious pathology screen positive (cancer history, unexplained weight loss, constant or night pain, or over 50 without a diagnosis): GP review advised; not for online-first care.",
+  "cannot-weight-bear":
+    "Unable to take four steps since an injury in the last 7 days: exclude fracture; patient told to see a GP or urgent care today.",
+  "possible-tendon-tear":
+    "Sudden onset with a pop or bruising: possible proximal hamstring avulsion. Consider imaging and orthopaedic opinion.",
+  "serious-history":
+    "Serious pathology screen positive (cancer history, unexplained weight loss, constant or night pain, or over 50 without a diagnosis): GP review advised; not for online-first care.",
   "possible-stress-fracture": "Buttock pain after a training increase, with night pain: consider a stress fracture.",
-  "possible-back-referral": "Back pain with pins and needles or pain below the knee: assess the lumbar spine for referred pain.",
+  "possible-back-referral":
+    "Back pain with pins and needles or pain below the knee: assess the lumbar spine for referred pain.",
 };
 
-const EMERGENCY_ACTION = "Please call 000 or go to the nearest emergency department now. Don't wait for a physio appointment.";
+const EMERGENCY_ACTION =
+  "Please call 000 or go to the nearest emergency department now. Don't wait for a physio appointment.";
 const URGENT_ACTION = "Please see a GP or an urgent care clinic today, before booking with us.";
 
 /** Joins phrases as "a, b and c". */
@@ -76,14 +83,24 @@ export function detectFlags(answers: Answers, context: FlagContext = {}): Triage
       `Numbness around the groin or back passage, new bladder or bowel trouble, or weakness in both legs can mean the nerves at the base of the spine are being squeezed. ${EMERGENCY_ACTION}`,
     );
   if (yes("rf-calf-swelling") && yes("rf-chest"))
-    add("possible-clot-in-lung", `A swollen calf together with chest pain or breathlessness can mean a blood clot in the lungs. ${EMERGENCY_ACTION}`);
+    add(
+      "possible-clot-in-lung",
+      `A swollen calf together with chest pain or breathlessness can mean a blood clot in the lungs. ${EMERGENCY_ACTION}`,
+    );
 
   // Not knowing whether there is a clot risk is treated as a risk: the cost of missing a clot is too high.
   if (yes("rf-calf-swelling") && answers["rf-clot-risk"] !== false && !yes("rf-chest"))
-    add("possible-dvt", `Swelling, heat or redness in the calf or behind the knee can be a sign of a blood clot in the leg. ${URGENT_ACTION}`);
-  if (yes("rf-fever")) add("infection", `A fever, chills or feeling unwell with this pain can be a sign of infection. ${URGENT_ACTION}`);
+    add(
+      "possible-dvt",
+      `Swelling, heat or redness in the calf or behind the knee can be a sign of a blood clot in the leg. ${URGENT_ACTION}`,
+    );
+  if (yes("rf-fever"))
+    add("infection", `A fever, chills or feeling unwell with this pain can be a sign of infection. ${URGENT_ACTION}`);
   if (yes("rf-cannot-weight-bear"))
-    add("cannot-weight-bear", `Not being able to take four steps since a recent injury can mean a broken bone or another serious injury. ${URGENT_ACTION}`);
+    add(
+      "cannot-weight-bear",
+      `Not being able to take four steps since a recent injury can mean a broken bone or another serious injury. ${URGENT_ACTION}`,
+    );
 
   if (answers.onset === "sudden" && (yes("pop") || yes("bruising")))
     add(
@@ -95,7 +112,9 @@ export function detectFlags(answers: Answers, context: FlagContext = {}): Triage
     yes("rf-cancer-history") ? "you have had cancer" : null,
     yes("rf-weight-loss") ? "you have lost weight without trying" : null,
     yes("rf-night-pain") ? "your pain is constant or there at night with no position that eases it" : null,
-    context.age !== undefined && context.age > 50 && !yes("diagnosed") ? "you are over 50 and haven't had a diagnosis yet" : null,
+    context.age !== undefined && context.age > 50 && !yes("diagnosed")
+      ? "you are over 50 and haven't had a diagnosis yet"
+      : null,
   ].filter((s): s is string => s !== null);
   if (serious.length > 0)
     add(

@@ -31,16 +31,29 @@ describe("findRiskFactors", () => {
 
   it("finds each self-reported factor from a yes, and lists 'not sure' to check", () => {
     const { riskFactors } = findRiskFactors(
-      { "risk-strength-imbalance": "yes", "risk-flexibility": "unsure", "risk-core": "yes", "risk-pelvis": "no", "risk-leg-length": "yes" },
+      {
+        "risk-strength-imbalance": "yes",
+        "risk-flexibility": "unsure",
+        "risk-core": "yes",
+        "risk-pelvis": "no",
+        "risk-leg-length": "yes",
+      },
       undefined,
     );
-    expect(riskFactors.found.map((f) => f.code)).toEqual(["strength-imbalance", "core-weakness", "leg-length-difference"]);
+    expect(riskFactors.found.map((f) => f.code)).toEqual([
+      "strength-imbalance",
+      "core-weakness",
+      "leg-length-difference",
+    ]);
     expect(riskFactors.toCheck.map((f) => f.code)).toEqual(["reduced-flexibility"]);
     expect(riskFactors.found[0]?.label).toBe("Strength imbalance between hamstrings and quadriceps");
   });
 
   it("finds pelvic dysfunction and reduced flexibility", () => {
-    expect(codesFound({ "risk-pelvis": "yes", "risk-flexibility": "yes" })).toEqual(["reduced-flexibility", "pelvic-dysfunction"]);
+    expect(codesFound({ "risk-pelvis": "yes", "risk-flexibility": "yes" })).toEqual([
+      "reduced-flexibility",
+      "pelvic-dysfunction",
+    ]);
   });
 
   it("counts female sex, and not male, other or unsaid", () => {
@@ -64,7 +77,16 @@ describe("findRiskFactors", () => {
 
   it("keeps the seed list's order whatever the answers", () => {
     expect(
-      codesFound({ "risk-leg-length": "yes", sex: "female", "height-cm": 160, "weight-kg": 90, "risk-strength-imbalance": "yes" }, 60),
+      codesFound(
+        {
+          "risk-leg-length": "yes",
+          sex: "female",
+          "height-cm": 160,
+          "weight-kg": 90,
+          "risk-strength-imbalance": "yes",
+        },
+        60,
+      ),
     ).toEqual(["strength-imbalance", "female-sex", "older-age", "overweight", "leg-length-difference"]);
   });
 });

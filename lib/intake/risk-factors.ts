@@ -54,11 +54,20 @@ const SELF_REPORTED = [
   ["risk-leg-length", "leg-length-difference"],
 ] as const;
 
-const factor = (code: RiskFactorCode, detail: string | null = null): RiskFactor => ({ code, label: RISK_FACTOR_LABELS[code], detail });
+const factor = (code: RiskFactorCode, detail: string | null = null): RiskFactor => ({
+  code,
+  label: RISK_FACTOR_LABELS[code],
+  detail,
+});
 
 export function findRiskFactors(a: Answers, age: number | undefined): { body: BodyMeasures; riskFactors: RiskFactors } {
   const bmi = bodyMassIndex(a["height-cm"], a["weight-kg"]);
-  const body: BodyMeasures = { age: age ?? null, heightCm: a["height-cm"] ?? null, weightKg: a["weight-kg"] ?? null, bmi };
+  const body: BodyMeasures = {
+    age: age ?? null,
+    heightCm: a["height-cm"] ?? null,
+    weightKg: a["weight-kg"] ?? null,
+    bmi,
+  };
   const found: RiskFactor[] = [];
   const toCheck: RiskFactor[] = [];
 

@@ -10,7 +10,13 @@ export async function runTriage(db: Db, rawInput: unknown): Promise<TriageResult
   const result = triage(input.answers, { age: input.age });
   const [row] = await db
     .insert(triages)
-    .values({ answers: input.answers, age: input.age ?? null, rulesVersion: result.rulesVersion, route: result.route, result })
+    .values({
+      answers: input.answers,
+      age: input.age ?? null,
+      rulesVersion: result.rulesVersion,
+      route: result.route,
+      result,
+    })
     .returning({ id: triages.id });
   return { id: row!.id, ...result };
 }

@@ -4,14 +4,41 @@ import type { Answers } from "./questionnaire";
 import { NO_RED_FLAGS, QUIET_BACK } from "./stories-types";
 
 export const RUNNER_ANSWERS = {
-  consent: true, region: "buttock", side: "right", onset: "gradual", weeks: 8, course: "same", "pain-now": 4, "pain-worst": 7,
-  aggravators: ["running", "sitting"], radiates: ["none"], ...QUIET_BACK, diagnosed: true, "diagnosed-by": "physio",
-  treatments: ["exercise-program"], "treatment-result": "helped", "training-change": false, goal: "return-to-sport", sport: "Running",
-  "function-1": "Run 5 km", "function-1-score": 3,
-  "risk-strength-imbalance": "unsure", "risk-flexibility": "yes", "risk-core": "no", "risk-pelvis": "no", "risk-leg-length": "no",
-  ...NO_RED_FLAGS, "prefer-online": false,
+  consent: true,
+  region: "buttock",
+  side: "right",
+  onset: "gradual",
+  weeks: 8,
+  course: "same",
+  "pain-now": 4,
+  "pain-worst": 7,
+  aggravators: ["running", "sitting"],
+  radiates: ["none"],
+  ...QUIET_BACK,
+  diagnosed: true,
+  "diagnosed-by": "physio",
+  treatments: ["exercise-program"],
+  "treatment-result": "helped",
+  "training-change": false,
+  goal: "return-to-sport",
+  sport: "Running",
+  "function-1": "Run 5 km",
+  "function-1-score": 3,
+  "risk-strength-imbalance": "unsure",
+  "risk-flexibility": "yes",
+  "risk-core": "no",
+  "risk-pelvis": "no",
+  "risk-leg-length": "no",
+  ...NO_RED_FLAGS,
+  "prefer-online": false,
 } as const satisfies Answers;
 
 export function completeAnswers(over: Answers = {}): Answers {
-  return { ...RUNNER_ANSWERS, aggravators: [...RUNNER_ANSWERS.aggravators], radiates: [...RUNNER_ANSWERS.radiates], treatments: [...RUNNER_ANSWERS.treatments], ...over };
+  return {
+    ...RUNNER_ANSWERS,
+    aggravators: [...RUNNER_ANSWERS.aggravators],
+    radiates: [...RUNNER_ANSWERS.radiates],
+    treatments: [...RUNNER_ANSWERS.treatments],
+    ...over,
+  };
 }

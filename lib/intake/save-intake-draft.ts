@@ -19,7 +19,12 @@ export interface DraftSaved {
  * Saves the answers so far. Partial answers are fine; answers to questions now hidden are kept,
  * so switching an answer back brings them back. After a sent version, the draft is a new version.
  */
-export async function saveIntakeDraft(db: Db, token: string, rawAnswers: unknown, opts: { now?: Date } = {}): Promise<DraftSaved> {
+export async function saveIntakeDraft(
+  db: Db,
+  token: string,
+  rawAnswers: unknown,
+  opts: { now?: Date } = {},
+): Promise<DraftSaved> {
   const parsed = answersSchema.safeParse(rawAnswers);
   if (!parsed.success) throw new ValidationFailed(zodErrorToFieldErrors(parsed.error), "Some answers need checking.");
   const answers = parsed.data;
@@ -31,16 +36,38 @@ export async function saveIntakeDraft(db: Db, token: string, rawAnswers: unknown
     assertIntakeOpen(a, now);
     const latest = await latestIntakeResponse(tx, a.id);
     if (latest?.status === "in-progress") {
-      await tx.update(intakeResponses).set({ answers, questionnaireVersion: QUESTIONNAIRE_VERSION, updatedAt: now }).where(eq(intakeResponses.id, latest.id));
+      await tx
+        .update(intakeResponses)
+        .set({ answers, questionnaireVersion: QUESTIONNAIRE_VERSION, updatedAt: now })
+        .where(eq(intakeResponses.id, latest.id));
       return { version: latest.version, savedAt: now.toISOString() };
     }
     const version = (latest?.version ?? 0) + 1;
     const [row] = await tx
       .insert(intakeResponses)
-      .values({ appointmentId: a.id, patientId: a.patientId, version, status: "in-progress", questionnaireVersion: QUESTIONNAIRE_VERSION, answers, startedAt: now, updatedAt: now })
+      .values({
+        appointmentId: a.id,
+        patientId: a.patientId,
+        version,
+        status: "in-progress",
+        questionnaireVersion: QUESTIONNAIRE_VERSION,
+        answers,
+        startedAt: now,
+        updatedAt: now,
+      })
       .returning({ id: intakeResponses.id });
     // Once per version, not per autosave: enough to see when a patient started or reopened the form.
-    await recordAudit(tx, { kind: "patient", appointmentId: a.id }, { action: "intake.start", entityType: "intake_response", entityId: row!.id, patientId: a.patientId, detail: { appointmentId: a.id, version } });
+    await recordAudit(
+      tx,
+      { kind: "patient", appointmentId: a.id },
+      {
+        action: "intake.start",
+        entityType: "intake_response",
+        entityId: row!.id,
+        patientId: a.patientId,
+        detail: { appointmentId: a.id, version },
+      },
+    );
     return { version, savedAt: now.toISOString() };
   });
 }

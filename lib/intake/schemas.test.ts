@@ -14,8 +14,14 @@ import {
 import { NO_RED_FLAGS } from "./stories-types";
 
 /** Field → message for a failed parse; {} when it passes. */
-function errorsOf(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown): Record<string, string> {
-  const r = schema.safeParse(value) as { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+function errorsOf(
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } },
+  value: unknown,
+): Record<string, string> {
+  const r = schema.safeParse(value) as {
+    success: boolean;
+    error?: { issues: { path: PropertyKey[]; message: string }[] };
+  };
   return r.success || !r.error ? {} : issuesToFieldErrors(r.error.issues);
 }
 
@@ -53,13 +59,21 @@ describe("answersSchema", () => {
     ["function-2-score", -3, "Enter a whole number from 0 to 10"],
     ["height-cm", 1.8, "Enter a whole number from 50 to 250"],
     ["sport", 42, "Enter some text"],
-    ["treatments", { physio: true }, "Choose any of: physio, exercise-program, shockwave, massage, cortisone, prp, surgery, none"],
+    [
+      "treatments",
+      { physio: true },
+      "Choose any of: physio, exercise-program, shockwave, massage, cortisone, prp, surgery, none",
+    ],
   ])("rejects %s = %j with a plain message", (linkId, value, message) => {
     expect(errorsOf(answersSchema, { [linkId]: value })).toEqual({ [linkId]: message });
   });
 
   it("accepts the ends of every range", () => {
-    expect(answersSchema.parse({ weeks: 0, "pain-now": 10, "pain-worst": 0 })).toEqual({ weeks: 0, "pain-now": 10, "pain-worst": 0 });
+    expect(answersSchema.parse({ weeks: 0, "pain-now": 10, "pain-worst": 0 })).toEqual({
+      weeks: 0,
+      "pain-now": 10,
+      "pain-worst": 0,
+    });
     expect(answersSchema.parse({ weeks: 520 })).toEqual({ weeks: 520 });
   });
 
@@ -70,20 +84,31 @@ describe("answersSchema", () => {
   });
 
   it("takes one code as a list of one, and drops repeats", () => {
-    expect(answersSchema.parse({ aggravators: "sitting", radiates: ["foot", "foot"] })).toEqual({ aggravators: ["sitting"], radiates: ["foot"] });
+    expect(answersSchema.parse({ aggravators: "sitting", radiates: ["foot", "foot"] })).toEqual({
+      aggravators: ["sitting"],
+      radiates: ["foot"],
+    });
   });
 
   it("treats null, empty text and an empty list as not answered", () => {
-    expect(answersSchema.parse({ region: null, sport: "   ", aggravators: [], diagnosed: false })).toEqual({ diagnosed: false });
+    expect(answersSchema.parse({ region: null, sport: "   ", aggravators: [], diagnosed: false })).toEqual({
+      diagnosed: false,
+    });
   });
 
   it("trims text and limits its length", () => {
     expect(answersSchema.parse({ "function-1": "  Running  " })).toEqual({ "function-1": "Running" });
-    expect(errorsOf(answersSchema, { "function-1": "x".repeat(121) })).toEqual({ "function-1": "Keep this to 120 characters or fewer" });
+    expect(errorsOf(answersSchema, { "function-1": "x".repeat(121) })).toEqual({
+      "function-1": "Keep this to 120 characters or fewer",
+    });
   });
 
   it("reports every bad field at once", () => {
-    expect(Object.keys(errorsOf(answersSchema, { side: "up", weeks: 999, nope: 1, diagnosed: true }))).toEqual(["side", "weeks", "nope"]);
+    expect(Object.keys(errorsOf(answersSchema, { side: "up", weeks: 999, nope: 1, diagnosed: true }))).toEqual([
+      "side",
+      "weeks",
+      "nope",
+    ]);
   });
 
   it("rejects a body that is not an object of answers", () => {
@@ -120,7 +145,10 @@ describe("triageRequestSchema", () => {
     [{ answers: {}, age: 40.5 }, { age: "Age must be a whole number of years" }],
     [{ answers: {}, age: "40" }, { age: "Age must be a whole number of years" }],
     [{}, { answers: "Send the answers as an object of question id to answer" }],
-    [{ answers: { region: "hip" } }, { "answers.region": "Choose one of: buttock, back-of-thigh, back-of-knee, other" }],
+    [
+      { answers: { region: "hip" } },
+      { "answers.region": "Choose one of: buttock, back-of-thigh, back-of-knee, other" },
+    ],
     [{ answers: { colour: "red" } }, { "answers.colour": 'There is no question "colour"' }],
   ])("rejects %j", (body, fields) => {
     expect(errorsOf(triageRequestSchema, body)).toEqual(fields);
@@ -152,26 +180,47 @@ describe("step schemas", () => {
   it("judges conditions on answers from earlier steps", () => {
     const knee = buildStepSchema("knee");
     expect(knee.safeParse({ region: "buttock" }).success).toBe(true);
-    expect(Object.keys(errorsOf(knee, { region: "back-of-knee" }))).toEqual(["knee-lump", "knee-locking", "twisting-injury"]);
+    expect(Object.keys(errorsOf(knee, { region: "back-of-knee" }))).toEqual([
+      "knee-lump",
+      "knee-locking",
+      "twisting-injury",
+    ]);
   });
 
   it("lets the unsure clot question be left blank", () => {
     const safety = buildStepSchema("safety");
     expect(safety.safeParse({ ...NO_RED_FLAGS, "rf-calf-swelling": true }).success).toBe(true);
-    expect(errorsOf(safety, { ...NO_RED_FLAGS, "rf-fever": undefined })).toEqual({ "rf-fever": "Please answer yes or no" });
+    expect(errorsOf(safety, { ...NO_RED_FLAGS, "rf-fever": undefined })).toEqual({
+      "rf-fever": "Please answer yes or no",
+    });
   });
 
   it("pairs an optional activity with its score", () => {
     const goals = buildStepSchema("goals");
     const base = { goal: "less-pain", "function-1": "Sitting", "function-1-score": 4 };
     expect(goals.safeParse(base).success).toBe(true);
-    expect(errorsOf(goals, { ...base, "function-2": "Stairs" })).toEqual({ "function-2-score": "Please score this activity from 0 to 10" });
-    expect(errorsOf(goals, { ...base, "function-3-score": 6 })).toEqual({ "function-3": "Please name the activity you scored" });
-    expect(errorsOf(goals, { goal: "return-to-sport", "function-1": "Run", "function-1-score": 2 })).toEqual({ sport: "Please fill this in" });
+    expect(errorsOf(goals, { ...base, "function-2": "Stairs" })).toEqual({
+      "function-2-score": "Please score this activity from 0 to 10",
+    });
+    expect(errorsOf(goals, { ...base, "function-3-score": 6 })).toEqual({
+      "function-3": "Please name the activity you scored",
+    });
+    expect(errorsOf(goals, { goal: "return-to-sport", "function-1": "Run", "function-1-score": 2 })).toEqual({
+      sport: "Please fill this in",
+    });
   });
 
   it("reports a wrong value once, not also as missing", () => {
-    expect(errorsOf(buildStepSchema("pain"), { "pain-now": 12, "pain-worst": 5, aggravators: ["none"], radiates: ["none"], "back-pain": false, "pins-needles": false })).toEqual({
+    expect(
+      errorsOf(buildStepSchema("pain"), {
+        "pain-now": 12,
+        "pain-worst": 5,
+        aggravators: ["none"],
+        radiates: ["none"],
+        "back-pain": false,
+        "pins-needles": false,
+      }),
+    ).toEqual({
       "pain-now": "Enter a whole number from 0 to 10",
     });
   });
@@ -183,11 +232,33 @@ describe("step schemas", () => {
 
 describe("intakeSubmissionSchema", () => {
   const complete = {
-    consent: true, region: "buttock", side: "left", onset: "gradual", weeks: 26, course: "same", "pain-now": 3, "pain-worst": 6,
-    aggravators: ["sitting"], radiates: ["none"], "back-pain": false, "pins-needles": false, diagnosed: true, "diagnosed-by": "physio",
-    treatments: ["physio"], "treatment-result": "plateaued", "training-change": false, goal: "less-pain", "function-1": "Sitting",
-    "function-1-score": 4, "risk-strength-imbalance": "no", "risk-flexibility": "no", "risk-core": "no", "risk-pelvis": "no",
-    "risk-leg-length": "unsure", ...NO_RED_FLAGS, "prefer-online": false,
+    consent: true,
+    region: "buttock",
+    side: "left",
+    onset: "gradual",
+    weeks: 26,
+    course: "same",
+    "pain-now": 3,
+    "pain-worst": 6,
+    aggravators: ["sitting"],
+    radiates: ["none"],
+    "back-pain": false,
+    "pins-needles": false,
+    diagnosed: true,
+    "diagnosed-by": "physio",
+    treatments: ["physio"],
+    "treatment-result": "plateaued",
+    "training-change": false,
+    goal: "less-pain",
+    "function-1": "Sitting",
+    "function-1-score": 4,
+    "risk-strength-imbalance": "no",
+    "risk-flexibility": "no",
+    "risk-core": "no",
+    "risk-pelvis": "no",
+    "risk-leg-length": "unsure",
+    ...NO_RED_FLAGS,
+    "prefer-online": false,
   };
 
   it("accepts a complete intake and drops answers to hidden questions", () => {
@@ -196,7 +267,10 @@ describe("intakeSubmissionSchema", () => {
 
   it("lists every missing required answer", () => {
     const { "rf-chest": _chest, goal: _goal, ...missing } = complete;
-    expect(errorsOf(intakeSubmissionSchema, missing)).toEqual({ goal: "Please choose an answer", "rf-chest": "Please answer yes or no" });
+    expect(errorsOf(intakeSubmissionSchema, missing)).toEqual({
+      goal: "Please choose an answer",
+      "rf-chest": "Please answer yes or no",
+    });
   });
 
   it("turns a ZodError into fields", () => {

@@ -37,7 +37,11 @@ function buildValueSchema(item: QuestionItem): z.ZodType<unknown> {
     }
     case "integer": {
       const range = `Enter a whole number from ${item.min} to ${item.max}`;
-      return z.number({ error: range }).int({ error: range }).min(item.min, { error: range }).max(item.max, { error: range });
+      return z
+        .number({ error: range })
+        .int({ error: range })
+        .min(item.min, { error: range })
+        .max(item.max, { error: range });
     }
     case "string":
       return z
@@ -79,12 +83,15 @@ function inspectAnswers(raw: Record<string, unknown>) {
   return { clean: clean as Answers, issues };
 }
 
-const rawAnswers = z.record(z.string(), z.unknown(), { error: "Send the answers as an object of question id to answer" });
+const rawAnswers = z.record(z.string(), z.unknown(), {
+  error: "Send the answers as an object of question id to answer",
+});
 
 /** Any subset of the questionnaire's answers, each checked against its question. Nothing is required. */
 export const answersSchema = rawAnswers
   .superRefine((raw, ctx) => {
-    for (const issue of inspectAnswers(raw).issues) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+    for (const issue of inspectAnswers(raw).issues)
+      ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   })
   .transform((raw): Answers => inspectAnswers(raw).clean);
 
@@ -132,7 +139,8 @@ function requiredIssues(items: readonly QuestionItem[], answers: Answers): { pat
   for (const item of items) {
     if (!isItemEnabled(item, a)) continue;
     const value = a[item.linkId];
-    if (item.type === "boolean" && item.mustBeTrue && value !== true) issues.push({ path: item.linkId, message: missingMessage(item) });
+    if (item.type === "boolean" && item.mustBeTrue && value !== true)
+      issues.push({ path: item.linkId, message: missingMessage(item) });
     else if (item.required && value === undefined) issues.push({ path: item.linkId, message: missingMessage(item) });
   }
   // An optional activity, once named, needs its score, and a score needs its activity.
@@ -158,7 +166,8 @@ function schemaRequiring(items: readonly QuestionItem[]) {
       const { clean, issues } = inspectAnswers(raw);
       const badPaths = new Set(issues.map((i) => i.path));
       const required = requiredIssues(items, clean).filter((i) => !badPaths.has(i.path));
-      for (const issue of [...issues, ...required]) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+      for (const issue of [...issues, ...required])
+        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     })
     .transform((raw): Answers => pruneDisabledAnswers(inspectAnswers(raw).clean));
 }

@@ -12,7 +12,9 @@ describe("patient stories", () => {
 
   it("covers every route, urgency and flag", () => {
     const seen = (f: (s: (typeof PATIENT_STORIES)[number]) => readonly string[]) => new Set(PATIENT_STORIES.flatMap(f));
-    expect(seen((s) => [s.expected.route])).toEqual(new Set(["emergency", "urgent-care", "sports-physio", "exercise-physiology", "online-rehab"]));
+    expect(seen((s) => [s.expected.route])).toEqual(
+      new Set(["emergency", "urgent-care", "sports-physio", "exercise-physiology", "online-rehab"]),
+    );
     expect(seen((s) => [s.expected.urgency])).toEqual(new Set(["now", "today", "within-72h", "routine"]));
     expect(seen((s) => s.expected.flags).size).toBe(9);
   });
@@ -27,9 +29,13 @@ describe("patient stories", () => {
 
     it("is triaged as the clinic expects", () => {
       const r = triage(story.answers, { age: story.age });
-      expect({ route: r.route, urgency: r.urgency, service: r.service, flags: r.flags.map((f) => f.code), alsoSeeGp: r.alsoSeeGp }).toEqual(
-        story.expected,
-      );
+      expect({
+        route: r.route,
+        urgency: r.urgency,
+        service: r.service,
+        flags: r.flags.map((f) => f.code),
+        alsoSeeGp: r.alsoSeeGp,
+      }).toEqual(story.expected);
       expect(r.reasons.length).toBeGreaterThan(0);
     });
 
@@ -38,7 +44,9 @@ describe("patient stories", () => {
       const { rulesVersion: _v, flags: _f, ...decision } = triage(story.answers, { age: story.age });
       expect(s.triage).toEqual(decision);
       expect(new Set(s.flags.map((f) => f.code))).toEqual(new Set(story.expected.flags));
-      expect(needsCall(s)).toBe(story.expected.flags.some((c) => c !== "possible-stress-fracture" && c !== "possible-back-referral"));
+      expect(needsCall(s)).toBe(
+        story.expected.flags.some((c) => c !== "possible-stress-fracture" && c !== "possible-back-referral"),
+      );
     });
   });
 });

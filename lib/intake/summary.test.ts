@@ -7,13 +7,42 @@ import { functionMean, needsCall, summarizeIntake } from "./summary";
 import { triage } from "./triage";
 
 const runner: Answers = {
-  consent: true, region: "buttock", side: "left", onset: "gradual", weeks: 26, course: "same", "pain-now": 3, "pain-worst": 6,
-  aggravators: ["running", "sitting", "bending"], radiates: ["back-of-thigh"], "back-pain": false, "pins-needles": false,
-  diagnosed: true, "diagnosed-by": "physio", treatments: ["physio", "exercise-program"], "treatment-result": "plateaued",
-  "training-change": false, goal: "return-to-sport", sport: "Running", "function-1": "Run 5 km", "function-1-score": 3,
-  "function-2": "Sit through a meeting", "function-2-score": 5, "function-3": "Put on socks", "function-3-score": 8,
-  "risk-strength-imbalance": "yes", "risk-flexibility": "unsure", "risk-core": "no", "risk-pelvis": "no", "risk-leg-length": "no",
-  "height-cm": 168, "weight-kg": 61, sex: "female", ...NO_RED_FLAGS, "prefer-online": true, "online-suitable": true,
+  consent: true,
+  region: "buttock",
+  side: "left",
+  onset: "gradual",
+  weeks: 26,
+  course: "same",
+  "pain-now": 3,
+  "pain-worst": 6,
+  aggravators: ["running", "sitting", "bending"],
+  radiates: ["back-of-thigh"],
+  "back-pain": false,
+  "pins-needles": false,
+  diagnosed: true,
+  "diagnosed-by": "physio",
+  treatments: ["physio", "exercise-program"],
+  "treatment-result": "plateaued",
+  "training-change": false,
+  goal: "return-to-sport",
+  sport: "Running",
+  "function-1": "Run 5 km",
+  "function-1-score": 3,
+  "function-2": "Sit through a meeting",
+  "function-2-score": 5,
+  "function-3": "Put on socks",
+  "function-3-score": 8,
+  "risk-strength-imbalance": "yes",
+  "risk-flexibility": "unsure",
+  "risk-core": "no",
+  "risk-pelvis": "no",
+  "risk-leg-length": "no",
+  "height-cm": 168,
+  "weight-kg": 61,
+  sex: "female",
+  ...NO_RED_FLAGS,
+  "prefer-online": true,
+  "online-suitable": true,
 };
 
 describe("summarizeIntake", () => {
@@ -29,9 +58,18 @@ describe("summarizeIntake", () => {
   });
 
   it("labels where, which side and how it started", () => {
-    expect(s.region).toEqual({ code: "buttock", label: "Deep in the buttock, at the sit bone, or the very top of the back of the thigh" });
+    expect(s.region).toEqual({
+      code: "buttock",
+      label: "Deep in the buttock, at the sit bone, or the very top of the back of the thigh",
+    });
     expect(s.side).toEqual({ code: "left", label: "Left" });
-    expect(s.onset).toEqual({ how: { code: "gradual", label: "Slowly, over days or weeks" }, pop: null, bruising: null, weeks: 26, course: { code: "same", label: "About the same" } });
+    expect(s.onset).toEqual({
+      how: { code: "gradual", label: "Slowly, over days or weeks" },
+      pop: null,
+      bruising: null,
+      weeks: 26,
+      course: { code: "same", label: "About the same" },
+    });
     expect(s.pain).toEqual({ now: 3, worst: 6 });
     expect(s.knee).toBeNull();
   });
@@ -47,7 +85,11 @@ describe("summarizeIntake", () => {
   });
 
   it("reports radiation, history and what treatment did", () => {
-    expect(s.radiation).toEqual({ to: [{ code: "back-of-thigh", label: "Down the back of the thigh" }], backPain: false, pinsNeedles: false });
+    expect(s.radiation).toEqual({
+      to: [{ code: "back-of-thigh", label: "Down the back of the thigh" }],
+      backPain: false,
+      pinsNeedles: false,
+    });
     expect(s.history.diagnosedBy?.code).toBe("physio");
     expect(s.history.treatments.map((t) => t.code)).toEqual(["physio", "exercise-program"]);
     expect(s.history.treatmentResult).toEqual({ code: "plateaued", label: "It helped at first, then stopped helping" });
@@ -73,11 +115,22 @@ describe("summarizeIntake", () => {
   });
 
   it("shows knee answers only for pain behind the knee", () => {
-    expect(summarizeIntake({ region: "back-of-knee", "knee-lump": true, "knee-locking": false }).knee).toEqual({ lump: true, locking: false, twistingInjury: null });
+    expect(summarizeIntake({ region: "back-of-knee", "knee-lump": true, "knee-locking": false }).knee).toEqual({
+      lump: true,
+      locking: false,
+      twistingInjury: null,
+    });
   });
 
   it("leaves out answers to hidden questions", () => {
-    const hidden = summarizeIntake({ onset: "gradual", pop: true, diagnosed: false, "diagnosed-by": "doctor", goal: "less-pain", sport: "Golf" });
+    const hidden = summarizeIntake({
+      onset: "gradual",
+      pop: true,
+      diagnosed: false,
+      "diagnosed-by": "doctor",
+      goal: "less-pain",
+      sport: "Golf",
+    });
     expect(hidden.onset.pop).toBeNull();
     expect(hidden.history.diagnosedBy).toBeNull();
     expect(hidden.goals.sport).toBeNull();
@@ -85,7 +138,15 @@ describe("summarizeIntake", () => {
 
   it("puts flags first, most severe first, with the practitioner's alert", () => {
     const flagged = summarizeIntake(
-      { ...runner, "back-pain": true, "pins-needles": true, onset: "sudden", pop: true, "rf-night-pain": true, "training-change": true },
+      {
+        ...runner,
+        "back-pain": true,
+        "pins-needles": true,
+        onset: "sudden",
+        pop: true,
+        "rf-night-pain": true,
+        "training-change": true,
+      },
       { age: 34 },
     );
     expect(flagged.flags.map((f) => [f.tier, f.code])).toEqual([
@@ -115,9 +176,16 @@ describe("summarizeIntake", () => {
 
 describe("change since the previous response", () => {
   const previous: Answers = {
-    "pain-now": 6, "pain-worst": 9, "function-1": "Run 5 km", "function-1-score": 1, "function-2": "Sit through a meeting", "function-2-score": 3,
+    "pain-now": 6,
+    "pain-worst": 9,
+    "function-1": "Run 5 km",
+    "function-1-score": 1,
+    "function-2": "Sit through a meeting",
+    "function-2-score": 3,
   };
-  const change = summarizeIntake(runner, { previous: { answers: previous, submittedAt: "2026-03-01T09:00:00+11:00" } }).sincePrevious;
+  const change = summarizeIntake(runner, {
+    previous: { answers: previous, submittedAt: "2026-03-01T09:00:00+11:00" },
+  }).sincePrevious;
 
   it("gives pain now and worst before, now and the change", () => {
     expect(change?.submittedAt).toBe("2026-03-01T09:00:00+11:00");
@@ -127,22 +195,55 @@ describe("change since the previous response", () => {
 
   it("gives each function score's change, and says when the activity is new", () => {
     expect(change?.functionScores).toEqual([
-      { slot: 1, before: 1, now: 3, change: 2, activityBefore: "Run 5 km", activityNow: "Run 5 km", sameActivity: true },
-      { slot: 2, before: 3, now: 5, change: 2, activityBefore: "Sit through a meeting", activityNow: "Sit through a meeting", sameActivity: true },
-      { slot: 3, before: null, now: 8, change: null, activityBefore: null, activityNow: "Put on socks", sameActivity: false },
+      {
+        slot: 1,
+        before: 1,
+        now: 3,
+        change: 2,
+        activityBefore: "Run 5 km",
+        activityNow: "Run 5 km",
+        sameActivity: true,
+      },
+      {
+        slot: 2,
+        before: 3,
+        now: 5,
+        change: 2,
+        activityBefore: "Sit through a meeting",
+        activityNow: "Sit through a meeting",
+        sameActivity: true,
+      },
+      {
+        slot: 3,
+        before: null,
+        now: 8,
+        change: null,
+        activityBefore: null,
+        activityNow: "Put on socks",
+        sameActivity: false,
+      },
     ]);
     expect(change?.functionMean).toEqual({ before: 2, now: 5.3, change: 3.3 });
   });
 
   it("marks a different activity in the same slot", () => {
-    const other = summarizeIntake({ "function-1": "Hill sprints", "function-1-score": 4 }, { previous: { answers: { "function-1": "run 5 km ", "function-1-score": 2 }, submittedAt: "x" } });
+    const other = summarizeIntake(
+      { "function-1": "Hill sprints", "function-1-score": 4 },
+      { previous: { answers: { "function-1": "run 5 km ", "function-1-score": 2 }, submittedAt: "x" } },
+    );
     expect(other.sincePrevious?.functionScores[0]).toMatchObject({ change: 2, sameActivity: false });
-    const same = summarizeIntake({ "function-1": "Run 5 km", "function-1-score": 4 }, { previous: { answers: { "function-1": "run 5 km ", "function-1-score": 2 }, submittedAt: "x" } });
+    const same = summarizeIntake(
+      { "function-1": "Run 5 km", "function-1-score": 4 },
+      { previous: { answers: { "function-1": "run 5 km ", "function-1-score": 2 }, submittedAt: "x" } },
+    );
     expect(same.sincePrevious?.functionScores[0]?.sameActivity).toBe(true);
   });
 
   it("leaves the change empty when a score is missing on either side", () => {
-    const c = summarizeIntake({ "pain-now": 4 }, { previous: { answers: { "pain-worst": 7 }, submittedAt: "x" } }).sincePrevious;
+    const c = summarizeIntake(
+      { "pain-now": 4 },
+      { previous: { answers: { "pain-worst": 7 }, submittedAt: "x" } },
+    ).sincePrevious;
     expect(c?.painNow).toEqual({ before: null, now: 4, change: null });
     expect(c?.painWorst).toEqual({ before: 7, now: null, change: null });
     expect(c?.functionScores).toEqual([]);
@@ -154,8 +255,19 @@ describe("functionMean", () => {
   it("averages the scores given, to one decimal", () => {
     expect(functionMean([])).toBeNull();
     expect(functionMean([{ slot: 1, activity: "a", score: null }])).toBeNull();
-    expect(functionMean([{ slot: 1, activity: "a", score: 3 }, { slot: 2, activity: "b", score: 4 }])).toBe(3.5);
-    expect(functionMean([{ slot: 1, activity: "a", score: 10 }, { slot: 2, activity: "b", score: 0 }, { slot: 3, activity: "c", score: 0 }])).toBe(3.3);
+    expect(
+      functionMean([
+        { slot: 1, activity: "a", score: 3 },
+        { slot: 2, activity: "b", score: 4 },
+      ]),
+    ).toBe(3.5);
+    expect(
+      functionMean([
+        { slot: 1, activity: "a", score: 10 },
+        { slot: 2, activity: "b", score: 0 },
+        { slot: 3, activity: "c", score: 0 },
+      ]),
+    ).toBe(3.3);
   });
 });
 

@@ -31,7 +31,13 @@ export interface IntakeSummary {
   triage: { route: Route; urgency: Urgency; service: ServiceSlug | null; reasons: string[]; alsoSeeGp: boolean };
   region: Coded | null;
   side: Coded | null;
-  onset: { how: Coded | null; pop: boolean | null; bruising: boolean | null; weeks: number | null; course: Coded | null };
+  onset: {
+    how: Coded | null;
+    pop: boolean | null;
+    bruising: boolean | null;
+    weeks: number | null;
+    course: Coded | null;
+  };
   pain: { now: number | null; worst: number | null };
   aggravators: { found: Coded[]; pointsToTendinopathy: boolean; note: string | null };
   radiation: { to: Coded[]; backPain: boolean | null; pinsNeedles: boolean | null };
@@ -50,7 +56,12 @@ export interface IntakeSummary {
     submittedAt: string;
     painNow: ScoreChange;
     painWorst: ScoreChange;
-    functionScores: (ScoreChange & { slot: 1 | 2 | 3; activityBefore: string | null; activityNow: string | null; sameActivity: boolean })[];
+    functionScores: (ScoreChange & {
+      slot: 1 | 2 | 3;
+      activityBefore: string | null;
+      activityNow: string | null;
+      sameActivity: boolean;
+    })[];
     functionMean: ScoreChange;
   } | null;
 }
@@ -92,7 +103,11 @@ function change(before: number | null | undefined, now: number | null | undefine
   return { before: b, now: n, change: b === null || n === null ? null : round1(n - b) };
 }
 
-function sincePrevious(now: Answers, nowScores: FunctionScore[], previous: SummaryOptions["previous"]): IntakeSummary["sincePrevious"] {
+function sincePrevious(
+  now: Answers,
+  nowScores: FunctionScore[],
+  previous: SummaryOptions["previous"],
+): IntakeSummary["sincePrevious"] {
   if (!previous) return null;
   const before = pruneDisabledAnswers(previous.answers, { unansweredCondition: "keep" });
   const beforeScores = functionScores(before);
@@ -107,7 +122,8 @@ function sincePrevious(now: Answers, nowScores: FunctionScore[], previous: Summa
       const activityBefore = b?.activity ?? null;
       const activityNow = n?.activity ?? null;
       // Scores are compared by slot; staff should know when the patient named a different activity.
-      const sameActivity = activityBefore !== null && activityBefore.trim().toLowerCase() === activityNow?.trim().toLowerCase();
+      const sameActivity =
+        activityBefore !== null && activityBefore.trim().toLowerCase() === activityNow?.trim().toLowerCase();
       return { slot, ...change(b?.score, n?.score), activityBefore, activityNow, sameActivity };
     }),
     functionMean: change(functionMean(beforeScores), functionMean(nowScores)),
@@ -127,7 +143,13 @@ export function summarizeIntake(answers: Answers, options: SummaryOptions = {}):
     questionnaireVersion: QUESTIONNAIRE_VERSION,
     rulesVersion: result.rulesVersion,
     flags: sortFlags(result.flags).map((f) => ({ ...f, staffAlert: STAFF_ALERTS[f.code] })),
-    triage: { route: result.route, urgency: result.urgency, service: result.service, reasons: result.reasons, alsoSeeGp: result.alsoSeeGp },
+    triage: {
+      route: result.route,
+      urgency: result.urgency,
+      service: result.service,
+      reasons: result.reasons,
+      alsoSeeGp: result.alsoSeeGp,
+    },
     region: coded("region", a.region),
     side: coded("side", a.side),
     onset: {
@@ -146,7 +168,11 @@ export function summarizeIntake(answers: Answers, options: SummaryOptions = {}):
           ? `Worse with ${tendinopathyCues.map((c) => c.code).join(" and ")}: points to proximal hamstring tendinopathy.`
           : null,
     },
-    radiation: { to: codedList("radiates", a.radiates), backPain: bool(a["back-pain"]), pinsNeedles: bool(a["pins-needles"]) },
+    radiation: {
+      to: codedList("radiates", a.radiates),
+      backPain: bool(a["back-pain"]),
+      pinsNeedles: bool(a["pins-needles"]),
+    },
     knee:
       a.region === "back-of-knee"
         ? { lump: bool(a["knee-lump"]), locking: bool(a["knee-locking"]), twistingInjury: bool(a["twisting-injury"]) }
@@ -160,7 +186,12 @@ export function summarizeIntake(answers: Answers, options: SummaryOptions = {}):
     },
     body,
     riskFactors,
-    goals: { goal: coded("goal", a.goal), sport: a.sport ?? null, functionScores: scores, functionMean: functionMean(scores) },
+    goals: {
+      goal: coded("goal", a.goal),
+      sport: a.sport ?? null,
+      functionScores: scores,
+      functionMean: functionMean(scores),
+    },
     sincePrevious: sincePrevious(a, scores, options.previous),
   };
 }

@@ -7,8 +7,19 @@ import { SERVICE_FOR_ROUTE, triage, TRIAGE_RULES_VERSION } from "./triage";
 
 // Meets row 5 (online rehab) on every count; each test changes one thing.
 const onlineReady: Answers = {
-  ...NO_RED_FLAGS, region: "back-of-thigh", onset: "gradual", diagnosed: true, weeks: 20, course: "same", treatments: ["physio"],
-  "treatment-result": "helped", goal: "less-pain", "back-pain": false, "pins-needles": false, "prefer-online": true, "online-suitable": true,
+  ...NO_RED_FLAGS,
+  region: "back-of-thigh",
+  onset: "gradual",
+  diagnosed: true,
+  weeks: 20,
+  course: "same",
+  treatments: ["physio"],
+  "treatment-result": "helped",
+  goal: "less-pain",
+  "back-pain": false,
+  "pins-needles": false,
+  "prefer-online": true,
+  "online-suitable": true,
 };
 const outcome = (a: Answers, age?: number) => {
   const r = triage(a, { age });
@@ -91,7 +102,10 @@ describe("routing rows, first match wins", () => {
     ["weeks not answered", { weeks: undefined }],
     ["improving, treatment helped, goal less pain", { course: "improving" }],
     ["course not answered and nothing else", { course: undefined }],
-    ["treatment-result ruled out by 'nothing yet'", { course: "improving", treatments: ["none"], "treatment-result": "plateaued" }],
+    [
+      "treatment-result ruled out by 'nothing yet'",
+      { course: "improving", treatments: ["none"], "treatment-result": "plateaued" },
+    ],
   ])("row 7: anything else, %s", (_name, change) => {
     expect(outcome({ ...onlineReady, ...change })).toEqual(SPORTS);
   });
@@ -99,22 +113,40 @@ describe("routing rows, first match wins", () => {
 
 describe("precedence", () => {
   const everything: Answers = {
-    ...onlineReady, "rf-both-legs-weakness": true, "rf-fever": true, onset: "sudden", pop: true, "rf-cancer-history": true,
-    "back-pain": true, "pins-needles": true,
+    ...onlineReady,
+    "rf-both-legs-weakness": true,
+    "rf-fever": true,
+    onset: "sudden",
+    pop: true,
+    "rf-cancer-history": true,
+    "back-pain": true,
+    "pins-needles": true,
   };
 
   it("emergency beats urgent beats soon beats everything else, keeping every flag", () => {
     const r = triage(everything);
     expect(outcome(everything)).toEqual(EMERGENCY);
-    expect(r.flags.map((f) => f.code)).toEqual(["cauda-equina", "infection", "possible-tendon-tear", "serious-history", "possible-back-referral"]);
+    expect(r.flags.map((f) => f.code)).toEqual([
+      "cauda-equina",
+      "infection",
+      "possible-tendon-tear",
+      "serious-history",
+      "possible-back-referral",
+    ]);
     expect(outcome({ ...everything, "rf-both-legs-weakness": false })).toEqual(URGENT);
     expect(outcome({ ...everything, "rf-both-legs-weakness": false, "rf-fever": false })).toEqual(TEAR);
-    expect(outcome({ ...everything, "rf-both-legs-weakness": false, "rf-fever": false, onset: "gradual" })).toEqual(SPORTS);
+    expect(outcome({ ...everything, "rf-both-legs-weakness": false, "rf-fever": false, onset: "gradual" })).toEqual(
+      SPORTS,
+    );
   });
 
   it("a soon flag with a GP flag is still seen within 72 hours, with alsoSeeGp", () => {
     const r = triage({ onset: "sudden", pop: true, diagnosed: false }, { age: 70 });
-    expect({ route: r.route, urgency: r.urgency, alsoSeeGp: r.alsoSeeGp }).toEqual({ route: "sports-physio", urgency: "within-72h", alsoSeeGp: true });
+    expect({ route: r.route, urgency: r.urgency, alsoSeeGp: r.alsoSeeGp }).toEqual({
+      route: "sports-physio",
+      urgency: "within-72h",
+      alsoSeeGp: true,
+    });
   });
 });
 
@@ -200,7 +232,9 @@ describe("reasons in plain words", () => {
   it("explains emergency, urgent and tear decisions", () => {
     expect(reasons({ "rf-bladder-bowel": true })[0]).toMatch(/call 000 or go to the nearest emergency department now/);
     expect(reasons({ "rf-fever": true })).toHaveLength(1);
-    expect(reasons({ "rf-calf-swelling": true })[1]).toMatch(/didn't tell us whether anything raises your chance of a blood clot/);
+    expect(reasons({ "rf-calf-swelling": true })[1]).toMatch(
+      /didn't tell us whether anything raises your chance of a blood clot/,
+    );
     expect(reasons({ onset: "sudden", bruising: true })[0]).toMatch(/within 3 days/);
   });
 

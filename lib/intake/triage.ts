@@ -46,10 +46,14 @@ function decide(a: Answers, flags: readonly TriageFlag[]): { route: Route; urgen
     return {
       route: "emergency",
       urgency: "now",
-      reasons: ["Some of your answers are warning signs that need emergency care, so please don't book online: call 000 or go to the nearest emergency department now."],
+      reasons: [
+        "Some of your answers are warning signs that need emergency care, so please don't book online: call 000 or go to the nearest emergency department now.",
+      ],
     };
   if (hasTier("urgent")) {
-    const reasons = ["Some of your answers mean a doctor should check you today, so please see a GP or an urgent care clinic today rather than booking online."];
+    const reasons = [
+      "Some of your answers mean a doctor should check you today, so please see a GP or an urgent care clinic today rather than booking online.",
+    ];
     if (has("possible-dvt") && a["rf-clot-risk"] === undefined)
       reasons.push("You didn't tell us whether anything raises your chance of a blood clot, so we are being careful.");
     return { route: "urgent-care", urgency: "today", reasons };
@@ -59,13 +63,17 @@ function decide(a: Answers, flags: readonly TriageFlag[]): { route: Route; urgen
     return {
       route: "sports-physio",
       urgency: "within-72h",
-      reasons: ["A sudden pop or bruising can mean a torn tendon, so a sports physiotherapist should see you within 3 days."],
+      reasons: [
+        "A sudden pop or bruising can mean a torn tendon, so a sports physiotherapist should see you within 3 days.",
+      ],
     };
 
   // Row 4. A number not answered matches neither "under 6" nor "12 or more".
   const weeks = a.weeks;
   const row4 = [
-    has("possible-back-referral") ? "Your back may be part of the problem, so a sports physiotherapist will check it." : null,
+    has("possible-back-referral")
+      ? "Your back may be part of the problem, so a sports physiotherapist will check it."
+      : null,
     has("possible-stress-fracture") ? `Your answers need a check for a stress fracture, so ${SEE_PHYSIO}.` : null,
     a.diagnosed !== true ? `You have not had a diagnosis yet, so ${SEE_PHYSIO}.` : null,
     weeks !== undefined && weeks < 6 ? `This started less than 6 weeks ago, so ${SEE_PHYSIO}.` : null,
@@ -86,13 +94,19 @@ function decide(a: Answers, flags: readonly TriageFlag[]): { route: Route; urgen
     ];
     const wantsOnline = a["prefer-online"] === true;
     if (wantsOnline && a["online-suitable"] === true && !hasTier("gp")) {
-      reasons.push("You'd like online rehab and have the space, a camera and feel safe exercising alone, so you can do it by video from home.");
+      reasons.push(
+        "You'd like online rehab and have the space, a camera and feel safe exercising alone, so you can do it by video from home.",
+      );
       return { route: "online-rehab", urgency: "routine", reasons };
     }
     if (wantsOnline && hasTier("gp"))
-      reasons.push("Because your GP should check a few things too, we'd like to see you in person first rather than online.");
+      reasons.push(
+        "Because your GP should check a few things too, we'd like to see you in person first rather than online.",
+      );
     else if (wantsOnline)
-      reasons.push("Online rehab needs a private space, a camera and feeling safe exercising alone, so we suggest starting in the clinic.");
+      reasons.push(
+        "Online rehab needs a private space, a camera and feeling safe exercising alone, so we suggest starting in the clinic.",
+      );
     return { route: "exercise-physiology", urgency: "routine", reasons };
   }
 
@@ -117,7 +131,15 @@ export function triage(answers: Answers, context: TriageContext = {}): TriageRes
   const alsoSeeGp = flags.some((f) => f.tier === "gp");
   if (alsoSeeGp && route !== "emergency" && route !== "urgent-care")
     reasons.push("Some of your answers mean your GP should also check you. You can still book with us.");
-  return { route, urgency, service: SERVICE_FOR_ROUTE[route], flags, reasons, alsoSeeGp, rulesVersion: TRIAGE_RULES_VERSION };
+  return {
+    route,
+    urgency,
+    service: SERVICE_FOR_ROUTE[route],
+    flags,
+    reasons,
+    alsoSeeGp,
+    rulesVersion: TRIAGE_RULES_VERSION,
+  };
 }
 
 export type { TriageFlag, FlagCode, FlagTier } from "./red-flags";

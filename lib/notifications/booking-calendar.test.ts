@@ -21,7 +21,9 @@ describe("the booking's calendar download", () => {
     const ics = await getBookingCalendar(handle.db, body.booking.id, token);
     const cal = new ICAL.Component(ICAL.parse(ics));
     for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
-    expect(new ICAL.Event(cal.getFirstSubcomponent("vevent")!).startDate.toJSDate().toISOString()).toBe("2026-11-30T22:00:00.000Z");
+    expect(new ICAL.Event(cal.getFirstSubcomponent("vevent")!).startDate.toJSDate().toISOString()).toBe(
+      "2026-11-30T22:00:00.000Z",
+    );
 
     const intakeToken = body.intakeUrl.split("/").pop()!;
     for (const wrong of [intakeToken, tamperedToken(token), null]) {

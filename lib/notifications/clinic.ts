@@ -15,14 +15,33 @@ export interface ClinicInfo {
 }
 
 /** What every patient email and calendar entry says about the clinic: name, address and phone. */
-export function clinicOf(location: { name: string; address: string | null; phone: string | null; online: boolean }): ClinicInfo {
+export function clinicOf(location: {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  online: boolean;
+}): ClinicInfo {
   const name = `${GROUP.name} ${location.name}`;
   const phone = location.phone ?? GROUP.phone;
   const where = location.online ? `${name} (video appointment)` : [name, location.address].filter(Boolean).join(", ");
-  return { groupName: GROUP.name, name, address: location.online ? null : location.address, phone, where, online: location.online };
+  return {
+    groupName: GROUP.name,
+    name,
+    address: location.online ? null : location.address,
+    phone,
+    where,
+    online: location.online,
+  };
 }
 
 /** The group as a whole, for an email that belongs to no one location. */
 export function groupClinic(): ClinicInfo {
-  return { groupName: GROUP.name, name: GROUP.name, address: null, phone: GROUP.phone, where: GROUP.name, online: false };
+  return {
+    groupName: GROUP.name,
+    name: GROUP.name,
+    address: null,
+    phone: GROUP.phone,
+    where: GROUP.name,
+    online: false,
+  };
 }

@@ -21,9 +21,16 @@ function queueFor(opts: { queue?: NotificationQueue }): NotificationQueue {
 }
 
 /** Emails that failed every retry, newest first, for the admins' notifications page. */
-export async function listDeadLetters(db: Db, opts: { queue?: NotificationQueue; limit?: number } = {}): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  db: Db,
+  opts: { queue?: NotificationQueue; limit?: number } = {},
+): Promise<DeadLetter[]> {
   const { boss } = queueFor(opts);
-  const jobs = await boss.findJobs<unknown>(EMAIL_DEAD_LETTER_QUEUE, { queued: true, db: inTransaction(db), limit: opts.limit ?? 200 });
+  const jobs = await boss.findJobs<unknown>(EMAIL_DEAD_LETTER_QUEUE, {
+    queued: true,
+    db: inTransaction(db),
+    limit: opts.limit ?? 200,
+  });
   return jobs
     .map((job) => {
       const data = emailJobSchema.safeParse(job.data);
@@ -43,6 +50,10 @@ export async function listDeadLetters(db: Db, opts: { queue?: NotificationQueue;
 /** Puts a dead-lettered email back on the queue, e.g. after the mail settings were fixed. */
 export async function retryDeadLetter(db: Db, id: string, opts: { queue?: NotificationQueue } = {}): Promise<boolean> {
   const { boss } = queueFor(opts);
-  const moved = await boss.redrive(EMAIL_DEAD_LETTER_QUEUE, { ids: [id], destination: EMAIL_QUEUE, db: inTransaction(db) });
+  const moved = await boss.redrive(EMAIL_DEAD_LETTER_QUEUE, {
+    ids: [id],
+    destination: EMAIL_QUEUE,
+    db: inTransaction(db),
+  });
   return moved > 0;
 }

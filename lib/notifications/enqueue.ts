@@ -4,7 +4,14 @@ import type { Db, Tx } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logInfo } from "@/lib/log";
-import { EMAIL_QUEUE, type EmailJob, REMINDER_KINDS, REMINDER_LEAD_HOURS, type SealedLinks, sealedLinksSchema } from "./jobs";
+import {
+  EMAIL_QUEUE,
+  type EmailJob,
+  REMINDER_KINDS,
+  REMINDER_LEAD_HOURS,
+  type SealedLinks,
+  sealedLinksSchema,
+} from "./jobs";
 import { type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
 import { activeQueue, inTransaction, type NotificationQueue, setActiveQueue } from "./queue";
 import { seal, unseal } from "./secrets";
@@ -50,9 +57,15 @@ async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], queue
 async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   const { boss } = queue;
   const db = inTransaction(tx);
-  const appt = event.startsAt && event.kind !== "cancelled"
-    ? { startsAt: event.startsAt, status: "booked" as const }
-    : (await tx.select({ startsAt: appointments.startsAt, status: appointments.status }).from(appointments).where(eq(appointments.id, event.appointmentId)))[0];
+  const appt =
+    event.startsAt && event.kind !== "cancelled"
+      ? { startsAt: event.startsAt, status: "booked" as const }
+      : (
+          await tx
+            .select({ startsAt: appointments.startsAt, status: appointments.status })
+            .from(appointments)
+            .where(eq(appointments.id, event.appointmentId))
+        )[0];
   if (!appt) throw new Error("enqueueBookingNotifications: no such appointment");
 
   let links: SealedLinks = {};
@@ -71,12 +84,24 @@ async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   const sealed = links.manageUrl || links.intakeUrl ? seal(links) : undefined;
 
   const first = { booked: "confirmation", moved: "changed", cancelled: "cancelled" } as const;
-  const jobs: { data: EmailJob; startAfter?: Date }[] = [{ data: { kind: first[event.kind], appointmentId: event.appointmentId, sealed: event.kind === "cancelled" ? undefined : sealed } }];
+  const jobs: { data: EmailJob; startAfter?: Date }[] = [
+    {
+      data: {
+        kind: first[event.kind],
+        appointmentId: event.appointmentId,
+        sealed: event.kind === "cancelled" ? undefined : sealed,
+      },
+    },
+  ];
   if (event.kind !== "cancelled" && appt.status === "booked") {
     for (const kind of ["reminder", "intake-reminder"] as const) {
       const due = new Date(appt.startsAt.getTime() - REMINDER_LEAD_HOURS[kind] * HOUR);
       // a booking made inside the lead time gets no reminder: the confirmation has just said it all
-      if (due > event.now) jobs.push({ data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed }, startAfter: due });
+      if (due > event.now)
+        jobs.push({
+          data: { kind, appointmentId: event.appointmentId, expectedStart: appt.startsAt.toISOString(), sealed },
+          startAfter: due,
+        });
     }
   }
   return jobs.map((j) => ({ ...j, singletonKey: event.appointmentId }));
@@ -98,7 +123,9 @@ export async function enqueueStaffAlerts(tx: Db | Tx, appointmentId: string, opt
   const queue = queueOrNothing(opts);
   if (!queue) return;
   const audiences = env.CLINIC_RECEPTION_EMAIL ? (["practitioner", "reception"] as const) : (["practitioner"] as const);
-  const jobs = audiences.map((audience) => ({ data: { kind: "staff-alert", appointmentId, audience } satisfies EmailJob }));
+  const jobs = audiences.map((audience) => ({
+    data: { kind: "staff-alert", appointmentId, audience } satisfies EmailJob,
+  }));
   await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
 }
 
@@ -106,16 +133,28 @@ export async function enqueueStaffAlerts(tx: Db | Tx, appointmentId: string, opt
  * "Please call us": for a patient whose answers stopped an online booking midway. The email says only
  * that the clinic would like to talk before booking, never why.
  */
-export async function enqueueCallUsEmail(db: Db | Tx, contact: { email: string; firstName: string; location?: string }, opts: EnqueueOptions = {}): Promise<void> {
+export async function enqueueCallUsEmail(
+  db: Db | Tx,
+  contact: { email: string; firstName: string; location?: string },
+  opts: EnqueueOptions = {},
+): Promise<void> {
   const queue = queueOrNothing(opts);
   if (!queue) return;
   const sealed = seal({ email: contact.email.trim().toLowerCase(), firstName: contact.firstName.trim() });
-  await queue.boss.send(EMAIL_QUEUE, { kind: "call-us", locationSlug: contact.location, sealed } satisfies EmailJob, { db: inTransaction(db) });
+  await queue.boss.send(EMAIL_QUEUE, { kind: "call-us", locationSlug: contact.location, sealed } satisfies EmailJob, {
+    db: inTransaction(db),
+  });
 }
 
 /** A staff password-reset link, sealed in the job; sent by the same workers as the patient emails. */
-export async function enqueueStaffPasswordResetEmail(db: Db | Tx, to: { email: string; name: string; resetUrl: string }, opts: EnqueueOptions = {}): Promise<void> {
+export async function enqueueStaffPasswordResetEmail(
+  db: Db | Tx,
+  to: { email: string; name: string; resetUrl: string },
+  opts: EnqueueOptions = {},
+): Promise<void> {
   const queue = queueOrNothing(opts);
   if (!queue) return;
-  await queue.boss.send(EMAIL_QUEUE, { kind: "staff-password-reset", sealed: seal(to) } satisfies EmailJob, { db: inTransaction(db) });
+  await queue.boss.send(EMAIL_QUEUE, { kind: "staff-password-reset", sealed: seal(to) } satisfies EmailJob, {
+    db: inTransaction(db),
+  });
 }

@@ -7,9 +7,23 @@ function detail(startIso: string, minutes: number, over: Partial<BookingDetail["
   const startsAt = new Date(startIso);
   const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
   return {
-    a: { id: "0b7f3c2e-8a1d-4c55-9f7e-3d2a1b0c9e8f", startsAt, endsAt, status: "booked", updatedAt: startsAt, notes: "sore left heel", ...over },
+    a: {
+      id: "0b7f3c2e-8a1d-4c55-9f7e-3d2a1b0c9e8f",
+      startsAt,
+      endsAt,
+      status: "booked",
+      updatedAt: startsAt,
+      notes: "sore left heel",
+      ...over,
+    },
     service: { name: "Sports physiotherapy initial assessment" },
-    location: { name: "Martin Place", timezone: "Australia/Sydney", address: "Level 4, 60 Martin Place, Sydney NSW 2000", phone: "(02) 9000 4101", online: false },
+    location: {
+      name: "Martin Place",
+      timezone: "Australia/Sydney",
+      address: "Level 4, 60 Martin Place, Sydney NSW 2000",
+      phone: "(02) 9000 4101",
+      online: false,
+    },
     practitioner: { slug: "amelia-chen", name: "Amelia Chen" },
     patient: { id: "p", firstName: "Ana", lastName: "Lee", email: "ana@example.com" },
   } as unknown as BookingDetail;
@@ -39,7 +53,10 @@ describe("buildBookingIcs", () => {
   });
 
   it("keeps one UID per appointment, carries the sequence, marks cancellation, and leaves out notes", () => {
-    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45, { status: "cancelled" }), { sequence: 2, uidDomain: "demo.clinic" });
+    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45, { status: "cancelled" }), {
+      sequence: 2,
+      uidDomain: "demo.clinic",
+    });
     const { event } = read(ics);
     expect(event.uid).toBe("0b7f3c2e-8a1d-4c55-9f7e-3d2a1b0c9e8f@demo.clinic");
     expect(event.sequence).toBe(2);
@@ -54,15 +71,23 @@ describe("the .ics is strict RFC 5545", () => {
   it("has a VTIMEZONE for every TZID, a UTC DTSTAMP and no non-standard properties", () => {
     const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45), { sequence: 0, uidDomain: "demo.clinic" });
     const tzids = new Set([...ics.matchAll(/TZID=([^:;]+)/g)].map((m) => m[1]));
-    const zones = new Set(new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vtimezone").map((z) => z.getFirstPropertyValue("tzid")));
+    const zones = new Set(
+      new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vtimezone").map((z) => z.getFirstPropertyValue("tzid")),
+    );
     expect([...tzids].every((t) => zones.has(t!))).toBe(true);
     expect(lines(ics).find((l) => l.startsWith("DTSTAMP"))).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
     expect(lines(ics).filter((l) => /^(X-|TIMEZONE-ID)/.test(l))).toEqual([]);
     expect(new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue("method")).toBe("PUBLISH");
   });
   it("cancels with METHOD:CANCEL, STATUS:CANCELLED and the same UID, with an organizer", () => {
-    const booked = read(buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45), { sequence: 0, uidDomain: "demo.clinic" }));
-    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45, { status: "cancelled" }), { sequence: 1, uidDomain: "demo.clinic", organizerEmail: "bookings@demo.clinic" });
+    const booked = read(
+      buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45), { sequence: 0, uidDomain: "demo.clinic" }),
+    );
+    const ics = buildBookingIcs(detail("2026-12-01T09:00:00+11:00", 45, { status: "cancelled" }), {
+      sequence: 1,
+      uidDomain: "demo.clinic",
+      organizerEmail: "bookings@demo.clinic",
+    });
     const cal = new ICAL.Component(ICAL.parse(ics));
     expect(cal.getFirstPropertyValue("method")).toBe("CANCEL");
     const { event } = read(ics);

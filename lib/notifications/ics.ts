@@ -45,7 +45,9 @@ export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string
     description: [
       `${clinic.name}${clinic.address ? `, ${clinic.address}` : ""}`,
       `Phone ${clinic.phone}`,
-      cancelled ? "This appointment has been cancelled." : "To change or cancel, use the link in your confirmation email or call us.",
+      cancelled
+        ? "This appointment has been cancelled."
+        : "To change or cancel, use the link in your confirmation email or call us.",
     ].join("\n"),
   });
   return strictRfc5545(cal.toString(), detail.a.updatedAt);
@@ -56,7 +58,10 @@ export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string
  * calendar zone set, a DTSTAMP in local time; RFC 5545 wants DTSTAMP in UTC, and some strict parsers reject the rest.
  */
 function strictRfc5545(text: string, stamp: Date): string {
-  const utc = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const utc = stamp
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   return text
     .split("\r\n")
     .filter((line) => !/^(X-[A-Z0-9-]+|TIMEZONE-ID)[:;]/i.test(line))

@@ -4,16 +4,32 @@ import { z } from "zod";
 export const EMAIL_QUEUE = "patient-email";
 export const EMAIL_DEAD_LETTER_QUEUE = "patient-email-dead";
 
-export const EMAIL_KINDS = ["confirmation", "changed", "cancelled", "reminder", "intake-reminder", "call-us", "staff-alert", "staff-password-reset"] as const;
+export const EMAIL_KINDS = [
+  "confirmation",
+  "changed",
+  "cancelled",
+  "reminder",
+  "intake-reminder",
+  "call-us",
+  "staff-alert",
+  "staff-password-reset",
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** What is sealed inside a job: links with secret tokens and, for call-us, contact details. */
-export const sealedLinksSchema = z.object({ manageUrl: z.string().url().optional(), intakeUrl: z.string().url().optional() });
+export const sealedLinksSchema = z.object({
+  manageUrl: z.string().url().optional(),
+  intakeUrl: z.string().url().optional(),
+});
 export type SealedLinks = z.infer<typeof sealedLinksSchema>;
 export const sealedContactSchema = z.object({ email: z.string().email(), firstName: z.string().min(1) });
 export type SealedContact = z.infer<typeof sealedContactSchema>;
 /** A staff member's password-reset link: sealed, since the link is as good as the password until it is used. */
-export const sealedResetSchema = z.object({ email: z.string().email(), name: z.string().min(1), resetUrl: z.string().url() });
+export const sealedResetSchema = z.object({
+  email: z.string().email(),
+  name: z.string().min(1),
+  resetUrl: z.string().url(),
+});
 export type SealedReset = z.infer<typeof sealedResetSchema>;
 
 // Job data in the clear holds only ids, the kind and the expected start: nothing clinical, no tokens.
@@ -26,7 +42,11 @@ const appointmentJob = z.object({
 });
 const callUsJob = z.object({ kind: z.literal("call-us"), locationSlug: z.string().optional(), sealed: z.string() });
 /** To staff, not the patient: an intake asks for a call. Says only that, with a link into the dashboard. */
-const staffAlertJob = z.object({ kind: z.literal("staff-alert"), appointmentId: z.string().uuid(), audience: z.enum(["practitioner", "reception"]) });
+const staffAlertJob = z.object({
+  kind: z.literal("staff-alert"),
+  appointmentId: z.string().uuid(),
+  audience: z.enum(["practitioner", "reception"]),
+});
 export type StaffAlertJob = z.infer<typeof staffAlertJob>;
 
 const staffResetJob = z.object({ kind: z.literal("staff-password-reset"), sealed: z.string() });

@@ -11,7 +11,12 @@ export interface RenderedEmail {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function blockText(b: Block): string {
@@ -24,7 +29,10 @@ function blockHtml(b: Block): string {
   if ("p" in b) return `<p style="margin:0 0 16px">${escapeHtml(b.p)}</p>`;
   if ("details" in b) {
     const rows = b.details
-      .map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;color:#4a5568;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+      .map(
+        ([k, v]) =>
+          `<tr><th scope="row" style="text-align:left;padding:4px 16px 4px 0;color:#4a5568;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+      )
       .join("");
     return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${rows}</table>`;
   }

@@ -35,8 +35,17 @@ function withTimeouts(url: string): string {
 
 function message(email: OutgoingEmail, from: string) {
   return {
-    from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId,
-    attachments: email.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    from,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    messageId: email.messageId,
+    attachments: email.attachments?.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
   };
 }
 

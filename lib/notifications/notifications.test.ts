@@ -21,7 +21,13 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-const reception = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001", role: "reception", practitionerId: null, name: "Rita Reception" } as const;
+const reception = {
+  kind: "staff",
+  userId: "00000000-0000-4000-8000-000000000001",
+  role: "reception",
+  practitionerId: null,
+  name: "Rita Reception",
+} as const;
 
 function icsOf(mail: ParsedMail): string {
   const att = mail.attachments.find((a) => a.filename?.endsWith(".ics"));
@@ -34,7 +40,13 @@ function parseIcs(ics: string) {
   const cal = new ICAL.Component(ICAL.parse(ics));
   for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
   const event = new ICAL.Event(cal.getFirstSubcomponent("vevent")!);
-  return { event, start: event.startDate.toJSDate(), end: event.endDate.toJSDate(), tzid: event.startDate.zone?.tzid, sequence: event.sequence };
+  return {
+    event,
+    start: event.startDate.toJSDate(),
+    end: event.endDate.toJSDate(),
+    tzid: event.startDate.zone?.tzid,
+    sequence: event.sequence,
+  };
 }
 
 const subjects = (mails: ParsedMail[]) => mails.map((m) => m.subject ?? "");
@@ -88,8 +100,13 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const done = await bookAhead(h.db, 5);
     const open = await bookAhead(h.db, 6);
     await h.db.insert(intakeResponses).values({
-      appointmentId: done.booking.id, patientId: (await h.db.select().from(appointments).where(eq(appointments.id, done.booking.id)))[0]!.patientId,
-      version: 1, status: "completed", questionnaireVersion: "test", answers: {}, submittedAt: new Date(),
+      appointmentId: done.booking.id,
+      patientId: (await h.db.select().from(appointments).where(eq(appointments.id, done.booking.id)))[0]!.patientId,
+      version: 1,
+      status: "completed",
+      questionnaireVersion: "test",
+      answers: {},
+      submittedAt: new Date(),
     });
     await h.startWorker();
     await h.sink.waitFor(2);
@@ -107,7 +124,13 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const booked = await bookAhead(h.db);
     await h.startWorker();
     await h.sink.waitFor(1);
-    await cancelAppointment(h.db, { kind: "patient", appointmentId: booked.booking.id }, booked.booking.id, { token: tokenOf(booked.manageUrl) }, {});
+    await cancelAppointment(
+      h.db,
+      { kind: "patient", appointmentId: booked.booking.id },
+      booked.booking.id,
+      { token: tokenOf(booked.manageUrl) },
+      {},
+    );
     const mails = await h.sink.waitFor(2);
     expect(mails[1]!.subject).toMatch(/is cancelled$/);
     const cancelIcs = parseIcs(icsOf(mails[1]!));
@@ -115,7 +138,9 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     expect(cancelIcs.sequence).toBe(1);
     // the reminders were withdrawn in the cancelling transaction; none can fall due
     expect(await makeDue(h.db, booked.booking.id, "reminder")).toBe(0);
-    expect((await jobsOf(h.db, booked.booking.id)).filter((j) => j.kind.includes("reminder")).map((j) => j.state)).toEqual(["cancelled", "cancelled"]);
+    expect(
+      (await jobsOf(h.db, booked.booking.id)).filter((j) => j.kind.includes("reminder")).map((j) => j.state),
+    ).toEqual(["cancelled", "cancelled"]);
     await sleep(1500);
     expect(subjects(h.sink.received)).toHaveLength(2);
   });
@@ -125,11 +150,19 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const outcomes: JobOutcome[] = [];
     await h.startWorker({ onOutcome: (o) => outcomes.push(o) });
     await h.sink.waitFor(1);
-    await h.db.execute(sql`update appointments set status = 'cancelled', cancelled_at = now() where id = ${booked.booking.id}`);
+    await h.db.execute(
+      sql`update appointments set status = 'cancelled', cancelled_at = now() where id = ${booked.booking.id}`,
+    );
     expect(await makeDue(h.db, booked.booking.id, "reminder")).toBe(1);
     const until = Date.now() + 10_000;
     while (!outcomes.some((o) => o.kind === "reminder") && Date.now() < until) await sleep(100);
-    expect(outcomes.find((o) => o.kind === "reminder")).toEqual({ sent: false, kind: "reminder", reason: "appointment cancelled", jobId: expect.any(String), worker: expect.any(String) });
+    expect(outcomes.find((o) => o.kind === "reminder")).toEqual({
+      sent: false,
+      kind: "reminder",
+      reason: "appointment cancelled",
+      jobId: expect.any(String),
+      worker: expect.any(String),
+    });
     expect(h.sink.received).toHaveLength(1);
   });
 
@@ -138,7 +171,13 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     await h.startWorker();
     await h.sink.waitFor(1);
     const newStart = new Date(booked.start.getTime() + 3600_000); // 11:00 the same day
-    await rescheduleAppointment(h.db, reception, booked.booking.id, { staff: true }, { start: newStart.toISOString(), practitioner: "amy" });
+    await rescheduleAppointment(
+      h.db,
+      reception,
+      booked.booking.id,
+      { staff: true },
+      { start: newStart.toISOString(), practitioner: "amy" },
+    );
     const mails = await h.sink.waitFor(2);
     expect(mails[1]!.subject).toMatch(/^Your appointment has moved to /);
     const moved = parseIcs(icsOf(mails[1]!));
@@ -189,7 +228,16 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
       await sleep(200);
       dead = await listDeadLetters(h.db);
     }
-    expect(dead).toEqual([{ id: expect.any(String), kind: "confirmation", appointmentId: booked.booking.id, failedAt: expect.any(Date), attempts: 4, error: expect.stringContaining("451") }]);
+    expect(dead).toEqual([
+      {
+        id: expect.any(String),
+        kind: "confirmation",
+        appointmentId: booked.booking.id,
+        failedAt: expect.any(Date),
+        attempts: 4,
+        error: expect.stringContaining("451"),
+      },
+    ]);
     h.sink.refuseNext(0);
     expect(await retryDeadLetter(h.db, dead[0]!.id)).toBe(true);
     const [mail] = await h.sink.waitFor(1);
@@ -233,27 +281,60 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
   it("queues its own emails for each of several bookings made at once, and each patient gets their own links", async () => {
     let day = DateTime.now().setZone("Australia/Sydney").plus({ days: 6 }).startOf("day");
     while (day.weekday > 5) day = day.plus({ days: 1 });
-    const starts = ["09:00", "09:45", "10:30", "11:15"].map((t) => day.set({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3)) }).toISO()!);
-    const booked = await Promise.all(starts.map((start) => bookAppointment(h.db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start, patient: patientDetails() })));
-    for (const body of booked) expect((await jobsOf(h.db, body.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+    const starts = ["09:00", "09:45", "10:30", "11:15"].map((t) =>
+      day.set({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3)) }).toISO()!,
+    );
+    const booked = await Promise.all(
+      starts.map((start) =>
+        bookAppointment(h.db, anon, {
+          service: "physio-initial",
+          location: "test-clinic",
+          practitioner: "amy",
+          start,
+          patient: patientDetails(),
+        }),
+      ),
+    );
+    for (const body of booked)
+      expect((await jobsOf(h.db, body.booking.id)).map((r) => r.kind).sort()).toEqual([
+        "confirmation",
+        "intake-reminder",
+        "reminder",
+      ]);
     await h.startWorker();
     await h.sink.waitFor(4);
     await sleep(1500); // a duplicate would arrive in this time
     expect(h.sink.received).toHaveLength(4);
     const texts = h.sink.received.map((m) => m.text ?? "");
-    for (const body of booked) expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
+    for (const body of booked)
+      expect(texts.filter((t) => t.includes(body.manageUrl) && t.includes(body.intakeUrl))).toHaveLength(1);
   });
 
   it("skips, for each booking written together, only the reminders already due by that booking's own clock", async () => {
     let day = DateTime.now().setZone("Australia/Sydney").plus({ days: 6 }).startOf("day");
     while (day.weekday > 5) day = day.plus({ days: 1 });
     const at = (hour: number) => day.set({ hour });
-    const book = (hour: number, hoursBefore: number) => bookAppointment(h.db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: at(hour).toISO(), patient: patientDetails() },
-      { now: at(hour).minus({ hours: hoursBefore }).toJSDate() });
+    const book = (hour: number, hoursBefore: number) =>
+      bookAppointment(
+        h.db,
+        anon,
+        {
+          service: "physio-initial",
+          location: "test-clinic",
+          practitioner: "amy",
+          start: at(hour).toISO(),
+          patient: patientDetails(),
+        },
+        { now: at(hour).minus({ hours: hoursBefore }).toJSDate() },
+      );
     const [soon, early] = await Promise.all([book(10, 30), book(11, 72)]);
     // 30 hours ahead: the 48-hour intake reminder is already due; 72 hours ahead: both reminders lie ahead
     expect((await jobsOf(h.db, soon.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "reminder"]);
-    expect((await jobsOf(h.db, early.booking.id)).map((r) => r.kind).sort()).toEqual(["confirmation", "intake-reminder", "reminder"]);
+    expect((await jobsOf(h.db, early.booking.id)).map((r) => r.kind).sort()).toEqual([
+      "confirmation",
+      "intake-reminder",
+      "reminder",
+    ]);
   });
 
   it("sends the call-us email with the clinic's phone and no reason", async () => {
@@ -271,17 +352,35 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const saved = env.CLINIC_RECEPTION_EMAIL;
     env.CLINIC_RECEPTION_EMAIL = "front-desk@example.com";
     try {
-      const [amy] = await h.db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.slug, "amy"));
-      await h.db.insert(staffUsers).values({ email: "amy@example.com", name: "Amy", role: "practitioner", practitionerId: amy!.id, passwordHash: "x" });
+      const [amy] = await h.db
+        .select({ id: practitioners.id })
+        .from(practitioners)
+        .where(eq(practitioners.slug, "amy"));
+      await h.db
+        .insert(staffUsers)
+        .values({
+          email: "amy@example.com",
+          name: "Amy",
+          role: "practitioner",
+          practitionerId: amy!.id,
+          passwordHash: "x",
+        });
       const booked = await bookAhead(h.db, 14);
       await submitIntake(h.db, tokenOf(booked.intakeUrl), completeAnswers({ "rf-saddle-numbness": true }));
       // a second version, still flagged, sends nothing more
-      await submitIntake(h.db, tokenOf(booked.intakeUrl), completeAnswers({ "rf-saddle-numbness": true, "pain-now": 3 }));
+      await submitIntake(
+        h.db,
+        tokenOf(booked.intakeUrl),
+        completeAnswers({ "rf-saddle-numbness": true, "pain-now": 3 }),
+      );
       await h.startWorker();
       await h.sink.waitFor(3); // the confirmation and the two alerts
       await sleep(1500);
       const alerts = h.sink.received.filter((m) => m.subject === "An intake needs your attention");
-      expect(alerts.map((m) => (Array.isArray(m.to) ? "" : m.to?.text)).sort()).toEqual(["amy@example.com", "front-desk@example.com"]);
+      expect(alerts.map((m) => (Array.isArray(m.to) ? "" : m.to?.text)).sort()).toEqual([
+        "amy@example.com",
+        "front-desk@example.com",
+      ]);
       for (const m of alerts) {
         expect(m.text).not.toMatch(/saddle|numb|bladder|emergency|call 000|Zoe|Test St/i);
         expect(m.text).toMatch(new RegExp(`/appointments/${booked.booking.id}/intake|/needs-a-call`));

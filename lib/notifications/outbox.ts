@@ -54,9 +54,18 @@ export async function readOutboxMessage(name: string): Promise<OutboxMessage | n
   const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
   const file = await stat(path.join(outboxDir(), name));
   return {
-    name, to, from: mail.from?.text ?? "", subject: mail.subject ?? "(no subject)", date: mail.date ?? file.mtime,
-    text: mail.text ?? "", html: mail.html || null,
-    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "attachment", contentType: a.contentType, size: a.size })),
+    name,
+    to,
+    from: mail.from?.text ?? "",
+    subject: mail.subject ?? "(no subject)",
+    date: mail.date ?? file.mtime,
+    text: mail.text ?? "",
+    html: mail.html || null,
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename ?? "attachment",
+      contentType: a.contentType,
+      size: a.size,
+    })),
   };
 }
 

@@ -21,7 +21,13 @@ export interface QueueSettings {
   heartbeatSeconds: number;
 }
 
-export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { retryLimit: 8, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600, expireInSeconds: 300, heartbeatSeconds: 30 };
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  retryLimit: 8,
+  retryDelaySeconds: 30,
+  retryDelayMaxSeconds: 3600,
+  expireInSeconds: 300,
+  heartbeatSeconds: 30,
+};
 const DAY = 24 * 3600;
 
 /** Where the queue lives: the app's own database. Postgres needs its URL, because pg-boss keeps its own pool there. */
@@ -47,12 +53,24 @@ export interface OpenQueueOptions {
 }
 
 /** Starts pg-boss on the app's database, installing or migrating its schema (`pgboss`) and the email queues. */
-export async function openNotificationQueue(target: QueueTarget, opts: OpenQueueOptions = {}): Promise<NotificationQueue> {
+export async function openNotificationQueue(
+  target: QueueTarget,
+  opts: OpenQueueOptions = {},
+): Promise<NotificationQueue> {
   const settings = { ...DEFAULT_QUEUE_SETTINGS, ...opts.settings };
   const every = opts.superviseIntervalSeconds;
   // the queue's backlog figures, which a worker reads to decide to burst, are refreshed at the same pace
-  const interval = every ? { superviseIntervalSeconds: every, monitorIntervalSeconds: every, queueCacheIntervalSeconds: every } : {};
-  const common = { schema: "pgboss", schedule: false, supervise: opts.supervise ?? true, migrate: true, monitorVacuum: false, ...interval } as const;
+  const interval = every
+    ? { superviseIntervalSeconds: every, monitorIntervalSeconds: every, queueCacheIntervalSeconds: every }
+    : {};
+  const common = {
+    schema: "pgboss",
+    schedule: false,
+    supervise: opts.supervise ?? true,
+    migrate: true,
+    monitorVacuum: false,
+    ...interval,
+  } as const;
   let boss: PgBoss;
   if (target.kind === "pglite") {
     // the embedded database has one connection: pg-boss shares the app's PGlite instance

@@ -21,10 +21,16 @@ export function startNotifications(handle: DbHandle): Promise<void> {
   g.__clinicNotificationsStarting ??= (async () => {
     if (activeQueue()) return;
     const inApp = runsWorkerInApp(handle.kind);
-    const queue = await openNotificationQueue({ db: handle.db, kind: handle.kind, url: env.DATABASE_URL }, { supervise: inApp });
+    const queue = await openNotificationQueue(
+      { db: handle.db, kind: handle.kind, url: env.DATABASE_URL },
+      { supervise: inApp },
+    );
     sendBookingEmailsThrough(queue);
     if (inApp) g.__clinicEmailWorker = await startEmailWorker(queue, { name: `app-${process.pid}` });
-    logInfo("notifications", "queue open", { worker: inApp ? "in-app" : "separate", mail: env.SMTP_URL ? "smtp" : "outbox" });
+    logInfo("notifications", "queue open", {
+      worker: inApp ? "in-app" : "separate",
+      mail: env.SMTP_URL ? "smtp" : "outbox",
+    });
   })().catch((error: unknown) => {
     g.__clinicNotificationsStarting = undefined;
     throw error;

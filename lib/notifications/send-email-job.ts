@@ -6,7 +6,15 @@ import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
-import { type AppointmentEmailJob, emailJobSchema, type SealedLinks, sealedContactSchema, sealedLinksSchema, type StaffAlertJob, sealedResetSchema } from "./jobs";
+import {
+  type AppointmentEmailJob,
+  emailJobSchema,
+  type SealedLinks,
+  sealedContactSchema,
+  sealedLinksSchema,
+  type StaffAlertJob,
+  sealedResetSchema,
+} from "./jobs";
 import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
 import { unseal } from "./secrets";
@@ -23,7 +31,12 @@ export type JobOutcome = { sent: true; kind: string } | { sent: false; kind: str
  * Sends the email one job asks for, from the booking as it is now. A job that has gone stale (the
  * appointment was cancelled or moved after it was queued) sends nothing.
  */
-export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, mailer: Mailer, now = new Date()): Promise<JobOutcome> {
+export async function sendEmailJob(
+  db: Db,
+  job: { id: string; data: unknown },
+  mailer: Mailer,
+  now = new Date(),
+): Promise<JobOutcome> {
   const parsed = emailJobSchema.safeParse(job.data);
   if (!parsed.success) throw new PermanentFailure("The job's data is not a known email.");
   const data = parsed.data;
@@ -31,16 +44,28 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
 
   if (data.kind === "call-us") {
     const contact = sealedContactSchema.parse(openSealed(data.sealed));
-    const [loc] = data.locationSlug ? await db.select().from(locations).where(eq(locations.slug, data.locationSlug)) : [];
+    const [loc] = data.locationSlug
+      ? await db.select().from(locations).where(eq(locations.slug, data.locationSlug))
+      : [];
     const clinic = loc ? clinicOf(loc) : groupClinic();
-    await deliver(mailer, { to: contact.email, messageId, kind: data.kind, ...t.callUsEmail({ firstName: contact.firstName, clinic }) });
+    await deliver(mailer, {
+      to: contact.email,
+      messageId,
+      kind: data.kind,
+      ...t.callUsEmail({ firstName: contact.firstName, clinic }),
+    });
     return { sent: true, kind: data.kind };
   }
 
   if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId);
   if (data.kind === "staff-password-reset") {
     const reset = sealedResetSchema.parse(openSealed(data.sealed));
-    await deliver(mailer, { to: reset.email, messageId, kind: data.kind, ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }) });
+    await deliver(mailer, {
+      to: reset.email,
+      messageId,
+      kind: data.kind,
+      ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }),
+    });
     return { sent: true, kind: data.kind };
   }
 
@@ -50,7 +75,10 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
   if (stale) return { sent: false, kind: data.kind, reason: stale };
 
   const links: SealedLinks = data.sealed ? sealedLinksSchema.parse(openSealed(data.sealed)) : {};
-  const intakeOpen = data.kind === "confirmation" || data.kind === "reminder" || data.kind === "intake-reminder" ? !(await intakeCompleted(db, detail.a.id)) : false;
+  const intakeOpen =
+    data.kind === "confirmation" || data.kind === "reminder" || data.kind === "intake-reminder"
+      ? !(await intakeCompleted(db, detail.a.id))
+      : false;
   const view: t.AppointmentView = {
     firstName: detail.patient.firstName,
     serviceName: detail.service.name,
@@ -63,37 +91,58 @@ export async function sendEmailJob(db: Db, job: { id: string; data: unknown }, m
     bookUrl: new URL("/book", env.PUBLIC_BASE_URL).toString(),
   };
   const rendered: RenderedEmail = {
-    confirmation: t.confirmationEmail, changed: t.changedEmail, cancelled: t.cancelledEmail, reminder: t.reminderEmail, "intake-reminder": t.intakeReminderEmail,
+    confirmation: t.confirmationEmail,
+    changed: t.changedEmail,
+    cancelled: t.cancelledEmail,
+    reminder: t.reminderEmail,
+    "intake-reminder": t.intakeReminderEmail,
   }[data.kind](view);
   const withCalendar = data.kind === "confirmation" || data.kind === "changed" || data.kind === "cancelled";
   const attachments = withCalendar
-    ? [{
-        filename: "appointment.ics",
-        contentType: `text/calendar; charset=utf-8; method=${data.kind === "cancelled" ? "CANCEL" : "PUBLISH"}`,
-        content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }),
-      }]
+    ? [
+        {
+          filename: "appointment.ics",
+          contentType: `text/calendar; charset=utf-8; method=${data.kind === "cancelled" ? "CANCEL" : "PUBLISH"}`,
+          content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }),
+        },
+      ]
     : undefined;
   await deliver(mailer, { to: detail.patient.email, messageId, kind: data.kind, attachments, ...rendered });
   return { sent: true, kind: data.kind };
 }
 
 async function sendStaffAlert(db: Db, data: StaffAlertJob, mailer: Mailer, messageId: string): Promise<JobOutcome> {
-  const [appt] = await db.select({ practitionerId: appointments.practitionerId }).from(appointments).where(eq(appointments.id, data.appointmentId));
+  const [appt] = await db
+    .select({ practitionerId: appointments.practitionerId })
+    .from(appointments)
+    .where(eq(appointments.id, data.appointmentId));
   if (!appt) return { sent: false, kind: data.kind, reason: "appointment not found" };
   let to: string | undefined = env.CLINIC_RECEPTION_EMAIL;
   let path = "/needs-a-call";
   if (data.audience === "practitioner") {
-    const [user] = await db.select({ email: staffUsers.email }).from(staffUsers).where(and(eq(staffUsers.practitionerId, appt.practitionerId), isNull(staffUsers.disabledAt)));
+    const [user] = await db
+      .select({ email: staffUsers.email })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.practitionerId, appt.practitionerId), isNull(staffUsers.disabledAt)));
     to = user?.email;
     path = `/appointments/${data.appointmentId}/intake`;
   }
   if (!to) return { sent: false, kind: data.kind, reason: `no ${data.audience} address` };
-  const rendered = t.staffAlertEmail({ audience: data.audience, href: new URL(path, env.PUBLIC_BASE_URL).toString(), clinic: groupClinic() });
+  const rendered = t.staffAlertEmail({
+    audience: data.audience,
+    href: new URL(path, env.PUBLIC_BASE_URL).toString(),
+    clinic: groupClinic(),
+  });
   await deliver(mailer, { to, messageId, kind: data.kind, ...rendered });
   return { sent: true, kind: data.kind };
 }
 
-async function staleReason(db: Db, data: AppointmentEmailJob, detail: BookingDetail, now: Date): Promise<string | null> {
+async function staleReason(
+  db: Db,
+  data: AppointmentEmailJob,
+  detail: BookingDetail,
+  now: Date,
+): Promise<string | null> {
   const status = detail.a.status;
   switch (data.kind) {
     case "confirmation":
@@ -104,7 +153,8 @@ async function staleReason(db: Db, data: AppointmentEmailJob, detail: BookingDet
     case "reminder":
     case "intake-reminder":
       if (status !== "booked") return `appointment ${status}`;
-      if (data.expectedStart && Date.parse(data.expectedStart) !== detail.a.startsAt.getTime()) return "appointment moved";
+      if (data.expectedStart && Date.parse(data.expectedStart) !== detail.a.startsAt.getTime())
+        return "appointment moved";
       if (detail.a.startsAt <= now) return "appointment already started";
       if (data.kind === "intake-reminder" && (await intakeCompleted(db, detail.a.id))) return "intake completed";
       return null;
@@ -135,7 +185,8 @@ async function deliver(mailer: Mailer, email: OutgoingEmail): Promise<void> {
     const code = (error as { responseCode?: number }).responseCode;
     // 550-554 is the server's final word on this message (no such mailbox, refused); 4xx, network and
     // login errors may pass once the outage or the settings are fixed, so those are retried
-    if (code && code >= 550 && code <= 554) throw new PermanentFailure(`The mail server refused the message (${code}).`);
+    if (code && code >= 550 && code <= 554)
+      throw new PermanentFailure(`The mail server refused the message (${code}).`);
     throw error;
   }
 }

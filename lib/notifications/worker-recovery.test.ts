@@ -24,7 +24,8 @@ describe(`email worker recovery (${process.env.DATABASE_URL ? "Postgres" : "PGli
 
   it("works through a backlog without waiting a polling interval between emails", async () => {
     h = await createHarness({ superviseIntervalSeconds: 1 });
-    for (let i = 0; i < 12; i++) await enqueueCallUsEmail(h.db, { email: `backlog${i}@example.com`, firstName: "Bo" }, { queue: h.queue });
+    for (let i = 0; i < 12; i++)
+      await enqueueCallUsEmail(h.db, { email: `backlog${i}@example.com`, firstName: "Bo" }, { queue: h.queue });
     await sleep(3000); // the supervisor has counted the backlog
     // one fetch per slot per 20 s interval would take two minutes for these twelve
     await h.startWorker({ pollingIntervalSeconds: 20, concurrency: 2 });

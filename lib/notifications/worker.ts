@@ -35,20 +35,35 @@ export async function startEmailWorker(queue: NotificationQueue, opts: WorkerOpt
     // One job per fetch, so each email is marked sent as soon as it is (a crash re-sends at most the ones in hand).
     // pg-boss waits a whole polling interval after every fetch, which made a worker send one email per interval per
     // slot (1 a second) however long the backlog; with a backlog it now fetches again at once until it is empty.
-    { batchSize: 1, localConcurrency: opts.concurrency ?? 2, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, burstWhenReadyExceeds: 1, perJobResults: true },
+    {
+      batchSize: 1,
+      localConcurrency: opts.concurrency ?? 2,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
+      burstWhenReadyExceeds: 1,
+      perJobResults: true,
+    },
     async (jobs) => {
       const results: JobResult[] = [];
       for (const job of jobs) {
         try {
           const outcome = await sendEmailJob(queue.db, job, mailer);
           // logs carry the kind and ids only: no address, no content
-          logInfo("notifications", outcome.sent ? "email sent" : "email skipped", { job: job.id, kind: outcome.kind, ...(outcome.sent ? {} : { reason: outcome.reason }), worker: name });
+          logInfo("notifications", outcome.sent ? "email sent" : "email skipped", {
+            job: job.id,
+            kind: outcome.kind,
+            ...(outcome.sent ? {} : { reason: outcome.reason }),
+            worker: name,
+          });
           opts.onOutcome?.({ ...outcome, jobId: job.id, worker: name });
           results.push({ id: job.id, status: "completed", output: outcome });
         } catch (error) {
           logError("notifications.send", error);
           const message = String((error as Error)?.message ?? error).slice(0, 300);
-          results.push({ id: job.id, status: error instanceof PermanentFailure ? "deadletter" : "failed", output: { message, retry: job.retryCount } });
+          results.push({
+            id: job.id,
+            status: error instanceof PermanentFailure ? "deadletter" : "failed",
+            output: { message, retry: job.retryCount },
+          });
         }
       }
       return results;

@@ -39,7 +39,12 @@ export interface BookOptions {
 export type BookingRequest = Omit<CreateBookingInput, "patient"> & { patient: BookingPatient };
 
 /** Books one appointment from the API's body (see placeBooking). */
-export async function bookAppointment(db: Db, actor: Actor, rawInput: unknown, opts: BookOptions = {}): Promise<BookingCreated> {
+export async function bookAppointment(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  opts: BookOptions = {},
+): Promise<BookingCreated> {
   return placeBooking(db, actor, createBookingSchema.parse(rawInput), opts);
 }
 
@@ -49,7 +54,12 @@ export async function bookAppointment(db: Db, actor: Actor, rawInput: unknown, o
  * exclusion constraint (or a class's counter) settles a race with another booking, and a refusal rolls back all of
  * it, patient and key claim included.
  */
-export async function placeBooking(db: Db, actor: Actor, input: BookingRequest, opts: BookOptions = {}): Promise<BookingCreated> {
+export async function placeBooking(
+  db: Db,
+  actor: Actor,
+  input: BookingRequest,
+  opts: BookOptions = {},
+): Promise<BookingCreated> {
   const now = opts.now ?? new Date();
   const byStaff = actor.kind === "staff";
   try {
@@ -61,15 +71,26 @@ export async function placeBooking(db: Db, actor: Actor, input: BookingRequest, 
       // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
       const online = !byStaff;
       const [, context, , triageKnown, patientId] = await pipeline(
-        planOncePerConnection(tx), readSlotContext(tx, input, now, byStaff),
+        planOncePerConnection(tx),
+        readSlotContext(tx, input, now, byStaff),
         "id" in input.patient ? Promise.resolve() : enforceOnlineBookingCaps(tx, input.patient, { now, online }),
-        isKnownTriage(tx, input.triage), matchPatient(tx, input.patient, { online }),
+        isKnownTriage(tx, input.triage),
+        matchPatient(tx, input.patient, { online }),
       );
       const slot = chooseSlot(context, input, now, byStaff);
       if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
       const practitionerId = context.practitionerIds.get(slot.practitioner)!;
       const classId = await classFor(tx, context, slot, practitionerId);
-      const created = await writeBooking(tx, actor, { input, context, slot, practitionerId, patientId, classId, now, source: opts.source ?? (byStaff ? "phone" : "online") });
+      const created = await writeBooking(tx, actor, {
+        input,
+        context,
+        slot,
+        practitionerId,
+        patientId,
+        classId,
+        now,
+        source: opts.source ?? (byStaff ? "phone" : "online"),
+      });
       if (key) await storeIdempotentResult(tx, key, bodyHash, created);
       return created;
     });
@@ -83,7 +104,13 @@ function readSlotContext(tx: Tx, input: BookingRequest, now: Date, byStaff: bool
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
   const utcDay = new Date(input.start).toISOString().slice(0, 10);
-  return loadSlotQuery(tx, { ...input, from: addDays(utcDay, -1), to: addDays(utcDay, 1), now, ignoreMinNotice: byStaff });
+  return loadSlotQuery(tx, {
+    ...input,
+    from: addDays(utcDay, -1),
+    to: addDays(utcDay, 1),
+    now,
+    ignoreMinNotice: byStaff,
+  });
 }
 
 async function isKnownTriage(tx: Tx, triageId: string | undefined): Promise<boolean> {
@@ -121,18 +148,39 @@ async function writeBooking(tx: Tx, actor: Actor, w: BookingWrite): Promise<Book
   const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
   await pipeline(
     tx.insert(appointments).values({
-      id, serviceId: service.id, locationId: location.id, practitionerId: w.practitionerId, patientId: w.patientId, classId: w.classId,
-      during: { start: w.slot.start, end: w.slot.end }, blocked: blockedInterval(w.slot.start, query.service), source: w.source,
-      notes: w.input.notes ?? null, triageId: w.input.triage ?? null, manageTokenHash: hashToken(manageToken), intakeTokenHash: hashToken(intakeToken),
+      id,
+      serviceId: service.id,
+      locationId: location.id,
+      practitionerId: w.practitionerId,
+      patientId: w.patientId,
+      classId: w.classId,
+      during: { start: w.slot.start, end: w.slot.end },
+      blocked: blockedInterval(w.slot.start, query.service),
+      source: w.source,
+      notes: w.input.notes ?? null,
+      triageId: w.input.triage ?? null,
+      manageTokenHash: hashToken(manageToken),
+      intakeTokenHash: hashToken(intakeToken),
       createdByUserId: actor.kind === "staff" ? actor.userId : null,
     }),
     recordAudit(tx, actor, {
-      action: "appointment.book", entityType: "appointment", entityId: id, patientId: w.patientId, detail: { source: w.source, service: service.slug, location: location.slug },
+      action: "appointment.book",
+      entityType: "appointment",
+      entityId: id,
+      patientId: w.patientId,
+      detail: { source: w.source, service: service.slug, location: location.slug },
     }),
     publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: w.slot.start, ...links, now: w.now }),
   );
   const booking = bookingDto({
-    id, status: "booked", service: service.slug, location: location.slug, practitioner: w.slot.practitioner, startsAt: w.slot.start, endsAt: w.slot.end, timezone: location.timezone,
+    id,
+    status: "booked",
+    service: service.slug,
+    location: location.slug,
+    practitioner: w.slot.practitioner,
+    startsAt: w.slot.start,
+    endsAt: w.slot.end,
+    timezone: location.timezone,
   });
   return { booking, ...links };
 }

@@ -27,17 +27,31 @@ afterEach(async () => handle.close());
 describe(`bookings made at once (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   it("gives each of several bookings made at once its own appointment, patient and audit row", async () => {
     const times = ["09:00", "09:45", "10:30", "11:15", "14:00"];
-    const bodies = times.map((t, i) => bookingBody({ start: at(t), practitioner: i % 2 ? "bob" : "amy", patient: patientDetails() }));
+    const bodies = times.map((t, i) =>
+      bookingBody({ start: at(t), practitioner: i % 2 ? "bob" : "amy", patient: patientDetails() }),
+    );
     const results = await Promise.all(bodies.map((b) => bookAppointment(db, anon, b, { now: TEST_NOW })));
     expect(results.map((r) => r.booking.status)).toEqual(Array(5).fill("booked"));
     expect(results.map((r) => r.booking.start)).toEqual(times.map(at));
     expect(results.map((r) => r.booking.practitioner)).toEqual(["amy", "bob", "amy", "bob", "amy"]);
     expect(new Set(results.map((r) => r.manageUrl)).size).toBe(5);
 
-    const rows = await db.select({ id: appointments.id, email: patients.email }).from(appointments).innerJoin(patients, eq(patients.id, appointments.patientId));
+    const rows = await db
+      .select({ id: appointments.id, email: patients.email })
+      .from(appointments)
+      .innerJoin(patients, eq(patients.id, appointments.patientId));
     expect(rows).toHaveLength(5);
-    for (const [i, r] of results.entries()) expect(rows.find((row) => row.id === r.booking.id)?.email).toBe(bodies[i]!.patient.email);
-    const audits = await db.select().from(auditLog).where(inArray(auditLog.entityId, results.map((r) => r.booking.id)));
+    for (const [i, r] of results.entries())
+      expect(rows.find((row) => row.id === r.booking.id)?.email).toBe(bodies[i]!.patient.email);
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.entityId,
+          results.map((r) => r.booking.id),
+        ),
+      );
     expect(audits.map((a) => a.action)).toEqual(Array(5).fill("appointment.book"));
   });
 
@@ -46,7 +60,9 @@ describe(`bookings made at once (${process.env.DATABASE_URL ? "Postgres" : "PGli
     const results = await Promise.allSettled([
       bookAppointment(db, anon, bookingBody({ start: at("09:00") }), { now: TEST_NOW }),
       bookAppointment(db, anon, bookingBody({ service: "shockwave", start: at("09:30") }), { now: TEST_NOW }),
-      bookAppointment(db, anon, bookingBody({ service: "shockwave", start: at("09:30"), practitioner: "bob" }), { now: TEST_NOW }),
+      bookAppointment(db, anon, bookingBody({ service: "shockwave", start: at("09:30"), practitioner: "bob" }), {
+        now: TEST_NOW,
+      }),
     ]);
     expect(results.slice(0, 2).filter((r) => r.status === "rejected")).toHaveLength(1);
     expect(results[2]!.status).toBe("fulfilled");
@@ -68,7 +84,10 @@ describe(`bookings made at once (${process.env.DATABASE_URL ? "Postgres" : "PGli
     expect((await db.select({ email: patients.email }).from(patients)).map((p) => p.email)).toEqual([won.email]);
     expect(await db.select().from(idempotencyKeys)).toHaveLength(1);
 
-    const retry = await bookAppointment(db, anon, bookingBody({ patient: lost, start: at("10:00") }), { now: TEST_NOW, idempotencyKey: lostKey });
+    const retry = await bookAppointment(db, anon, bookingBody({ patient: lost, start: at("10:00") }), {
+      now: TEST_NOW,
+      idempotencyKey: lostKey,
+    });
     expect(retry.booking.status).toBe("booked");
     expect(retry.booking.start).toBe(at("10:00"));
   });
@@ -105,22 +124,37 @@ describe(`bookings made at once (${process.env.DATABASE_URL ? "Postgres" : "PGli
       bookAppointment(db, anon, bookingBody({ practitioner: "zed", start: at("10:00") }), { now: TEST_NOW }),
       bookAppointment(db, anon, bookingBody({ start: "2027-06-01T09:00:00+10:00" }), { now: TEST_NOW }),
     ]);
-    expect(results.map((r) => r.status === "rejected" && (r.reason as { code?: string }).code)).toEqual(["not_found", false, "not_found", "outside_booking_window"]);
+    expect(results.map((r) => r.status === "rejected" && (r.reason as { code?: string }).code)).toEqual([
+      "not_found",
+      false,
+      "not_found",
+      "outside_booking_window",
+    ]);
     expect(await db.select().from(appointments)).toHaveLength(1);
     expect(await db.select().from(patients)).toHaveLength(1);
   });
 
   it("settles bookings from two processes racing for the same times: each time booked once, every loser told so", async () => {
     // on Postgres a second pool, as another app process has; PGlite has one connection, so there a second drizzle on it
-    const other = handle.url ? openPostgres(handle.url, 4) : { db: drizzle({ client: (db as unknown as { $client: PGlite }).$client, schema }) as unknown as Db, close: async () => {} };
+    const other = handle.url
+      ? openPostgres(handle.url, 4)
+      : {
+          db: drizzle({ client: (db as unknown as { $client: PGlite }).$client, schema }) as unknown as Db,
+          close: async () => {},
+        };
     try {
       const times = ["09:00", "09:45", "10:30", "11:15", "14:00", "14:45"];
-      const attempt = (on: Db) => times.map((t) => bookAppointment(on, anon, bookingBody({ start: at(t), patient: patientDetails() }), { now: TEST_NOW }));
+      const attempt = (on: Db) =>
+        times.map((t) =>
+          bookAppointment(on, anon, bookingBody({ start: at(t), patient: patientDetails() }), { now: TEST_NOW }),
+        );
       const results = await Promise.allSettled([...attempt(db), ...attempt(other.db)]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(times.length);
       for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(SlotUnavailable);
       const booked = await db.select({ start: appointments.startsAt }).from(appointments);
-      expect(booked.map((b) => b.start.toISOString()).sort()).toEqual(times.map((t) => new Date(at(t)).toISOString()).sort());
+      expect(booked.map((b) => b.start.toISOString()).sort()).toEqual(
+        times.map((t) => new Date(at(t)).toISOString()).sort(),
+      );
       // the losers' new patients were rolled back
       expect(await db.select().from(patients)).toHaveLength(times.length);
     } finally {

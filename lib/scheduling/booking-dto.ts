@@ -18,7 +18,19 @@ export interface BookingDto {
 /** A booking with everything a patient-facing page shows about it. */
 export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
   const [row] = await db
-    .select({ a: appointments, service: services, location: locations, practitioner: { slug: practitioners.slug, name: practitioners.name }, patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, email: patients.email, dateOfBirth: patients.dateOfBirth } })
+    .select({
+      a: appointments,
+      service: services,
+      location: locations,
+      practitioner: { slug: practitioners.slug, name: practitioners.name },
+      patient: {
+        id: patients.id,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        email: patients.email,
+        dateOfBirth: patients.dateOfBirth,
+      },
+    })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .innerJoin(locations, eq(locations.id, appointments.locationId))
@@ -30,14 +42,27 @@ export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
 export type BookingDetail = NonNullable<Awaited<ReturnType<typeof loadBookingDetail>>>;
 
 export function toBookingDto(d: BookingDetail): BookingDto {
-  return bookingDto({ ...d.a, service: d.service.slug, location: d.location.slug, practitioner: d.practitioner.slug, timezone: d.location.timezone });
+  return bookingDto({
+    ...d.a,
+    service: d.service.slug,
+    location: d.location.slug,
+    practitioner: d.practitioner.slug,
+    timezone: d.location.timezone,
+  });
 }
 
 /** The API's booking from what a verb has in hand, times in the location's zone. */
-export function bookingDto(b: Omit<BookingDto, "start" | "end"> & { startsAt: Date; endsAt: Date; timezone: string }): BookingDto {
+export function bookingDto(
+  b: Omit<BookingDto, "start" | "end"> & { startsAt: Date; endsAt: Date; timezone: string },
+): BookingDto {
   return {
-    id: b.id, status: b.status, service: b.service, location: b.location, practitioner: b.practitioner,
-    start: toOffsetIso(b.startsAt, b.timezone), end: toOffsetIso(b.endsAt, b.timezone),
+    id: b.id,
+    status: b.status,
+    service: b.service,
+    location: b.location,
+    practitioner: b.practitioner,
+    start: toOffsetIso(b.startsAt, b.timezone),
+    end: toOffsetIso(b.endsAt, b.timezone),
   };
 }
 

@@ -10,14 +10,24 @@ function hoursText(minutes: number): string {
 }
 
 /** Minimum notice and horizon, with a message that says what the patient can do instead. */
-export function assertInsideBookingWindow(start: Date, service: ServiceRules, now: Date, opts: { ignoreMinNotice?: boolean; phone?: string | null } = {}): void {
-  if (start.getTime() < now.getTime()) throw new OutsideBookingWindow("That time has already passed. Please choose a later time.");
+export function assertInsideBookingWindow(
+  start: Date,
+  service: ServiceRules,
+  now: Date,
+  opts: { ignoreMinNotice?: boolean; phone?: string | null } = {},
+): void {
+  if (start.getTime() < now.getTime())
+    throw new OutsideBookingWindow("That time has already passed. Please choose a later time.");
   if (!opts.ignoreMinNotice && start.getTime() < now.getTime() + service.minNoticeMinutes * MINUTE) {
     const call = opts.phone ? ` For something sooner, please call us on ${opts.phone}.` : "";
-    throw new OutsideBookingWindow(`Online bookings need at least ${hoursText(service.minNoticeMinutes)} notice.${call}`);
+    throw new OutsideBookingWindow(
+      `Online bookings need at least ${hoursText(service.minNoticeMinutes)} notice.${call}`,
+    );
   }
   if (start.getTime() > now.getTime() + service.horizonDays * 24 * 60 * MINUTE) {
-    throw new OutsideBookingWindow(`We take bookings up to ${Math.floor(service.horizonDays / 7)} weeks ahead. Please choose an earlier date.`);
+    throw new OutsideBookingWindow(
+      `We take bookings up to ${Math.floor(service.horizonDays / 7)} weeks ahead. Please choose an earlier date.`,
+    );
   }
 }
 
@@ -26,9 +36,17 @@ export function isOutsideCancellationWindow(start: Date, windowHours: number, no
   return start.getTime() - now.getTime() >= windowHours * 60 * MINUTE;
 }
 
-export function assertOutsideCancellationWindow(start: Date, windowHours: number, now: Date, phone: string | null, verb: "cancel" | "move"): void {
+export function assertOutsideCancellationWindow(
+  start: Date,
+  windowHours: number,
+  now: Date,
+  phone: string | null,
+  verb: "cancel" | "move",
+): void {
   if (!isOutsideCancellationWindow(start, windowHours, now)) {
     const call = phone ? ` Please call the clinic on ${phone}.` : " Please call the clinic.";
-    throw new OutsideCancellationWindow(`Bookings can only be ${verb === "cancel" ? "cancelled" : "moved"} online up to ${windowHours} hours before the start.${call}`);
+    throw new OutsideCancellationWindow(
+      `Bookings can only be ${verb === "cancel" ? "cancelled" : "moved"} online up to ${windowHours} hours before the start.${call}`,
+    );
   }
 }

@@ -25,16 +25,36 @@ beforeEach(async () => {
 afterEach(async () => handle.close());
 
 async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => null, (e: unknown) => e);
+  return p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   it("books a free time, which then disappears from availability", async () => {
-    const q = { location: "test-clinic", service: "physio-initial", from: "2026-12-01", to: "2026-12-01", practitioner: "amy" };
+    const q = {
+      location: "test-clinic",
+      service: "physio-initial",
+      from: "2026-12-01",
+      to: "2026-12-01",
+      practitioner: "amy",
+    };
     const before = await listAvailability(db, q, TEST_NOW);
-    expect(before.slots[0]).toMatchObject({ start: "2026-12-01T09:00:00+11:00", end: "2026-12-01T09:45:00+11:00", practitioner: "amy", remaining: 1 });
+    expect(before.slots[0]).toMatchObject({
+      start: "2026-12-01T09:00:00+11:00",
+      end: "2026-12-01T09:45:00+11:00",
+      practitioner: "amy",
+      remaining: 1,
+    });
     const body = await bookAppointment(db, anon, bookingBody(), { now: TEST_NOW });
-    expect(body.booking).toMatchObject({ status: "booked", service: "physio-initial", location: "test-clinic", practitioner: "amy", start: "2026-12-01T09:00:00+11:00" });
+    expect(body.booking).toMatchObject({
+      status: "booked",
+      service: "physio-initial",
+      location: "test-clinic",
+      practitioner: "amy",
+      start: "2026-12-01T09:00:00+11:00",
+    });
     expect(body.manageUrl).toMatch(/\/manage\/[A-Za-z0-9_-]{43}$/);
     expect(body.intakeUrl).toMatch(/\/intake\/[A-Za-z0-9_-]{43}$/);
     const after = await listAvailability(db, q, TEST_NOW);
@@ -47,17 +67,32 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
   });
 
   it("gives exactly one of many concurrent requests for one slot", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => bookAppointment(db, anon, bookingBody({ patient: patientDetails() }), { now: TEST_NOW })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        bookAppointment(db, anon, bookingBody({ patient: patientDetails() }), { now: TEST_NOW }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) expect(r.reason).toBeInstanceOf(SlotUnavailable);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected"))
+      expect(r.reason).toBeInstanceOf(SlotUnavailable);
     expect(await db.select().from(appointments)).toHaveLength(1);
   });
 
   it("refuses an overlapping booking of a different length, and a start off the roster", async () => {
     await bookAppointment(db, anon, bookingBody({ start: "2026-12-01T10:00:00+11:00" }), { now: TEST_NOW });
-    expect(await errorOf(bookAppointment(db, anon, bookingBody({ service: "shockwave", start: "2026-12-01T10:30:00+11:00" }), { now: TEST_NOW }))).toBeInstanceOf(SlotUnavailable);
-    expect(await errorOf(bookAppointment(db, anon, bookingBody({ start: "2026-12-01T12:45:00+11:00" }), { now: TEST_NOW }))).toBeInstanceOf(SlotUnavailable);
-    expect(await errorOf(bookAppointment(db, anon, bookingBody({ start: "2026-12-01T09:07:00+11:00" }), { now: TEST_NOW }))).toBeInstanceOf(SlotUnavailable);
+    expect(
+      await errorOf(
+        bookAppointment(db, anon, bookingBody({ service: "shockwave", start: "2026-12-01T10:30:00+11:00" }), {
+          now: TEST_NOW,
+        }),
+      ),
+    ).toBeInstanceOf(SlotUnavailable);
+    expect(
+      await errorOf(bookAppointment(db, anon, bookingBody({ start: "2026-12-01T12:45:00+11:00" }), { now: TEST_NOW })),
+    ).toBeInstanceOf(SlotUnavailable);
+    expect(
+      await errorOf(bookAppointment(db, anon, bookingBody({ start: "2026-12-01T09:07:00+11:00" }), { now: TEST_NOW })),
+    ).toBeInstanceOf(SlotUnavailable);
   });
 
   it("picks the first available practitioner when none is named", async () => {
@@ -69,8 +104,16 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
   it("applies minimum notice and the horizon, but staff may override notice", async () => {
     const soon = bookingBody({ start: "2026-11-30T09:00:00+11:00" });
     expect(await errorOf(bookAppointment(db, anon, soon, { now: TEST_NOW }))).toBeInstanceOf(OutsideBookingWindow);
-    expect(await errorOf(bookAppointment(db, anon, bookingBody({ start: "2027-03-02T09:00:00+11:00" }), { now: TEST_NOW }))).toBeInstanceOf(OutsideBookingWindow);
-    const staff = { kind: "staff", userId: "00000000-0000-4000-8000-000000000001", role: "reception", practitionerId: null, name: "Front desk" } as const;
+    expect(
+      await errorOf(bookAppointment(db, anon, bookingBody({ start: "2027-03-02T09:00:00+11:00" }), { now: TEST_NOW })),
+    ).toBeInstanceOf(OutsideBookingWindow);
+    const staff = {
+      kind: "staff",
+      userId: "00000000-0000-4000-8000-000000000001",
+      role: "reception",
+      practitionerId: null,
+      name: "Front desk",
+    } as const;
     const booked = await bookAppointment(db, staff, soon, { now: TEST_NOW });
     expect(booked.booking.status).toBe("booked");
   });
@@ -88,15 +131,29 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const again = await bookAppointment(db, anon, body, { now: TEST_NOW, idempotencyKey: "key-1" });
     expect(again).toEqual(first);
     expect(await db.select().from(appointments)).toHaveLength(1);
-    const reused = await errorOf(bookAppointment(db, anon, { ...body, start: "2026-12-01T10:00:00+11:00" }, { now: TEST_NOW, idempotencyKey: "key-1" }));
+    const reused = await errorOf(
+      bookAppointment(
+        db,
+        anon,
+        { ...body, start: "2026-12-01T10:00:00+11:00" },
+        { now: TEST_NOW, idempotencyKey: "key-1" },
+      ),
+    );
     expect((reused as DomainError).code).toBe("validation_failed");
   });
 
   it("gives a returning online patient a provisional record pointing at the one on file (finding 7)", async () => {
     const patient = patientDetails({ email: "Same@Example.com" });
     const a = await bookAppointment(db, anon, bookingBody({ patient }), { now: TEST_NOW });
-    const b = await bookAppointment(db, anon, bookingBody({ patient: { ...patient, email: "same@example.com" }, start: "2026-12-02T09:00:00+11:00" }), { now: TEST_NOW });
-    const owner = async (id: string) => (await db.select({ patientId: appointments.patientId }).from(appointments).where(eq(appointments.id, id)))[0]!.patientId;
+    const b = await bookAppointment(
+      db,
+      anon,
+      bookingBody({ patient: { ...patient, email: "same@example.com" }, start: "2026-12-02T09:00:00+11:00" }),
+      { now: TEST_NOW },
+    );
+    const owner = async (id: string) =>
+      (await db.select({ patientId: appointments.patientId }).from(appointments).where(eq(appointments.id, id)))[0]!
+        .patientId;
     const [first, second] = [await owner(a.booking.id), await owner(b.booking.id)];
     expect(second).not.toBe(first);
     const [provisional] = await db.select().from(patients).where(eq(patients.id, second));
@@ -108,9 +165,18 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
     const token = tokenOf(body.manageUrl);
     expect(await errorOf(getBooking(db, body.booking.id, "wrong-token"))).toBeInstanceOf(NotFound);
     expect((await getBooking(db, body.booking.id, token)).status).toBe("booked");
-    const cancelled = await cancelAppointment(db, { kind: "patient" }, body.booking.id, { token }, { reason: "Feeling better" }, TEST_NOW);
+    const cancelled = await cancelAppointment(
+      db,
+      { kind: "patient" },
+      body.booking.id,
+      { token },
+      { reason: "Feeling better" },
+      TEST_NOW,
+    );
     expect(cancelled.status).toBe("cancelled");
-    expect(await errorOf(cancelAppointment(db, { kind: "patient" }, body.booking.id, { token }, {}, TEST_NOW))).toBeInstanceOf(Conflict);
+    expect(
+      await errorOf(cancelAppointment(db, { kind: "patient" }, body.booking.id, { token }, {}, TEST_NOW)),
+    ).toBeInstanceOf(Conflict);
     const again = await bookAppointment(db, anon, bookingBody({ patient: patientDetails() }), { now: TEST_NOW });
     expect(again.booking.status).toBe("booked");
   });
@@ -118,31 +184,58 @@ describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
   it("refuses to cancel inside the cancellation window", async () => {
     const body = await bookAppointment(db, anon, bookingBody(), { now: TEST_NOW });
     const late = new Date("2026-11-30T12:00:00+11:00"); // 21 hours before
-    const e = await errorOf(cancelAppointment(db, { kind: "patient" }, body.booking.id, { token: tokenOf(body.manageUrl) }, {}, late));
+    const e = await errorOf(
+      cancelAppointment(db, { kind: "patient" }, body.booking.id, { token: tokenOf(body.manageUrl) }, {}, late),
+    );
     expect(e).toBeInstanceOf(OutsideBookingWindow);
     expect((e as Error).message).toContain("(02) 9999 0000");
   });
 
   it("moves a booking, and keeps the old time when the new one is taken", async () => {
     const body = await bookAppointment(db, anon, bookingBody(), { now: TEST_NOW });
-    await bookAppointment(db, anon, bookingBody({ start: "2026-12-01T11:00:00+11:00", patient: patientDetails() }), { now: TEST_NOW });
+    await bookAppointment(db, anon, bookingBody({ start: "2026-12-01T11:00:00+11:00", patient: patientDetails() }), {
+      now: TEST_NOW,
+    });
     const token = tokenOf(body.manageUrl);
-    const taken = await errorOf(rescheduleAppointment(db, { kind: "patient" }, body.booking.id, { token }, { start: "2026-12-01T11:00:00+11:00" }, TEST_NOW));
+    const taken = await errorOf(
+      rescheduleAppointment(
+        db,
+        { kind: "patient" },
+        body.booking.id,
+        { token },
+        { start: "2026-12-01T11:00:00+11:00" },
+        TEST_NOW,
+      ),
+    );
     expect(taken).toBeInstanceOf(SlotUnavailable);
     expect((await getBooking(db, body.booking.id, token)).start).toBe("2026-12-01T09:00:00+11:00");
-    const moved = await rescheduleAppointment(db, { kind: "patient" }, body.booking.id, { token }, { start: "2026-12-01T09:15:00+11:00" }, TEST_NOW);
+    const moved = await rescheduleAppointment(
+      db,
+      { kind: "patient" },
+      body.booking.id,
+      { token },
+      { start: "2026-12-01T09:15:00+11:00" },
+      TEST_NOW,
+    );
     expect(moved.start).toBe("2026-12-01T09:15:00+11:00"); // overlapping its own old time is fine
     const view = await getBookingByManageToken(db, token, TEST_NOW);
     expect(view).toMatchObject({ status: "booked", practitioner: { slug: "amy", name: "Amy Adams" }, canCancel: true });
   });
 
   it("takes exactly as many class places as the class holds, even at once", async () => {
-    const body = () => bookingBody({ service: "pilates-class", start: "2026-12-01T17:30:00+11:00", patient: patientDetails() });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => bookAppointment(db, anon, body(), { now: TEST_NOW })));
+    const body = () =>
+      bookingBody({ service: "pilates-class", start: "2026-12-01T17:30:00+11:00", patient: patientDetails() });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => bookAppointment(db, anon, body(), { now: TEST_NOW })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     const [cls] = await db.select().from(classes);
     expect(cls!.bookedCount).toBe(3);
-    const avail = await listAvailability(db, { location: "test-clinic", service: "pilates-class", from: "2026-12-01", to: "2026-12-08" }, TEST_NOW);
+    const avail = await listAvailability(
+      db,
+      { location: "test-clinic", service: "pilates-class", from: "2026-12-01", to: "2026-12-08" },
+      TEST_NOW,
+    );
     expect(avail.slots.map((s) => s.start)).toEqual(["2026-12-08T17:30:00+11:00"]);
     expect(avail.slots[0]!.remaining).toBe(3);
   });

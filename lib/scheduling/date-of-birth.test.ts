@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dateOfBirthFromParts, formatDateOfBirth, joinDateParts, partsFromPastedDate, splitDateParts } from "./date-of-birth";
+import {
+  dateOfBirthFromParts,
+  formatDateOfBirth,
+  joinDateParts,
+  partsFromPastedDate,
+  splitDateParts,
+} from "./date-of-birth";
 
 const now = new Date("2026-12-02T03:00:00Z");
-const dob = (day: string, month: string, year: string) => dateOfBirthFromParts(joinDateParts({ day, month, year }), now);
+const dob = (day: string, month: string, year: string) =>
+  dateOfBirthFromParts(joinDateParts({ day, month, year }), now);
 
 describe("date of birth from day, month and year", () => {
   it("reads day, month, year in that order, with or without leading zeros", () => {
@@ -13,7 +20,11 @@ describe("date of birth from day, month and year", () => {
 
   it("keeps what was typed, so a half-typed date comes back as it was", () => {
     expect(joinDateParts({ day: "", month: "", year: "" })).toBe("");
-    expect(splitDateParts(joinDateParts({ day: "7", month: "", year: "19" }))).toEqual({ day: "7", month: "", year: "19" });
+    expect(splitDateParts(joinDateParts({ day: "7", month: "", year: "19" }))).toEqual({
+      day: "7",
+      month: "",
+      year: "19",
+    });
     expect(splitDateParts("1988-06-15")).toEqual({ day: "15", month: "06", year: "1988" });
     expect(splitDateParts("")).toEqual({ day: "", month: "", year: "" });
   });

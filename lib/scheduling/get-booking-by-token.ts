@@ -11,7 +11,14 @@ export interface BookingView {
   start: string;
   end: string;
   service: { slug: string; name: string; durationMinutes: number };
-  location: { slug: string; name: string; address: string | null; phone: string | null; timezone: string; online: boolean };
+  location: {
+    slug: string;
+    name: string;
+    address: string | null;
+    phone: string | null;
+    timezone: string;
+    online: boolean;
+  };
   practitioner: { slug: string; name: string };
   patient: { firstName: string };
   cancellationWindowHours: number;
@@ -26,12 +33,26 @@ export async function getBookingByManageToken(db: Db, token: string, now = new D
   const d = await loadBookingDetail(db, id);
   if (!d) return null;
   const tz = d.location.timezone;
-  const open = d.a.status === "booked" && isOutsideCancellationWindow(d.a.startsAt, d.service.cancellationWindowHours, now);
+  const open =
+    d.a.status === "booked" && isOutsideCancellationWindow(d.a.startsAt, d.service.cancellationWindowHours, now);
   return {
-    id: d.a.id, status: d.a.status, start: toOffsetIso(d.a.startsAt, tz), end: toOffsetIso(d.a.endsAt, tz),
+    id: d.a.id,
+    status: d.a.status,
+    start: toOffsetIso(d.a.startsAt, tz),
+    end: toOffsetIso(d.a.endsAt, tz),
     service: { slug: d.service.slug, name: d.service.name, durationMinutes: d.service.durationMinutes },
-    location: { slug: d.location.slug, name: d.location.name, address: d.location.address, phone: d.location.phone, timezone: tz, online: d.location.online },
-    practitioner: d.practitioner, patient: { firstName: d.patient.firstName }, cancellationWindowHours: d.service.cancellationWindowHours,
-    canCancel: open, canReschedule: open,
+    location: {
+      slug: d.location.slug,
+      name: d.location.name,
+      address: d.location.address,
+      phone: d.location.phone,
+      timezone: tz,
+      online: d.location.online,
+    },
+    practitioner: d.practitioner,
+    patient: { firstName: d.patient.firstName },
+    cancellationWindowHours: d.service.cancellationWindowHours,
+    canCancel: open,
+    canReschedule: open,
   };
 }

@@ -19,11 +19,17 @@ export function requestHash(body: unknown): string {
  */
 export async function claimIdempotencyKey<T>(tx: Tx, key: string, bodyHash: string): Promise<T | null> {
   const id = sha(`idem:${key}`).toString("hex");
-  const inserted = await tx.insert(idempotencyKeys).values({ key: id, requestHash: bodyHash, statusCode: 0, response: "" }).onConflictDoNothing().returning();
+  const inserted = await tx
+    .insert(idempotencyKeys)
+    .values({ key: id, requestHash: bodyHash, statusCode: 0, response: "" })
+    .onConflictDoNothing()
+    .returning();
   if (inserted.length > 0) return null;
   const [row] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, id));
   if (!row || row.requestHash !== bodyHash) {
-    throw new DomainError("validation_failed", "This Idempotency-Key was already used with a different request.", { "Idempotency-Key": "Use a new key for a new request" });
+    throw new DomainError("validation_failed", "This Idempotency-Key was already used with a different request.", {
+      "Idempotency-Key": "Use a new key for a new request",
+    });
   }
   const [ivHex, tagHex, data] = row.response.split(".");
   const decipher = createDecipheriv("aes-256-gcm", sha(`enc:${key}:${bodyHash}`), Buffer.from(ivHex!, "hex"));
@@ -38,5 +44,8 @@ export async function storeIdempotentResult(tx: Tx, key: string, bodyHash: strin
   const cipher = createCipheriv("aes-256-gcm", sha(`enc:${key}:${bodyHash}`), iv);
   const data = Buffer.concat([cipher.update(JSON.stringify(result), "utf8"), cipher.final()]);
   const response = `${iv.toString("hex")}.${cipher.getAuthTag().toString("hex")}.${data.toString("base64")}`;
-  await tx.update(idempotencyKeys).set({ statusCode: 201, response }).where(eq(idempotencyKeys.key, sha(`idem:${key}`).toString("hex")));
+  await tx
+    .update(idempotencyKeys)
+    .set({ statusCode: 201, response })
+    .where(eq(idempotencyKeys.key, sha(`idem:${key}`).toString("hex")));
 }

@@ -52,7 +52,9 @@ describe("SpanSet", () => {
     expect(new SpanSet([]).contains(0, 1)).toBe(false);
   });
 
-  const span = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 50 })).map(([a, len]) => s(a, a + len));
+  const span = fc
+    .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 50 }))
+    .map(([a, len]) => s(a, a + len));
 
   it("agrees with a linear scan for overlaps and containment", () => {
     fc.assert(

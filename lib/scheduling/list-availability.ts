@@ -17,6 +17,12 @@ export async function listAvailability(db: Db, input: unknown, now = new Date())
   const slots = computeSlots(query);
   return {
     timezone: location.timezone,
-    slots: slots.map((s) => ({ start: toOffsetIso(s.start, location.timezone), end: toOffsetIso(s.end, location.timezone), practitioner: s.practitioner, location: s.location, remaining: s.remaining })),
+    slots: slots.map((s) => ({
+      start: toOffsetIso(s.start, location.timezone),
+      end: toOffsetIso(s.end, location.timezone),
+      practitioner: s.practitioner,
+      location: s.location,
+      remaining: s.remaining,
+    })),
   };
 }

@@ -31,7 +31,16 @@ const HHMM = (t: string) => t.slice(0, 5);
 /** What the one statement of loadSlotQuery returns beside the location and service rows (JSON, camelCase keys). */
 interface ScheduleJson {
   practitioners: { id: string; slug: string }[];
-  rosters: { practitionerId: string; weekday: number; startsAt: string; endsAt: string; validFrom: string; validTo: string | null; serviceSlug: string | null; breaks: { start: string; end: string }[] | null }[];
+  rosters: {
+    practitionerId: string;
+    weekday: number;
+    startsAt: string;
+    endsAt: string;
+    validFrom: string;
+    validTo: string | null;
+    serviceSlug: string | null;
+    breaks: { start: string; end: string }[] | null;
+  }[];
   closures: { startsOn: string; endsOn: string }[];
   leave: { practitionerId: string; start: string; end: string }[];
   /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
@@ -55,32 +64,68 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   const practitionerIds = new Map(s.practitioners.map((p) => [p.slug, p.id]));
   const slugById = new Map(s.practitioners.map((p) => [p.id, p.slug]));
   const base: Omit<SlotQuery, "rosters" | "busy" | "classBookings" | "closedDates"> = {
-    timezone: location.timezone, location: location.slug, practitioners: s.practitioners.map((p) => p.slug), from: req.from, to: req.to, now: req.now,
+    timezone: location.timezone,
+    location: location.slug,
+    practitioners: s.practitioners.map((p) => p.slug),
+    from: req.from,
+    to: req.to,
+    now: req.now,
     ignoreMinNotice: req.ignoreMinNotice ?? false,
     service: {
-      slug: service.slug, durationMinutes: service.durationMinutes, capacity: service.capacity, bufferBeforeMinutes: service.bufferBeforeMinutes,
-      bufferAfterMinutes: service.bufferAfterMinutes, minNoticeMinutes: service.minNoticeMinutes, horizonDays: service.horizonDays, stepMinutes: service.stepMinutes,
+      slug: service.slug,
+      durationMinutes: service.durationMinutes,
+      capacity: service.capacity,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      minNoticeMinutes: service.minNoticeMinutes,
+      horizonDays: service.horizonDays,
+      stepMinutes: service.stepMinutes,
     },
   };
   const isClass = service.capacity > 1;
   const rosters: RosterEntry[] = s.rosters.map((r) => ({
-    practitioner: slugById.get(r.practitionerId)!, weekday: r.weekday as RosterEntry["weekday"], start: HHMM(r.startsAt), end: HHMM(r.endsAt),
-    validFrom: r.validFrom, validTo: r.validTo, service: r.serviceSlug, breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
+    practitioner: slugById.get(r.practitionerId)!,
+    weekday: r.weekday as RosterEntry["weekday"],
+    start: HHMM(r.startsAt),
+    end: HHMM(r.endsAt),
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    service: r.serviceSlug,
+    breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
   }));
   const closedDates = publicHolidayDates(location.holidayRegion, req.from, req.to);
-  for (const c of s.closures) for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to)) closedDates.add(d);
+  for (const c of s.closures)
+    for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to))
+      closedDates.add(d);
   const busy = [
-    ...s.leave.map((l) => ({ practitioner: slugById.get(l.practitionerId)!, start: new Date(l.start), end: new Date(l.end) })),
+    ...s.leave.map((l) => ({
+      practitioner: slugById.get(l.practitionerId)!,
+      start: new Date(l.start),
+      end: new Date(l.end),
+    })),
     // a class's own places are counted in classBookings, not as busy time for that class
     ...s.busy
       .filter(([, , , , classServiceId]) => !(isClass && classServiceId === service.id))
-      .map(([practitionerId, start, end, classId]) => ({ practitioner: slugById.get(practitionerId)!, start: new Date(start), end: new Date(end), classKey: classId ?? undefined })),
+      .map(([practitionerId, start, end, classId]) => ({
+        practitioner: slugById.get(practitionerId)!,
+        start: new Date(start),
+        end: new Date(end),
+        classKey: classId ?? undefined,
+      })),
   ];
-  const classBookings = s.classes.map((c) => ({ practitioner: slugById.get(c.practitionerId)!, start: new Date(c.start), booked: c.booked }));
+  const classBookings = s.classes.map((c) => ({
+    practitioner: slugById.get(c.practitionerId)!,
+    start: new Date(c.start),
+    booked: c.booked,
+  }));
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
 }
 
-interface SlotContextRow { service: Record<string, unknown>; location: Record<string, unknown>; schedule: ScheduleJson }
+interface SlotContextRow {
+  service: Record<string, unknown>;
+  location: Record<string, unknown>;
+  schedule: ScheduleJson;
+}
 
 /**
  * The one statement of loadSlotQuery: a row with the service, the location (each as `to_json`) and the schedule

@@ -141,7 +141,9 @@ describe("plusLocalDays", () => {
     for (const tz of [SYD, "Australia/Lord_Howe", "America/New_York", "UTC"]) {
       for (const t of sampleInstants(1_500, tz.length)) {
         for (const days of [1, 7, 30, 90]) {
-          expect(plusLocalDays(new Date(t), days, tz).getTime()).toBe(DateTime.fromMillis(t, { zone: tz }).plus({ days }).toMillis());
+          expect(plusLocalDays(new Date(t), days, tz).getTime()).toBe(
+            DateTime.fromMillis(t, { zone: tz }).plus({ days }).toMillis(),
+          );
           checked++;
         }
       }
@@ -152,7 +154,9 @@ describe("plusLocalDays", () => {
         for (let u = c - 3 * 3600_000; u < c + 3 * 3600_000; u += 60_000 + 11) {
           for (const days of [1, 7]) {
             const from = u - days * 86_400_000;
-            expect(plusLocalDays(new Date(from), days, tz).getTime()).toBe(DateTime.fromMillis(from, { zone: tz }).plus({ days }).toMillis());
+            expect(plusLocalDays(new Date(from), days, tz).getTime()).toBe(
+              DateTime.fromMillis(from, { zone: tz }).plus({ days }).toMillis(),
+            );
             checked++;
           }
         }
@@ -171,7 +175,19 @@ describe("toOffsetIso", () => {
 });
 
 describe("the fast offset formatting agrees with luxon", () => {
-  const zones = ["Australia/Sydney", "Australia/Lord_Howe", "Australia/Perth", "Australia/Adelaide", "Pacific/Chatham", "Asia/Kathmandu", "America/St_Johns", "America/New_York", "Europe/London", "UTC", "Asia/Gaza"];
+  const zones = [
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Australia/Perth",
+    "Australia/Adelaide",
+    "Pacific/Chatham",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "America/New_York",
+    "Europe/London",
+    "UTC",
+    "Asia/Gaza",
+  ];
   const luxonIso = (d: Date, tz: string) => {
     const x = DateTime.fromJSDate(d, { zone: tz });
     return x.toISO({ suppressMilliseconds: true, includeOffset: false }) + x.toFormat("ZZ");

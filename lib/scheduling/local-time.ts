@@ -9,7 +9,14 @@ const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** Year, month and day of a real YYYY-MM-DD date (years 1000 to 9999); anything else throws. */
 function dateParts(date: string): [number, number, number] {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  if (!LOCAL_DATE.test(date) || y < 1000 || mo < 1 || mo > 12 || d < 1 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) {
+  if (
+    !LOCAL_DATE.test(date) ||
+    y < 1000 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d
+  ) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   }
   return [y, mo, d];
@@ -102,7 +109,9 @@ export function localTimeToMs(date: LocalDate, time: LocalTime, timezone: string
   const wall = Date.UTC(y, mo - 1, d, h, m); // 24:00 is the next midnight
   // The offsets in force either side of this wall time; read with each, which instants really show it?
   const around = [...new Set([zoneOffsetMinutes(wall - DAY_MS, timezone), zoneOffsetMinutes(wall + DAY_MS, timezone)])];
-  const fits = around.map((o) => wall - o * MINUTE_MS).filter((t) => zoneOffsetMinutes(t, timezone) * MINUTE_MS === wall - t);
+  const fits = around
+    .map((o) => wall - o * MINUTE_MS)
+    .filter((t) => zoneOffsetMinutes(t, timezone) * MINUTE_MS === wall - t);
   // Clocks turned back show it twice: take the first. Clocks turned forward skip it: read it with the offset
   // before the change, which lands the same distance past the gap (02:30 becomes 03:30).
   return fits.length ? Math.min(...fits) : wall - Math.min(...around) * MINUTE_MS;
@@ -114,7 +123,8 @@ export function plusLocalDays(instant: Date, days: number, timezone: string): Da
   // same offset `days` later shows the same wall-clock time when the zone keeps that offset there. Else luxon.
   const ms = instant.getTime();
   const same = ms + days * DAY_MS;
-  if (Number.isFinite(same) && zoneOffsetMinutes(same, timezone) === zoneOffsetMinutes(ms, timezone)) return new Date(same);
+  if (Number.isFinite(same) && zoneOffsetMinutes(same, timezone) === zoneOffsetMinutes(ms, timezone))
+    return new Date(same);
   return DateTime.fromJSDate(instant, { zone: timezone }).plus({ days }).toJSDate();
 }
 
@@ -132,7 +142,9 @@ export function toOffsetIso(date: Date, timezone: string): string {
   const millis = wall.getUTCMilliseconds();
   const abs = Math.abs(offset);
   // The offset is appended as "+HH:MM" (never "Z") so every zone gives the same shape.
-  return `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}`
-    + (millis ? `.${String(millis).padStart(3, "0")}` : "")
-    + `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return (
+    `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}` +
+    (millis ? `.${String(millis).padStart(3, "0")}` : "") +
+    `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+  );
 }

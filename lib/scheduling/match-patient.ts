@@ -17,7 +17,10 @@ export type BookingPatient = PatientDetails | { id: string };
  */
 export async function matchPatient(tx: Tx, p: BookingPatient, { online }: { online: boolean }): Promise<string> {
   if ("id" in p) {
-    const [row] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.id, p.id), isNull(patients.mergedInto)));
+    const [row] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, p.id), isNull(patients.mergedInto)));
     if (!row) throw new ValidationFailed({ patientId: "That patient no longer exists (or was merged). Search again." });
     return row.id;
   }
@@ -28,17 +31,29 @@ export async function matchPatient(tx: Tx, p: BookingPatient, { online }: { onli
     const [row] = rowsOf<{ id: string }>(await tx.execute(insertProvisional(p)));
     return row!.id;
   }
-  const [row] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.email, p.email), eq(patients.dateOfBirth, p.dateOfBirth), isNull(patients.possibleDuplicateOf), isNull(patients.mergedInto)));
+  const [row] = await tx
+    .select({ id: patients.id })
+    .from(patients)
+    .where(
+      and(
+        eq(patients.email, p.email),
+        eq(patients.dateOfBirth, p.dateOfBirth),
+        isNull(patients.possibleDuplicateOf),
+        isNull(patients.mergedInto),
+      ),
+    );
   return row!.id;
 }
 
 /** Adds the patient of record for these details; null when there already is one. One statement. */
 async function addPatient(tx: Tx, p: CreateBookingInput["patient"]): Promise<string | null> {
-  const [row] = rowsOf<{ id: string }>(await tx.execute(sql`
+  const [row] = rowsOf<{ id: string }>(
+    await tx.execute(sql`
     insert into ${patients} (first_name, last_name, email, phone, date_of_birth)
     values (${p.firstName}, ${p.lastName}, ${p.email}, ${p.phone}, ${p.dateOfBirth})
     on conflict (email, date_of_birth) where possible_duplicate_of is null and merged_into is null do nothing
-    returning id`));
+    returning id`),
+  );
   return row?.id ?? null;
 }
 

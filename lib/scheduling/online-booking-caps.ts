@@ -11,7 +11,10 @@ import type { CreateBookingInput } from "./schemas";
  * index patients_normalised_email_idx); keep the two in step.
  */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase().replace(/\+[^@]*@/, "@");
+  return email
+    .trim()
+    .toLowerCase()
+    .replace(/\+[^@]*@/, "@");
 }
 
 // Bookings of one transaction that passed the check but are not written yet (several bookings written together
@@ -24,7 +27,11 @@ const pendingByTx = new WeakMap<Tx, Map<string, number>>();
  * transaction, under an advisory lock on the normalised address, so parallel bookings for one inbox queue here and
  * each counts the ones committed before it. Staff bookings are not capped.
  */
-export async function enforceOnlineBookingCaps(tx: Tx, patient: CreateBookingInput["patient"], { now, online, max = env.ONLINE_FUTURE_BOOKINGS_MAX }: { now: Date; online: boolean; max?: number }): Promise<void> {
+export async function enforceOnlineBookingCaps(
+  tx: Tx,
+  patient: CreateBookingInput["patient"],
+  { now, online, max = env.ONLINE_FUTURE_BOOKINGS_MAX }: { now: Date; online: boolean; max?: number },
+): Promise<void> {
   if (!online) return;
   const email = normaliseEmail(patient.email);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`online-booking:${email}`}, 0))`);
@@ -41,8 +48,14 @@ export async function enforceOnlineBookingCaps(tx: Tx, patient: CreateBookingInp
   pending.set(email, before + 1);
 }
 
-async function countFutureBookings(tx: Tx, email: string, p: CreateBookingInput["patient"], now: Date): Promise<{ byEmail: number; byPatient: number }> {
-  const [row] = rowsOf<{ by_email: number | string; by_patient: number | string }>(await tx.execute(sql`
+async function countFutureBookings(
+  tx: Tx,
+  email: string,
+  p: CreateBookingInput["patient"],
+  now: Date,
+): Promise<{ byEmail: number; byPatient: number }> {
+  const [row] = rowsOf<{ by_email: number | string; by_patient: number | string }>(
+    await tx.execute(sql`
     select
       (select count(*) from appointments a join patients p on p.id = a.patient_id
         where regexp_replace(p.email, '\\+[^@]*@', '@') = ${email}
@@ -51,6 +64,7 @@ async function countFutureBookings(tx: Tx, email: string, p: CreateBookingInput[
         where coalesce(p.possible_duplicate_of, p.id) in (
             select coalesce(q.possible_duplicate_of, q.id) from patients q
             where q.email = ${p.email} and q.date_of_birth = ${p.dateOfBirth} and q.merged_into is null)
-          and a.status = 'booked' and a.starts_at > ${now.toISOString()}::timestamptz) as by_patient`));
+          and a.status = 'booked' and a.starts_at > ${now.toISOString()}::timestamptz) as by_patient`),
+  );
   return { byEmail: Number(row?.by_email ?? 0), byPatient: Number(row?.by_patient ?? 0) };
 }

@@ -20,23 +20,49 @@ import { blockedInterval, isSlotAvailable } from "./slots";
  * front desk (both waived, another practitioner allowed). If the new time is taken the transaction rolls back and
  * the old time stays.
  */
-export async function rescheduleAppointment(db: Db, actor: Actor, id: string, auth: ChangeAuth, rawInput: unknown, now = new Date()): Promise<BookingDto> {
+export async function rescheduleAppointment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  auth: ChangeAuth,
+  rawInput: unknown,
+  now = new Date(),
+): Promise<BookingDto> {
   const input = rescheduleBookingSchema.parse(rawInput);
   const byStaff = "staff" in auth;
   try {
     return await db.transaction(async (tx) => {
       await planOncePerConnection(tx);
       const row = await appointmentToChange(tx, id, auth);
-      if (row.status !== "booked") throw new Conflict(row.status === "cancelled" ? "This booking is cancelled and cannot be moved." : `This appointment is marked ${row.status} and can no longer be moved.`);
+      if (row.status !== "booked")
+        throw new Conflict(
+          row.status === "cancelled"
+            ? "This booking is cancelled and cannot be moved."
+            : `This appointment is marked ${row.status} and can no longer be moved.`,
+        );
       const detail = (await loadBookingDetail(tx, row.id))!;
-      if (!byStaff) assertOutsideCancellationWindow(row.startsAt, detail.service.cancellationWindowHours, now, detail.location.phone, "move");
+      if (!byStaff)
+        assertOutsideCancellationWindow(
+          row.startsAt,
+          detail.service.cancellationWindowHours,
+          now,
+          detail.location.phone,
+          "move",
+        );
 
       const start = new Date(input.start);
       const loc = detail.location;
       const day = localDateOf(start, loc.timezone);
       const practitioner = input.practitioner ?? detail.practitioner.slug;
       const context = await loadSlotQuery(tx, {
-        location: loc.slug, service: detail.service.slug, practitioner, from: day, to: day, now, ignoreMinNotice: byStaff, ignoreAppointmentId: row.id,
+        location: loc.slug,
+        service: detail.service.slug,
+        practitioner,
+        from: day,
+        to: day,
+        now,
+        ignoreMinNotice: byStaff,
+        ignoreAppointmentId: row.id,
       });
       const { query, practitionerIds } = context;
       assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: byStaff, phone: loc.phone });
@@ -46,20 +72,43 @@ export async function rescheduleAppointment(db: Db, actor: Actor, id: string, au
       const classId = await classFor(tx, context, slot, practitionerId);
       await tx
         .update(appointments)
-        .set({ practitionerId, classId, during: { start: slot.start, end: slot.end }, blocked: blockedInterval(slot.start, query.service), updatedAt: now })
+        .set({
+          practitionerId,
+          classId,
+          during: { start: slot.start, end: slot.end },
+          blocked: blockedInterval(slot.start, query.service),
+          updatedAt: now,
+        })
         .where(eq(appointments.id, row.id));
       await recordAudit(tx, actor, {
-        action: "appointment.reschedule", entityType: "appointment", entityId: row.id, patientId: row.patientId,
+        action: "appointment.reschedule",
+        entityType: "appointment",
+        entityId: row.id,
+        patientId: row.patientId,
         detail: { from: row.startsAt.toISOString(), to: slot.start.toISOString(), practitioner },
       });
-      await publishBookingEvent(tx, { kind: "moved", appointmentId: row.id, startsAt: slot.start, manageUrl: !byStaff && auth.token ? manageUrl(auth.token) : undefined, now });
+      await publishBookingEvent(tx, {
+        kind: "moved",
+        appointmentId: row.id,
+        startsAt: slot.start,
+        manageUrl: !byStaff && auth.token ? manageUrl(auth.token) : undefined,
+        now,
+      });
       return bookingDto({
-        id: row.id, status: row.status, service: detail.service.slug, location: loc.slug, practitioner, startsAt: slot.start, endsAt: slot.end, timezone: loc.timezone,
+        id: row.id,
+        status: row.status,
+        service: detail.service.slug,
+        location: loc.slug,
+        practitioner,
+        startsAt: slot.start,
+        endsAt: slot.end,
+        timezone: loc.timezone,
       });
     });
   } catch (error) {
     const refusal = refusalOf(error);
-    if (refusal instanceof SlotTaken) throw new SlotTaken("That time was just taken. Your booking has not changed; please choose another time.");
+    if (refusal instanceof SlotTaken)
+      throw new SlotTaken("That time was just taken. Your booking has not changed; please choose another time.");
     throw refusal;
   }
 }

@@ -4,7 +4,11 @@ import { dateOfBirthFromParts } from "./date-of-birth";
 
 // One schema, two uses: the booking form's zodResolver and the API both parse with these (the form reads its date of
 // birth from three boxes, so it has its own schema for that one field, patientDetailsFormSchema).
-export const slugSchema = lineString().trim().min(1, "Required").max(80, "Too long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
+export const slugSchema = lineString()
+  .trim()
+  .min(1, "Required")
+  .max(80, "Too long")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a known identifier");
 // The dates the clinic deals in, births to bookings: a day or two past either end (time zones, buffers) still
 // fits Postgres and JavaScript, where a year-9999 date plus one day used to reach the database as "+010000" (a 500).
 export const MIN_DATE = "1900-01-01";
@@ -12,13 +16,22 @@ export const MAX_DATE = "2199-12-31";
 export const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a real date")
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "Not a real date",
+  )
   .refine((d) => d >= MIN_DATE && d <= MAX_DATE, `Use a date from ${MIN_DATE} to ${MAX_DATE}`);
 export const offsetDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+11:00")
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    "Use an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+11:00",
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), "Not a real time")
-  .refine((s) => s.slice(0, 10) >= MIN_DATE && s.slice(0, 10) <= MAX_DATE, `Use a time from ${MIN_DATE} to ${MAX_DATE}`);
+  .refine(
+    (s) => s.slice(0, 10) >= MIN_DATE && s.slice(0, 10) <= MAX_DATE,
+    `Use a time from ${MIN_DATE} to ${MAX_DATE}`,
+  );
 
 // api.md: 1 to 80 characters of letters (any script), spaces, hyphens, apostrophes and full stops.
 const nameSchema = (label: string) =>
@@ -32,16 +45,24 @@ const nameSchema = (label: string) =>
 export const patientDetailsSchema = z.object({
   firstName: nameSchema("first name"),
   lastName: nameSchema("last name"),
-  email: lineString().trim().toLowerCase().max(254, "That email is too long").email("Enter a valid email, like name@example.com"),
+  email: lineString()
+    .trim()
+    .toLowerCase()
+    .max(254, "That email is too long")
+    .email("Enter a valid email, like name@example.com"),
   phone: lineString()
     .trim()
     .min(1, "Enter a phone number")
     .max(20, "That phone number is too long")
     .regex(/^\+?[0-9 ()-]{8,20}$/, "Enter a phone number, like 0412 345 678"),
-  dateOfBirth: z.string().min(1, "Enter your date of birth").pipe(localDateSchema).refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return t <= Date.now() && t >= Date.parse("1900-01-01T00:00:00Z");
-  }, "Enter your date of birth"),
+  dateOfBirth: z
+    .string()
+    .min(1, "Enter your date of birth")
+    .pipe(localDateSchema)
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return t <= Date.now() && t >= Date.parse("1900-01-01T00:00:00Z");
+    }, "Enter your date of birth"),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
 
@@ -69,10 +90,15 @@ export const createBookingSchema = z.object({
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
-export const cancelBookingSchema = z.object({ reason: multilineString().trim().max(500, "Keep the reason to 500 characters").optional() });
+export const cancelBookingSchema = z.object({
+  reason: multilineString().trim().max(500, "Keep the reason to 500 characters").optional(),
+});
 /** The front desk always says why it cancels. */
 export const staffCancelSchema = z.object({
-  reason: multilineString().trim().min(1, "Enter a reason for cancelling").max(500, "Keep the reason to 500 characters"),
+  reason: multilineString()
+    .trim()
+    .min(1, "Enter a reason for cancelling")
+    .max(500, "Keep the reason to 500 characters"),
 });
 export type StaffCancelInput = z.infer<typeof staffCancelSchema>;
 /** A move, by the patient or the front desk: the new start, and (staff only, in effect) another practitioner. */
@@ -88,4 +114,7 @@ export const availabilityQuerySchema = z
     practitioner: slugSchema.optional(),
   })
   .refine((q) => q.to >= q.from, { path: ["to"], message: "`to` must be on or after `from`" })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 30, { path: ["to"], message: "Ask for at most 31 days at a time" });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 30, {
+    path: ["to"],
+    message: "Ask for at most 31 days at a time",
+  });

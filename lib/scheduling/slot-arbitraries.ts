@@ -16,12 +16,18 @@ const hhmm = (minutes: number): string =>
 
 const minuteOfDay = (max: number) => fc.integer({ min: 0, max: max / 5 }).map((n) => n * 5);
 // Clinic hours mostly, but also the small hours, where the DST changes happen.
-const rosterStart = fc.oneof(minuteOfDay(1400), fc.integer({ min: 84, max: 216 }).map((n) => n * 5));
+const rosterStart = fc.oneof(
+  minuteOfDay(1400),
+  fc.integer({ min: 84, max: 216 }).map((n) => n * 5),
+);
 
 const rosterArb = (from: string, days: number, isClass: boolean, practitioners: string[]) =>
   fc
     .record({
-      practitioner: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...practitioners) }, { weight: 1, arbitrary: fc.constantFrom(...POOL) }),
+      practitioner: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...practitioners) },
+        { weight: 1, arbitrary: fc.constantFrom(...POOL) },
+      ),
       // Mostly a weekday that occurs in the queried range, so entries take part.
       weekday: fc.oneof(
         { weight: 4, arbitrary: fc.integer({ min: 0, max: days }).map((k) => isoWeekday(addDays(from, k))) },
@@ -35,7 +41,10 @@ const rosterArb = (from: string, days: number, isClass: boolean, practitioners: 
       service: isClass
         ? fc.constantFrom<string | null>(null, "pilates", "pilates", "pilates", "yoga")
         : fc.constantFrom<string | null>(null, null, null, "pilates", "physio"),
-      breaks: fc.array(fc.record({ offset: fc.integer({ min: -6, max: 120 }), length: fc.integer({ min: 1, max: 18 }) }), { maxLength: 2 }),
+      breaks: fc.array(
+        fc.record({ offset: fc.integer({ min: -6, max: 120 }), length: fc.integer({ min: 1, max: 18 }) }),
+        { maxLength: 2 },
+      ),
     })
     .map((r): RosterEntry => {
       const validFrom = addDays(from, r.validFrom);
@@ -64,7 +73,10 @@ const serviceArb: fc.Arbitrary<ServiceRules> = fc
     before: fc.integer({ min: 0, max: 6 }),
     after: fc.integer({ min: 0, max: 6 }),
     notice: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 1500 })),
-    horizon: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 4, arbitrary: fc.integer({ min: 4, max: 60 }) }),
+    horizon: fc.oneof(
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) },
+      { weight: 4, arbitrary: fc.integer({ min: 4, max: 60 }) },
+    ),
   })
   .map((s) => ({
     slug: s.isClass ? "pilates" : "physio",
@@ -79,7 +91,13 @@ const serviceArb: fc.Arbitrary<ServiceRules> = fc
 
 export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
   .record({
-    timezone: fc.constantFrom("Australia/Sydney", "Australia/Sydney", "Australia/Lord_Howe", "UTC", "America/Los_Angeles"),
+    timezone: fc.constantFrom(
+      "Australia/Sydney",
+      "Australia/Sydney",
+      "Australia/Lord_Howe",
+      "UTC",
+      "America/Los_Angeles",
+    ),
     from: fc.tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: 0, max: 6 })).map(([a, k]) => addDays(a, k)),
     days: fc.integer({ min: 0, max: 9 }),
     service: serviceArb,
@@ -103,7 +121,10 @@ export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
           { maxLength: 8 },
         ),
         bookings: fc.array(fc.record({ pick: fc.nat(), booked: fc.integer({ min: 1, max: 8 }) }), { maxLength: 4 }),
-        now: fc.oneof({ weight: 3, arbitrary: instant(-3 * 1440, 0) }, { weight: 1, arbitrary: instant(-1440, (days + 1) * 1440) }),
+        now: fc.oneof(
+          { weight: 3, arbitrary: instant(-3 * 1440, 0) },
+          { weight: 1, arbitrary: instant(-1440, (days + 1) * 1440) },
+        ),
         ignoreMinNotice: fc.boolean(),
       })
       .map((r): SlotQuery => {
@@ -117,7 +138,11 @@ export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
           const [pick, offset] = b.nearShift ?? [0, 0];
           const near = b.nearShift ? shifts[pick % Math.max(1, shifts.length)] : undefined;
           const start = near ? new Date(near.start + offset * 5 * MINUTE) : b.start;
-          return { practitioner: near ? near.practitioner : b.practitioner, start, end: new Date(start.getTime() + b.minutes * MINUTE) };
+          return {
+            practitioner: near ? near.practitioner : b.practitioner,
+            start,
+            end: new Date(start.getTime() + b.minutes * MINUTE),
+          };
         });
         const classBookings: ClassBooking[] = r.bookings.flatMap((b) => {
           const shift = shifts[b.pick % Math.max(1, shifts.length)];
@@ -140,7 +165,12 @@ export const slotQueryArb: fc.Arbitrary<SlotQuery> = fc
       });
   });
 
-interface ModelWindow { start: number; end: number; breaks: { start: number; end: number }[]; service: string | null }
+interface ModelWindow {
+  start: number;
+  end: number;
+  breaks: { start: number; end: number }[];
+  service: string | null;
+}
 
 /** The roster windows of one practitioner on one open date, as the rules describe them. */
 export function windowsOn(q: SlotQuery, practitioner: string, date: string): ModelWindow[] {
@@ -151,7 +181,10 @@ export function windowsOn(q: SlotQuery, practitioner: string, date: string): Mod
     .map((e) => ({
       start: localTimeToMs(date, e.start, q.timezone),
       end: localTimeToMs(date, e.end, q.timezone),
-      breaks: e.breaks.map((b) => ({ start: localTimeToMs(date, b.start, q.timezone), end: localTimeToMs(date, b.end, q.timezone) })),
+      breaks: e.breaks.map((b) => ({
+        start: localTimeToMs(date, b.start, q.timezone),
+        end: localTimeToMs(date, b.end, q.timezone),
+      })),
       service: e.service,
     }));
 }
@@ -191,7 +224,9 @@ export function referenceSlots(q: SlotQuery): Slot[] {
       for (const w of windows) {
         const isClass = s.capacity > 1;
         if (isClass ? w.service !== s.slug : w.service !== null) continue;
-        const period = isClass ? (s.bufferBeforeMinutes + s.durationMinutes + s.bufferAfterMinutes) * MINUTE : s.stepMinutes * MINUTE;
+        const period = isClass
+          ? (s.bufferBeforeMinutes + s.durationMinutes + s.bufferAfterMinutes) * MINUTE
+          : s.stepMinutes * MINUTE;
         for (let t = w.start; t < w.end; t += period) {
           if (isClass && !(t + duration <= w.end && isWorkingTime(q, [w], t, t + duration))) continue;
           if (!isClass && !isWorkingTime(q, windows, t, t + duration)) continue;
@@ -199,12 +234,23 @@ export function referenceSlots(q: SlotQuery): Slot[] {
           const from = t - s.bufferBeforeMinutes * MINUTE;
           const to = t + duration + s.bufferAfterMinutes * MINUTE;
           if (q.busy.some((b) => b.practitioner === p && b.start.getTime() < to && b.end.getTime() > from)) continue;
-          const booked = q.classBookings.filter((b) => b.practitioner === p && b.start.getTime() === t).reduce((n, b) => n + b.booked, 0);
+          const booked = q.classBookings
+            .filter((b) => b.practitioner === p && b.start.getTime() === t)
+            .reduce((n, b) => n + b.booked, 0);
           const remaining = isClass ? s.capacity - booked : 1;
-          if (remaining > 0) found.set(`${t}|${p}`, { start: new Date(t), end: new Date(t + duration), practitioner: p, location: q.location, remaining });
+          if (remaining > 0)
+            found.set(`${t}|${p}`, {
+              start: new Date(t),
+              end: new Date(t + duration),
+              practitioner: p,
+              location: q.location,
+              remaining,
+            });
         }
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || (a.practitioner < b.practitioner ? -1 : 1));
+  return [...found.values()].sort(
+    (a, b) => a.start.getTime() - b.start.getTime() || (a.practitioner < b.practitioner ? -1 : 1),
+  );
 }

@@ -43,8 +43,12 @@ describe("isSlotAvailable", () => {
     const now = at("08:45");
     const service = makeService({ minNoticeMinutes: 30 });
     expect(isSlotAvailable(makeQuery({ rosters, now, service }), at("09:00"), "ana")).toBeNull();
-    expect(isSlotAvailable(makeQuery({ rosters, now, service, ignoreMinNotice: true }), at("09:00"), "ana")).not.toBeNull();
-    expect(isSlotAvailable(makeQuery({ rosters, now: at("09:01"), ignoreMinNotice: true }), at("09:00"), "ana")).toBeNull();
+    expect(
+      isSlotAvailable(makeQuery({ rosters, now, service, ignoreMinNotice: true }), at("09:00"), "ana"),
+    ).not.toBeNull();
+    expect(
+      isSlotAvailable(makeQuery({ rosters, now: at("09:01"), ignoreMinNotice: true }), at("09:00"), "ana"),
+    ).toBeNull();
     const q = makeQuery({ rosters: [makeRoster({ weekday: 2 })], service: makeService({ horizonDays: 30 }) });
     expect(isSlotAvailable(q, new Date("2026-12-08T09:00:00+11:00"), "ana")).toBeNull(); // now is 1 November
   });

@@ -32,12 +32,20 @@ describe("09:00 stays 09:00 on the wall clock across daylight-saving changes", (
   });
 
   it("April 2027 (Sunday the 4th) and October 2027 (Sunday the 3rd)", () => {
-    expect(nineOClockAround("2027-04-03", "2027-04-04")).toEqual(["2027-04-02T22:00:00.000Z", "2027-04-03T23:00:00.000Z"]);
-    expect(nineOClockAround("2027-10-02", "2027-10-03")).toEqual(["2027-10-01T23:00:00.000Z", "2027-10-02T22:00:00.000Z"]);
+    expect(nineOClockAround("2027-04-03", "2027-04-04")).toEqual([
+      "2027-04-02T22:00:00.000Z",
+      "2027-04-03T23:00:00.000Z",
+    ]);
+    expect(nineOClockAround("2027-10-02", "2027-10-03")).toEqual([
+      "2027-10-01T23:00:00.000Z",
+      "2027-10-02T22:00:00.000Z",
+    ]);
   });
 
   it("shows the offset change in the API format", () => {
-    const slots = computeSlots(makeQuery({ service: hour, rosters: nineOClock, from: "2026-10-03", to: "2026-10-04", now: before2026 }));
+    const slots = computeSlots(
+      makeQuery({ service: hour, rosters: nineOClock, from: "2026-10-03", to: "2026-10-04", now: before2026 }),
+    );
     expect(startsOf(slots)).toEqual(["2026-10-03T09:00:00+10:00", "2026-10-04T09:00:00+11:00"]);
   });
 });
@@ -57,7 +65,9 @@ describe("a roster entry spanning the change itself", () => {
 
   it("April: 01:00-04:00 holds four real hours, with 02:00 offered once on each offset", () => {
     const rosters = [makeRoster({ weekday: 7, start: "01:00", end: "04:00" })];
-    const slots = computeSlots(makeQuery({ service: hour, rosters, from: "2026-04-05", to: "2026-04-05", now: before2026 }));
+    const slots = computeSlots(
+      makeQuery({ service: hour, rosters, from: "2026-04-05", to: "2026-04-05", now: before2026 }),
+    );
     expect(startsOf(slots)).toEqual([
       "2026-04-05T01:00:00+11:00",
       "2026-04-05T02:00:00+11:00",
@@ -68,20 +78,28 @@ describe("a roster entry spanning the change itself", () => {
 
   it("an entry starting inside the October gap begins when the clock shows it again (02:30 -> 03:30)", () => {
     const rosters = [makeRoster({ weekday: 7, start: "02:30", end: "05:00" })];
-    const slots = computeSlots(makeQuery({ service: hour, rosters, from: "2026-10-04", to: "2026-10-04", now: before2026 }));
+    const slots = computeSlots(
+      makeQuery({ service: hour, rosters, from: "2026-10-04", to: "2026-10-04", now: before2026 }),
+    );
     expect(startsOf(slots)).toEqual(["2026-10-04T03:30:00+11:00"]);
   });
 
   it("a break across the April overlap blocks both copies of the repeated hour", () => {
-    const rosters = [makeRoster({ weekday: 7, start: "01:00", end: "04:00", breaks: [{ start: "02:00", end: "03:00" }] })];
-    const slots = computeSlots(makeQuery({ service: hour, rosters, from: "2026-04-05", to: "2026-04-05", now: before2026 }));
+    const rosters = [
+      makeRoster({ weekday: 7, start: "01:00", end: "04:00", breaks: [{ start: "02:00", end: "03:00" }] }),
+    ];
+    const slots = computeSlots(
+      makeQuery({ service: hour, rosters, from: "2026-04-05", to: "2026-04-05", now: before2026 }),
+    );
     expect(startsOf(slots)).toEqual(["2026-04-05T01:00:00+11:00", "2026-04-05T03:00:00+10:00"]);
   });
 
   it("isSlotAvailable finds the second 02:00 of the April change on the right date", () => {
     const rosters = [makeRoster({ weekday: 7, start: "01:00", end: "04:00" })];
     const q = makeQuery({ service: hour, rosters, now: before2026 });
-    expect(isSlotAvailable(q, new Date("2026-04-05T02:00:00+10:00"), "ana")?.end).toEqual(new Date("2026-04-05T03:00:00+10:00"));
+    expect(isSlotAvailable(q, new Date("2026-04-05T02:00:00+10:00"), "ana")?.end).toEqual(
+      new Date("2026-04-05T03:00:00+10:00"),
+    );
   });
 });
 
@@ -106,7 +124,10 @@ describe("independence from the process time zone", () => {
       process.env.TZ = tz;
       // Guard: the switch really took effect, or this test would prove nothing.
       expect(new Date("2026-07-01T00:00:00Z").getTimezoneOffset(), tz).not.toBe(0);
-      expect(computeSlots(q).map((s) => s.start.toISOString()), tz).toEqual(reference);
+      expect(
+        computeSlots(q).map((s) => s.start.toISOString()),
+        tz,
+      ).toEqual(reference);
     }
     // Expectations built from explicit offsets: 08:00 +10 before the change, 08:00 +11 after.
     expect(reference).toContain(new Date("2026-10-03T08:00:00+10:00").toISOString());

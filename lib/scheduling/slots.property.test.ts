@@ -12,7 +12,9 @@ describe("computeSlots properties (random rosters, busy time, now; Sydney, Lord 
       fc.property(slotQueryArb, (q) => {
         for (const slot of computeSlots(q)) {
           const blocked = blockedInterval(slot.start, q.service);
-          const clash = q.busy.find((b) => b.practitioner === slot.practitioner && b.start < blocked.end && b.end > blocked.start);
+          const clash = q.busy.find(
+            (b) => b.practitioner === slot.practitioner && b.start < blocked.end && b.end > blocked.start,
+          );
           expect(clash).toBeUndefined();
         }
       }),
@@ -58,7 +60,8 @@ describe("computeSlots properties (random rosters, busy time, now; Sydney, Lord 
         const slots = computeSlots(q);
         for (let i = 1; i < slots.length; i++) {
           const [a, b] = [slots[i - 1]!, slots[i]!];
-          const ordered = a.start < b.start || (a.start.getTime() === b.start.getTime() && a.practitioner < b.practitioner);
+          const ordered =
+            a.start < b.start || (a.start.getTime() === b.start.getTime() && a.practitioner < b.practitioner);
           expect(ordered).toBe(true);
         }
       }),

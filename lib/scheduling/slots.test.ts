@@ -21,14 +21,26 @@ describe("computeSlots: roster windows", () => {
   it("keeps candidates on the grid of the roster start, also after a break", () => {
     const rosters = [makeRoster({ start: "09:10", end: "12:00", breaks: [{ start: "10:10", end: "10:40" }] })];
     expect(clockTimesOf(computeSlots(makeQuery({ rosters })))).toEqual([
-      "09:10", "09:25", "09:40", // 09:55 would run into the break
-      "10:40", "10:55", "11:10", "11:25",
+      "09:10",
+      "09:25",
+      "09:40", // 09:55 would run into the break
+      "10:40",
+      "10:55",
+      "11:10",
+      "11:25",
     ]);
   });
 
   it("lets breaks at the very start and end of the window shrink it", () => {
     const rosters = [
-      makeRoster({ start: "09:00", end: "11:00", breaks: [{ start: "09:00", end: "09:30" }, { start: "10:30", end: "11:00" }] }),
+      makeRoster({
+        start: "09:00",
+        end: "11:00",
+        breaks: [
+          { start: "09:00", end: "09:30" },
+          { start: "10:30", end: "11:00" },
+        ],
+      }),
     ];
     expect(clockTimesOf(computeSlots(makeQuery({ rosters })))).toEqual(["09:30", "09:45", "10:00"]);
   });
@@ -77,8 +89,13 @@ describe("computeSlots: closures and public holidays", () => {
     const closedDates = publicHolidayDates("AU-NSW", "2026-12-21", "2027-01-01");
     const slots = computeSlots(makeQuery({ rosters, closedDates, from: "2026-12-21", to: "2027-01-01" }));
     expect(startsOf(slots).map((iso) => iso.slice(0, 10))).toEqual([
-      "2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24",
-      "2026-12-29", "2026-12-30", "2026-12-31",
+      "2026-12-21",
+      "2026-12-22",
+      "2026-12-23",
+      "2026-12-24",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
     ]);
   });
 });
@@ -96,13 +113,15 @@ describe("computeSlots: busy time and buffers", () => {
     const rosters = [makeRoster({ start: "09:00", end: "12:00" })];
     const existing = [busy("ana", "2026-12-01T10:00:00+11:00", "2026-12-01T10:45:00+11:00")];
     const plain = computeSlots(makeQuery({ rosters, busy: existing }));
-    expect(clockTimesOf(plain)).toEqual([
-      "09:00", "09:15", "09:30", "10:45", "11:00", "11:15", "11:30",
-    ]);
+    expect(clockTimesOf(plain)).toEqual(["09:00", "09:15", "09:30", "10:45", "11:00", "11:15", "11:30"]);
     const buffered = makeService({ bufferBeforeMinutes: 10, bufferAfterMinutes: 15 });
     // 09:15 + 30 + 15 ends at 10:00 exactly; 11:00 - 10 starts at 10:50, after 10:45.
     expect(clockTimesOf(computeSlots(makeQuery({ rosters, busy: existing, service: buffered })))).toEqual([
-      "09:00", "09:15", "11:00", "11:15", "11:30",
+      "09:00",
+      "09:15",
+      "11:00",
+      "11:15",
+      "11:30",
     ]);
   });
 
@@ -143,7 +162,12 @@ describe("computeSlots: dedicated blocks", () => {
       makeRoster({ start: "12:00", end: "13:00", service: "pilates-class" }),
     ];
     expect(clockTimesOf(computeSlots(makeQuery({ rosters })))).toEqual([
-      "11:00", "11:15", "11:30", "13:00", "13:15", "13:30",
+      "11:00",
+      "11:15",
+      "11:30",
+      "13:00",
+      "13:15",
+      "13:30",
     ]);
   });
 
@@ -157,7 +181,9 @@ describe("computeSlots: dedicated blocks", () => {
 
   it("offers one-to-one services only in general time, never in a dedicated block", () => {
     const rosters = [makeRoster({ start: "09:00", end: "10:00", service: "shockwave" })];
-    expect(computeSlots(makeQuery({ rosters, service: makeService({ slug: "shockwave", durationMinutes: 20 }) }))).toEqual([]);
+    expect(
+      computeSlots(makeQuery({ rosters, service: makeService({ slug: "shockwave", durationMinutes: 20 }) })),
+    ).toEqual([]);
   });
 });
 
@@ -226,7 +252,9 @@ describe("computeSlots: ordering", () => {
       makeRoster({ practitioner: "ana", weekday: 2, start: "09:15", end: "09:45" }), // entered twice
       makeRoster({ practitioner: "ben", weekday: 1, start: "16:00", end: "16:30" }),
     ];
-    const slots = computeSlots(makeQuery({ rosters, practitioners: ["ben", "ana"], from: "2026-11-30", to: "2026-12-01" }));
+    const slots = computeSlots(
+      makeQuery({ rosters, practitioners: ["ben", "ana"], from: "2026-11-30", to: "2026-12-01" }),
+    );
     expect(slots.map((s) => `${s.start.toISOString()} ${s.practitioner}`)).toEqual([
       "2026-11-30T05:00:00.000Z ben",
       "2026-11-30T22:00:00.000Z ben",
@@ -245,7 +273,9 @@ describe("computeSlots: bad input", () => {
     expect(() => computeSlots(makeQuery({ timezone: "Nowhere/Town" }))).toThrow(RangeError);
     expect(() => computeSlots(makeQuery({ service: makeService({ stepMinutes: 0 }) }))).toThrow(RangeError);
     expect(() => computeSlots(makeQuery({ service: makeService({ durationMinutes: -5 }) }))).toThrow(RangeError);
-    expect(() => computeSlots(makeQuery({ service: makeService({ bufferAfterMinutes: Number.NaN }) }))).toThrow(RangeError);
+    expect(() => computeSlots(makeQuery({ service: makeService({ bufferAfterMinutes: Number.NaN }) }))).toThrow(
+      RangeError,
+    );
     expect(() => computeSlots(makeQuery({ now: new Date(Number.NaN) }))).toThrow(RangeError);
     expect(() => computeSlots(makeQuery({ from: "2026-12-1" }))).toThrow(RangeError);
   });

@@ -31,7 +31,12 @@ export function blockedInterval(start: Date, service: ServiceRules): Interval {
 
 function assertRules(service: ServiceRules): void {
   const positive = [service.durationMinutes, service.stepMinutes, service.capacity];
-  const nonNegative = [service.bufferBeforeMinutes, service.bufferAfterMinutes, service.minNoticeMinutes, service.horizonDays];
+  const nonNegative = [
+    service.bufferBeforeMinutes,
+    service.bufferAfterMinutes,
+    service.minNoticeMinutes,
+    service.horizonDays,
+  ];
   if (!positive.every((n) => Number.isFinite(n) && n > 0) || !nonNegative.every((n) => Number.isFinite(n) && n >= 0)) {
     throw new RangeError(`Service ${service.slug} has invalid timing rules`);
   }
@@ -66,7 +71,13 @@ function isOpen(ctx: Context, practitioner: string, start: number): boolean {
 }
 
 function makeSlot(ctx: Context, practitioner: string, start: number, remaining: number): Slot {
-  return { start: new Date(start), end: new Date(start + ctx.duration), practitioner, location: ctx.q.location, remaining };
+  return {
+    start: new Date(start),
+    end: new Date(start + ctx.duration),
+    practitioner,
+    location: ctx.q.location,
+    remaining,
+  };
 }
 
 /** One-to-one: general time minus breaks and minus every dedicated block the practitioner has that day. */
@@ -185,7 +196,8 @@ export function computeSlots(q: SlotQuery): Slot[] {
 export function isSlotAvailable(q: SlotQuery, start: Date, practitioner: string): Slot | null {
   if (Number.isNaN(start.getTime()) || !q.practitioners.includes(practitioner)) return null;
   const date = localDateOf(start, q.timezone);
-  const mine = <T extends { practitioner: string }>(xs: readonly T[]) => xs.filter((x) => x.practitioner === practitioner);
+  const mine = <T extends { practitioner: string }>(xs: readonly T[]) =>
+    xs.filter((x) => x.practitioner === practitioner);
   const slots = computeSlots({
     ...q,
     practitioners: [practitioner],

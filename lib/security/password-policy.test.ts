@@ -19,7 +19,15 @@ describe("new passwords (NIST SP 800-63B)", () => {
     expect(signInSchema.safeParse({ email: "a@b.co", password: "y".repeat(128) }).success).toBe(true);
     expect(signInSchema.safeParse({ email: "a@b.co", password: "y".repeat(129) }).success).toBe(false);
   });
-  it.each(["password1234", "Password1234", "123456789012", "qwertyuiop123", "passwordpassword", "aaaaaaaaaaaaaaaa", "ababababababab"])("refuses the common or repetitive %j", (pw) => {
+  it.each([
+    "password1234",
+    "Password1234",
+    "123456789012",
+    "qwertyuiop123",
+    "passwordpassword",
+    "aaaaaaaaaaaaaaaa",
+    "ababababababab",
+  ])("refuses the common or repetitive %j", (pw) => {
     expect(passwordProblem(pw)).toMatch(/common|guess/);
   });
   it("refuses one that contains the account's own email name", () => {
@@ -35,9 +43,26 @@ describe("admin:create", () => {
   it("refuses password1234 before touching a database", async () => {
     const run = promisify(execFile);
     const dataDir = mkdtempSync(path.join(tmpdir(), "admin-create-"));
-    const result = await run("npx", ["tsx", "--conditions=react-server", "db/admin-create.ts", "--email", "a@b.co", "--name", "Ann", "--password", "password1234"], {
-      env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
-    }).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+    const result = await run(
+      "npx",
+      [
+        "tsx",
+        "--conditions=react-server",
+        "db/admin-create.ts",
+        "--email",
+        "a@b.co",
+        "--name",
+        "Ann",
+        "--password",
+        "password1234",
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+      },
+    ).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/password: .*common/);
   });

@@ -19,13 +19,18 @@ export function passwordProblem(password: string, context: { email?: string; nam
   // "password1234", "Password2026!" and "passwordpassword" are all a common password with a little added
   const stripped = lower.replace(/[\d\W_]+$/u, "");
   const halves = lower.length % 2 === 0 && lower.slice(0, lower.length / 2) === lower.slice(lower.length / 2);
-  if (list.has(lower) || (stripped.length > 0 && list.has(stripped)) || (halves && list.has(lower.slice(0, lower.length / 2)))) {
+  if (
+    list.has(lower) ||
+    (stripped.length > 0 && list.has(stripped)) ||
+    (halves && list.has(lower.slice(0, lower.length / 2)))
+  ) {
     return "That password is too common: choose one that others are unlikely to use.";
   }
   if (new Set(lower).size < 5) return "That password is easy to guess: use more different characters.";
   const local = context.email?.split("@")[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return "Don’t use your email address in your password.";
   const name = context.name?.toLowerCase().replace(/\s+/g, "");
-  if (name && name.length >= 4 && lower.replace(/\s+/g, "").includes(name)) return "Don’t use your name in your password.";
+  if (name && name.length >= 4 && lower.replace(/\s+/g, "").includes(name))
+    return "Don’t use your name in your password.";
   return null;
 }

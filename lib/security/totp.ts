@@ -18,7 +18,12 @@ export function totpUri(secret: string, account: string, issuer: string): string
 export async function verifyTotp(secret: string, code: string, afterStep: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   try {
-    const result = await verify({ secret, token: code, epochTolerance: TOTP_PERIOD_SECONDS, ...(afterStep !== null ? { afterTimeStep: afterStep } : {}) });
+    const result = await verify({
+      secret,
+      token: code,
+      epochTolerance: TOTP_PERIOD_SECONDS,
+      ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
+    });
     return result.valid && "timeStep" in result ? result.timeStep : null;
   } catch {
     return null;

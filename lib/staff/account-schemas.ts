@@ -13,19 +13,31 @@ export const changePasswordSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "The two new passwords don’t match" });
+  .refine((v) => v.confirmPassword === v.newPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords don’t match",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const sessionIdSchema = z.string().uuid("Choose a session");
 
 export const forgotPasswordSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter your email").max(254, "That email is too long").email("Enter a valid email"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email")
+    .max(254, "That email is too long")
+    .email("Enter a valid email"),
 });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({ newPassword: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "The two passwords don’t match" });
+  .refine((v) => v.confirmPassword === v.newPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords don’t match",
+  });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 /** A 6-digit code from the authenticator app, or one of the ten recovery codes (xxxxx-xxxxx). */
@@ -36,7 +48,10 @@ export const mfaCodeSchema = z
   .regex(/^(\d{3} ?\d{3}|[A-Za-z2-9]{5}-?[A-Za-z2-9]{5})$/, "Enter the 6-digit code from your app, or a recovery code");
 
 export const confirmMfaSchema = z.object({
-  code: z.string().trim().regex(/^\d{3} ?\d{3}$/, "Enter the 6-digit code your app shows"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{3}$/, "Enter the 6-digit code your app shows"),
 });
 export type ConfirmMfaInput = z.infer<typeof confirmMfaSchema>;
 

@@ -9,8 +9,18 @@ import { FRONT_DESK, requireRole } from "./staff-access";
  * A booking taken by reception: the same rules as online (never a double booking) except that minimum notice
  * is waived. The patient is an existing one by id, or new details matched by email and date of birth.
  */
-export async function bookPhoneAppointment(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<BookingCreated> {
+export async function bookPhoneAppointment(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  now = new Date(),
+): Promise<BookingCreated> {
   const staff = await requireRole(db, actor, FRONT_DESK, "appointments.book");
   const { patientId, patient, notes, ...slot } = staffBookingSchema.parse(rawInput);
-  return placeBooking(db, staff, { ...slot, patient: patientId ? { id: patientId } : patient!, notes: notes || undefined }, { now, source: "phone" });
+  return placeBooking(
+    db,
+    staff,
+    { ...slot, patient: patientId ? { id: patientId } : patient!, notes: notes || undefined },
+    { now, source: "phone" },
+  );
 }

@@ -16,7 +16,9 @@ export async function endMySession(db: Db, actor: SessionActor, rawId: unknown):
     const ended = await tx
       .update(staffSessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(staffSessions.id, id.data), eq(staffSessions.userId, actor.userId), isNull(staffSessions.revokedAt)))
+      .where(
+        and(eq(staffSessions.id, id.data), eq(staffSessions.userId, actor.userId), isNull(staffSessions.revokedAt)),
+      )
       .returning({ id: staffSessions.id });
     if (ended.length === 0) throw new NotFound("That session has already ended.");
     await recordAudit(tx, actor, { action: "account.session-end", entityType: "staff_session", entityId: id.data });
@@ -27,7 +29,12 @@ export async function endMySession(db: Db, actor: SessionActor, rawId: unknown):
 export async function endAllMySessions(db: Db, actor: SessionActor): Promise<{ sessionsEnded: number }> {
   return db.transaction(async (tx) => {
     const sessionsEnded = await revokeSessionsOf(tx, actor.userId);
-    await recordAudit(tx, actor, { action: "account.sessions-end-all", entityType: "staff_user", entityId: actor.userId, detail: { sessionsEnded } });
+    await recordAudit(tx, actor, {
+      action: "account.sessions-end-all",
+      entityType: "staff_user",
+      entityId: actor.userId,
+      detail: { sessionsEnded },
+    });
     return { sessionsEnded };
   });
 }

@@ -19,19 +19,47 @@ export async function getDayBoard(db: Db, actor: Actor, input: unknown): Promise
   const { start, end } = dayBounds(q.date, loc.timezone);
 
   const [staff, offered, booked] = await Promise.all([
-    db.select({ id: practitioners.id, slug: practitioners.slug, name: practitioners.name, discipline: practitioners.discipline, title: practitioners.title })
+    db
+      .select({
+        id: practitioners.id,
+        slug: practitioners.slug,
+        name: practitioners.name,
+        discipline: practitioners.discipline,
+        title: practitioners.title,
+      })
       .from(practitioners)
-      .innerJoin(practitionerLocations, and(eq(practitionerLocations.practitionerId, practitioners.id), eq(practitionerLocations.locationId, loc.id)))
+      .innerJoin(
+        practitionerLocations,
+        and(eq(practitionerLocations.practitionerId, practitioners.id), eq(practitionerLocations.locationId, loc.id)),
+      )
       .where(eq(practitioners.active, true))
       .orderBy(asc(practitioners.discipline), asc(practitioners.name)),
-    db.select({ slug: services.slug, name: services.name, discipline: services.discipline, durationMinutes: services.durationMinutes, capacity: services.capacity })
+    db
+      .select({
+        slug: services.slug,
+        name: services.name,
+        discipline: services.discipline,
+        durationMinutes: services.durationMinutes,
+        capacity: services.capacity,
+      })
       .from(services)
-      .innerJoin(serviceLocations, and(eq(serviceLocations.serviceId, services.id), eq(serviceLocations.locationId, loc.id)))
+      .innerJoin(
+        serviceLocations,
+        and(eq(serviceLocations.serviceId, services.id), eq(serviceLocations.locationId, loc.id)),
+      )
       .where(eq(services.active, true))
       .orderBy(asc(services.discipline), asc(services.capacity), asc(services.durationMinutes)),
-    loadBoardAppointments(db, and(eq(appointments.locationId, loc.id), gte(appointments.startsAt, start), lt(appointments.startsAt, end))),
+    loadBoardAppointments(
+      db,
+      and(eq(appointments.locationId, loc.id), gte(appointments.startsAt, start), lt(appointments.startsAt, end)),
+    ),
   ]);
-  const time = await loadWorkingTime(db, { practitionerIds: staff.map((p) => p.id), locationId: loc.id, from: q.date, to: q.date });
+  const time = await loadWorkingTime(db, {
+    practitionerIds: staff.map((p) => p.id),
+    locationId: loc.id,
+    from: q.date,
+    to: q.date,
+  });
   const closed = time.closed.get(loc.id)?.get(q.date) ?? null;
 
   const columns: BoardColumn[] = [];
@@ -39,15 +67,33 @@ export async function getDayBoard(db: Db, actor: Actor, input: unknown): Promise
     const day = time.days.find((d) => d.practitionerId === p.id);
     const mine = booked.filter((a) => a.practitioner === p.slug);
     if (!day && mine.every((a) => a.status === "cancelled")) continue;
-    const away = time.leave.filter((l) => l.practitionerId === p.id).map((l) => minutesOnDay(l.start, l.end, q.date, loc.timezone, l.reason)).filter((s) => s !== null);
+    const away = time.leave
+      .filter((l) => l.practitionerId === p.id)
+      .map((l) => minutesOnDay(l.start, l.end, q.date, loc.timezone, l.reason))
+      .filter((s) => s !== null);
     columns.push({
-      key: p.slug, title: p.name, subtitle: p.title, date: q.date, location: loc.slug, practitioner: p.slug,
-      working: day?.working ?? [], breaks: day?.breaks ?? [], away, closed, appointments: mine.filter((a) => a.status !== "cancelled"),
+      key: p.slug,
+      title: p.name,
+      subtitle: p.title,
+      date: q.date,
+      location: loc.slug,
+      practitioner: p.slug,
+      working: day?.working ?? [],
+      breaks: day?.breaks ?? [],
+      away,
+      closed,
+      appointments: mine.filter((a) => a.status !== "cancelled"),
     });
   }
   return {
-    kind: "day", date: q.date, timezone: loc.timezone, location: { slug: loc.slug, name: loc.name, phone: loc.phone, online: loc.online }, closed, columns,
+    kind: "day",
+    date: q.date,
+    timezone: loc.timezone,
+    location: { slug: loc.slug, name: loc.name, phone: loc.phone, online: loc.online },
+    closed,
+    columns,
     practitioners: staff.map(({ slug, name, discipline, title }) => ({ slug, name, discipline, title })),
-    services: offered, cancelled: booked.filter((a) => a.status === "cancelled"),
+    services: offered,
+    cancelled: booked.filter((a) => a.status === "cancelled"),
   };
 }

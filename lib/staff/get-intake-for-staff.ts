@@ -50,7 +50,9 @@ export interface StaffIntakeDto {
 }
 
 function ageAt(dateOfBirth: string, at: Date, zone: string): number | null {
-  const years = Math.floor(DateTime.fromJSDate(at, { zone }).diff(DateTime.fromISO(dateOfBirth, { zone }), "years").years);
+  const years = Math.floor(
+    DateTime.fromJSDate(at, { zone }).diff(DateTime.fromISO(dateOfBirth, { zone }), "years").years,
+  );
   return Number.isFinite(years) && years >= 0 ? years : null;
 }
 
@@ -59,7 +61,14 @@ async function previousAnswers(tx: Tx, patientId: string, before: Date) {
   const [row] = await tx
     .select({ answers: intakeResponses.answers, submittedAt: intakeResponses.submittedAt })
     .from(intakeResponses)
-    .where(and(eq(intakeResponses.patientId, patientId), eq(intakeResponses.status, "completed"), isNotNull(intakeResponses.submittedAt), lt(intakeResponses.submittedAt, before)))
+    .where(
+      and(
+        eq(intakeResponses.patientId, patientId),
+        eq(intakeResponses.status, "completed"),
+        isNotNull(intakeResponses.submittedAt),
+        lt(intakeResponses.submittedAt, before),
+      ),
+    )
     .orderBy(desc(intakeResponses.submittedAt))
     .limit(1);
   return row?.submittedAt ? { answers: row.answers as Answers, submittedAt: row.submittedAt.toISOString() } : undefined;
@@ -67,9 +76,22 @@ async function previousAnswers(tx: Tx, patientId: string, before: Date) {
 
 function appointmentDto(a: IntakeAppointmentRow): StaffIntakeDto["appointment"] {
   return {
-    id: a.id, start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), status: a.status, service: a.service, location: a.location.name,
-    online: a.location.online, timezone: a.location.timezone, practitioner: a.practitioner, needsCall: a.needsCall,
-    patient: { id: a.patientId, name: `${a.patient.firstName} ${a.patient.lastName}`, dateOfBirth: a.patient.dateOfBirth, age: ageAt(a.patient.dateOfBirth, a.startsAt, a.location.timezone) },
+    id: a.id,
+    start: a.startsAt.toISOString(),
+    end: a.endsAt.toISOString(),
+    status: a.status,
+    service: a.service,
+    location: a.location.name,
+    online: a.location.online,
+    timezone: a.location.timezone,
+    practitioner: a.practitioner,
+    needsCall: a.needsCall,
+    patient: {
+      id: a.patientId,
+      name: `${a.patient.firstName} ${a.patient.lastName}`,
+      dateOfBirth: a.patient.dateOfBirth,
+      age: ageAt(a.patient.dateOfBirth, a.startsAt, a.location.timezone),
+    },
   };
 }
 
@@ -94,21 +116,40 @@ export async function getIntakeForStaff(db: Db, actor: StaffActor, appointmentId
       // Summaries are stored at submission; one missing (older data) is worked out again the same way.
       const summary =
         (r.summary as IntakeSummary | null) ??
-        summarizeIntake(answers, { age: ageAt(appointment.patient.dateOfBirth, r.submittedAt!, appointment.location.timezone) ?? undefined, previous: await previousAnswers(tx, appointment.patientId, r.submittedAt!) });
+        summarizeIntake(answers, {
+          age: ageAt(appointment.patient.dateOfBirth, r.submittedAt!, appointment.location.timezone) ?? undefined,
+          previous: await previousAnswers(tx, appointment.patientId, r.submittedAt!),
+        });
       intake = {
-        id: r.id, version: r.version, submittedAt: r.submittedAt!.toISOString(), route: r.route, needsCall: r.needsCall,
-        reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewedBy: latest.reviewer ?? null, summary, answers, answerList: listAnswers(answers),
+        id: r.id,
+        version: r.version,
+        submittedAt: r.submittedAt!.toISOString(),
+        route: r.route,
+        needsCall: r.needsCall,
+        reviewedAt: r.reviewedAt?.toISOString() ?? null,
+        reviewedBy: latest.reviewer ?? null,
+        summary,
+        answers,
+        answerList: listAnswers(answers),
       };
     }
     await recordAudit(tx, actor, {
-      action: "intake.read", entityType: "appointment", entityId: appointment.id, patientId: appointment.patientId,
+      action: "intake.read",
+      entityType: "appointment",
+      entityId: appointment.id,
+      patientId: appointment.patientId,
       detail: { version: intake?.version ?? null },
     });
     return {
       appointment: appointmentDto(appointment),
       intake,
       draftInProgress: rows[0]?.r.status === "in-progress",
-      versions: rows.map(({ r }) => ({ version: r.version, status: r.status, submittedAt: r.submittedAt?.toISOString() ?? null, reviewedAt: r.reviewedAt?.toISOString() ?? null })),
+      versions: rows.map(({ r }) => ({
+        version: r.version,
+        status: r.status,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      })),
     };
   });
 }

@@ -18,5 +18,9 @@ export async function getPatient(db: Db, actor: Actor, id: string, now = new Dat
   if (!p) throw new NotFound("We could not find that patient.");
   const list = await loadBoardAppointments(db, eq(appointments.patientId, id), { newestFirst: true, limit: 200 });
   const upcoming = list.filter((a) => a.status === "booked" && Date.parse(a.start) > now.getTime()).at(-1);
-  return { ...toPatientSummary(p, upcoming ? new Date(upcoming.start) : null), createdAt: p.createdAt.toISOString(), appointments: list };
+  return {
+    ...toPatientSummary(p, upcoming ? new Date(upcoming.start) : null),
+    createdAt: p.createdAt.toISOString(),
+    appointments: list,
+  };
 }

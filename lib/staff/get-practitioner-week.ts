@@ -19,10 +19,16 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
   const q = weekQuerySchema.parse(input);
   const [p] = await db.select().from(practitioners).where(eq(practitioners.slug, q.practitioner));
   if (!p) throw new NotFound("There is no practitioner with that name.");
-  if (staff.role === "practitioner" && staff.practitionerId !== p.id) throw new Forbidden("You can only see your own week.");
+  if (staff.role === "practitioner" && staff.practitionerId !== p.id)
+    throw new Forbidden("You can only see your own week.");
 
-  const places = await db.select({ id: locations.id, slug: locations.slug, name: locations.name, timezone: locations.timezone })
-    .from(locations).innerJoin(practitionerLocations, and(eq(practitionerLocations.locationId, locations.id), eq(practitionerLocations.practitionerId, p.id)))
+  const places = await db
+    .select({ id: locations.id, slug: locations.slug, name: locations.name, timezone: locations.timezone })
+    .from(locations)
+    .innerJoin(
+      practitionerLocations,
+      and(eq(practitionerLocations.locationId, locations.id), eq(practitionerLocations.practitionerId, p.id)),
+    )
     .orderBy(asc(locations.name));
   const timezone = places[0]?.timezone ?? "Australia/Sydney";
   const monday = weekStart(q.date);
@@ -31,7 +37,10 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
   const { end } = dayBounds(sunday, timezone);
 
   const [booked, time] = await Promise.all([
-    loadBoardAppointments(db, and(eq(appointments.practitionerId, p.id), gte(appointments.startsAt, start), lt(appointments.startsAt, end))),
+    loadBoardAppointments(
+      db,
+      and(eq(appointments.practitionerId, p.id), gte(appointments.startsAt, start), lt(appointments.startsAt, end)),
+    ),
     loadWorkingTime(db, { practitionerIds: [p.id], from: monday, to: sunday }),
   ]);
   const placeById = new Map(places.map((l) => [l.id, l]));
@@ -42,11 +51,17 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
     const weekend = isoWeekday(date) > 5;
     if (weekend && days.length === 0 && mine.length === 0) continue;
     const where = days.map((d) => placeById.get(d.locationId)).filter((l) => l !== undefined);
-    const closedAt = [...time.closed.entries()].map(([id, m]) => (m.get(date) ? `${placeById.get(id)?.name}: ${m.get(date)}` : null)).find((s) => s);
+    const closedAt = [...time.closed.entries()]
+      .map(([id, m]) => (m.get(date) ? `${placeById.get(id)?.name}: ${m.get(date)}` : null))
+      .find((s) => s);
     const label = DateTime.fromISO(date).setLocale("en-AU");
     columns.push({
-      key: date, title: label.toFormat("ccc d LLL"), subtitle: where.length ? where.map((l) => l.name).join(" · ") : closedAt ? "Closed" : "Not rostered",
-      date, location: where[0]?.slug ?? null, practitioner: p.slug,
+      key: date,
+      title: label.toFormat("ccc d LLL"),
+      subtitle: where.length ? where.map((l) => l.name).join(" · ") : closedAt ? "Closed" : "Not rostered",
+      date,
+      location: where[0]?.slug ?? null,
+      practitioner: p.slug,
       working: days.flatMap((d) => d.working),
       breaks: days.flatMap((d) => d.breaks),
       away: time.leave.map((l) => minutesOnDay(l.start, l.end, date, timezone, l.reason)).filter((s) => s !== null),
@@ -55,9 +70,18 @@ export async function getPractitionerWeek(db: Db, actor: Actor, input: unknown):
     });
   }
   return {
-    kind: "week", from: monday, to: sunday, timezone,
-    practitioner: { slug: p.slug, name: p.name, discipline: p.discipline, title: p.title, locations: places.map((l) => l.slug) },
-    columns, cancelled: booked.filter((a) => a.status === "cancelled"),
+    kind: "week",
+    from: monday,
+    to: sunday,
+    timezone,
+    practitioner: {
+      slug: p.slug,
+      name: p.name,
+      discipline: p.discipline,
+      title: p.title,
+      locations: places.map((l) => l.slug),
+    },
+    columns,
+    cancelled: booked.filter((a) => a.status === "cancelled"),
   };
 }
-

@@ -17,7 +17,9 @@ function display(item: (typeof STEPS)[number]["items"][number], value: unknown):
     case "choice":
       return item.options.find((o) => o.code === value)?.display ?? String(value);
     case "multi-choice":
-      return Array.isArray(value) ? value.map((v) => item.options.find((o) => o.code === v)?.display ?? String(v)).join("; ") : null;
+      return Array.isArray(value)
+        ? value.map((v) => item.options.find((o) => o.code === v)?.display ?? String(v)).join("; ")
+        : null;
     case "integer":
       return "unit" in item && item.unit ? `${String(value)} ${item.unit}` : String(value);
     default:
@@ -31,7 +33,8 @@ export function listAnswers(answers: Answers): AnswerLine[] {
   for (const step of STEPS) {
     for (const item of step.items) {
       const answer = display(item, byId[item.linkId]);
-      if (answer !== null && answer !== "") lines.push({ linkId: item.linkId, section: step.title, question: item.text, answer });
+      if (answer !== null && answer !== "")
+        lines.push({ linkId: item.linkId, section: step.title, question: item.text, answer });
     }
   }
   return lines;

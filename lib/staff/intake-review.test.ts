@@ -18,9 +18,29 @@ setUpReceptionTests((t) => ({ db, clinic, reception, amy } = t));
 
 // Sudden onset with a pop: a "soon" flag; sitting and bending: the tendinopathy cue.
 const TEAR: Answers = {
-  consent: true, region: "buttock", side: "left", onset: "sudden", pop: true, bruising: true, weeks: 1, course: "same", "pain-now": 6, "pain-worst": 8,
-  aggravators: ["sitting", "bending", "running"], radiates: ["back-of-thigh"], "back-pain": false, "pins-needles": false, diagnosed: false, treatments: ["none"],
-  goal: "return-to-sport", sport: "Sprinting", "function-1": "Sprint", "function-1-score": 2, "height-cm": 170, "weight-kg": 80, sex: "female",
+  consent: true,
+  region: "buttock",
+  side: "left",
+  onset: "sudden",
+  pop: true,
+  bruising: true,
+  weeks: 1,
+  course: "same",
+  "pain-now": 6,
+  "pain-worst": 8,
+  aggravators: ["sitting", "bending", "running"],
+  radiates: ["back-of-thigh"],
+  "back-pain": false,
+  "pins-needles": false,
+  diagnosed: false,
+  treatments: ["none"],
+  goal: "return-to-sport",
+  sport: "Sprinting",
+  "function-1": "Sprint",
+  "function-1-score": 2,
+  "height-cm": 170,
+  "weight-kg": 80,
+  sex: "female",
 };
 
 async function bookWithIntake(practitioner: "amy" | "bob", start: string, answers: Answers | null) {
@@ -29,20 +49,36 @@ async function bookWithIntake(practitioner: "amy" | "bob", start: string, answer
   if (answers) {
     const submittedAt = new Date(TEST_NOW.getTime() - 3_600_000);
     await db.insert(intakeResponses).values({
-      appointmentId: appt!.id, patientId: appt!.patientId, version: 1, status: "completed", questionnaireVersion: "1.0.0", answers,
-      summary: summarizeIntake(answers, { age: 36 }), route: "sports-physio", needsCall: true, submittedAt,
+      appointmentId: appt!.id,
+      patientId: appt!.patientId,
+      version: 1,
+      status: "completed",
+      questionnaireVersion: "1.0.0",
+      answers,
+      summary: summarizeIntake(answers, { age: 36 }),
+      route: "sports-physio",
+      needsCall: true,
+      submittedAt,
     });
   }
   return appt!;
 }
 
-const auditsFor = (action: string, entityId: string) => db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+const auditsFor = (action: string, entityId: string) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
 
 describe("reading an intake as staff", () => {
   it("gives the appointment's practitioner the summary and answers, flags first, and audits the read", async () => {
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     const dto = await getIntakeForStaff(db, amy, appt.id);
-    expect(dto.appointment).toMatchObject({ id: appt.id, practitioner: "Amy Adams", patient: { name: "Ana Lee", age: 36 } });
+    expect(dto.appointment).toMatchObject({
+      id: appt.id,
+      practitioner: "Amy Adams",
+      patient: { name: "Ana Lee", age: 36 },
+    });
     expect(dto.intake?.summary.flags[0]).toMatchObject({ code: "possible-tendon-tear", tier: "soon" });
     expect(dto.intake?.summary.flags[0]?.staffAlert).toMatch(/imaging and orthopaedic opinion/);
     expect(dto.intake?.summary.aggravators.pointsToTendinopathy).toBe(true);
@@ -50,7 +86,12 @@ describe("reading an intake as staff", () => {
     expect(dto.intake?.answerList).toContainEqual(expect.objectContaining({ linkId: "pop", answer: "Yes" }));
     expect(dto.versions).toEqual([expect.objectContaining({ version: 1, status: "completed", reviewedAt: null })]);
     const [audit] = await auditsFor("intake.read", appt.id);
-    expect(audit).toMatchObject({ actorUserId: amy.userId, actorKind: "practitioner", outcome: "ok", patientId: appt.patientId });
+    expect(audit).toMatchObject({
+      actorUserId: amy.userId,
+      actorKind: "practitioner",
+      outcome: "ok",
+      patientId: appt.patientId,
+    });
     expect(JSON.stringify(audit!.detail)).not.toMatch(/tendon|sitting|pain/);
   });
 
@@ -70,12 +111,17 @@ describe("reading an intake as staff", () => {
     const dto = await getIntakeForStaff(db, admin, appt.id);
     expect(dto.intake?.version).toBe(1);
     const audits = await auditsFor("intake.read", appt.id);
-    expect(audits.map((a) => [a.actorKind, a.outcome]).sort()).toEqual([["admin", "ok"], ["reception", "denied"]]);
+    expect(audits.map((a) => [a.actorKind, a.outcome]).sort()).toEqual([
+      ["admin", "ok"],
+      ["reception", "denied"],
+    ]);
   });
 
   it("says not found for an unknown or malformed id, without touching anyone's data", async () => {
     const admin = await addStaff(db, "admin", "Clinic Manager");
-    expect(await errorOf(getIntakeForStaff(db, admin, "3f0c1c9e-0000-4000-8000-000000000000"))).toBeInstanceOf(NotFound);
+    expect(await errorOf(getIntakeForStaff(db, admin, "3f0c1c9e-0000-4000-8000-000000000000"))).toBeInstanceOf(
+      NotFound,
+    );
     expect(await errorOf(getIntakeForStaff(db, admin, "not-a-uuid' or 1=1"))).toBeInstanceOf(NotFound);
   });
 
@@ -93,7 +139,12 @@ describe("marking an intake reviewed", () => {
     const admin = await addStaff(db, "admin", "Clinic Manager");
     const appt = await bookWithIntake("amy", "2026-12-01T09:00:00+11:00", TEAR);
     const first = await markIntakeReviewed(db, amy, appt.id, { now: TEST_NOW });
-    expect(first).toMatchObject({ version: 1, changed: true, reviewedBy: "Amy Adams", reviewedAt: TEST_NOW.toISOString() });
+    expect(first).toMatchObject({
+      version: 1,
+      changed: true,
+      reviewedBy: "Amy Adams",
+      reviewedAt: TEST_NOW.toISOString(),
+    });
     const again = await markIntakeReviewed(db, admin, appt.id);
     expect(again).toMatchObject({ changed: false, reviewedBy: "Amy Adams", reviewedAt: TEST_NOW.toISOString() });
     const [row] = await db.select().from(intakeResponses).where(eq(intakeResponses.appointmentId, appt.id));
@@ -110,7 +161,10 @@ describe("marking an intake reviewed", () => {
     expect(await errorOf(markIntakeReviewed(db, bob, sent.id))).toBeInstanceOf(Forbidden);
     expect(await errorOf(markIntakeReviewed(db, reception, sent.id))).toBeInstanceOf(Forbidden);
     expect(await errorOf(markIntakeReviewed(db, amy, unsent.id))).toBeInstanceOf(Conflict);
-    const denied = await db.select().from(auditLog).where(and(eq(auditLog.action, "intake.review"), eq(auditLog.outcome, "denied")));
+    const denied = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "intake.review"), eq(auditLog.outcome, "denied")));
     expect(denied).toHaveLength(2);
     const [row] = await db.select().from(intakeResponses).where(eq(intakeResponses.appointmentId, sent.id));
     expect(row!.reviewedAt).toBeNull();

@@ -47,7 +47,10 @@ function conditions(f: ParsedAuditFilter): SQL[] {
     );
   }
   if (f.from) where.push(gte(auditLog.at, dayStart(f.from)));
-  if (f.to) where.push(lt(auditLog.at, DateTime.fromISO(f.to, { zone: CLINIC_ZONE }).plus({ days: 1 }).startOf("day").toJSDate()));
+  if (f.to)
+    where.push(
+      lt(auditLog.at, DateTime.fromISO(f.to, { zone: CLINIC_ZONE }).plus({ days: 1 }).startOf("day").toJSDate()),
+    );
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.outcome) where.push(eq(auditLog.outcome, f.outcome));
   return where;

@@ -50,16 +50,38 @@ function flagTiers(summary: unknown): FlagTier[] {
 /** Rows arrive newest version first; the list shows the last sent version, or the draft when none was sent. */
 function intakeFor(rows: IntakeRow[]): MyAppointment["intake"] {
   const sent = rows.find((r) => r.status === "completed");
-  if (!sent) return { status: rows.length ? "in-progress" : "not-started", route: null, flagCount: 0, topTier: null, reviewed: false };
+  if (!sent)
+    return {
+      status: rows.length ? "in-progress" : "not-started",
+      route: null,
+      flagCount: 0,
+      topTier: null,
+      reviewed: false,
+    };
   const tiers = flagTiers(sent.summary);
   const topTier = FLAG_TIERS.find((t) => tiers.includes(t)) ?? null;
-  return { status: "completed", route: sent.route, flagCount: tiers.length, topTier, reviewed: sent.reviewedAt !== null };
+  return {
+    status: "completed",
+    route: sent.route,
+    flagCount: tiers.length,
+    topTier,
+    reviewed: sent.reviewedAt !== null,
+  };
 }
 
 /** A practitioner's own appointments across all their locations, from..to inclusive (clinic dates). */
-export async function listMyAppointments(db: Db, actor: StaffActor, rawRange: unknown): Promise<{ from: string; to: string; appointments: MyAppointment[] }> {
+export async function listMyAppointments(
+  db: Db,
+  actor: StaffActor,
+  rawRange: unknown,
+): Promise<{ from: string; to: string; appointments: MyAppointment[] }> {
   if (actor.role !== "practitioner" || !actor.practitionerId) {
-    await recordAudit(db, actor, { action: "appointments.list-mine", outcome: "denied", entityType: "api", entityId: "my-appointments" });
+    await recordAudit(db, actor, {
+      action: "appointments.list-mine",
+      outcome: "denied",
+      entityType: "api",
+      entityId: "my-appointments",
+    });
     throw new Forbidden("Only practitioners have their own day and week.");
   }
   const range = myAppointmentsRangeSchema.parse(rawRange);
@@ -68,8 +90,13 @@ export async function listMyAppointments(db: Db, actor: StaffActor, rawRange: un
 
   const rows = await db
     .select({
-      id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt, status: appointments.status, classId: appointments.classId,
-      needsCall: appointments.needsCall, service: services.name,
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      classId: appointments.classId,
+      needsCall: appointments.needsCall,
+      service: services.name,
       location: { slug: locations.slug, name: locations.name, online: locations.online, timezone: locations.timezone },
       patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName },
     })
@@ -77,13 +104,25 @@ export async function listMyAppointments(db: Db, actor: StaffActor, rawRange: un
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .innerJoin(locations, eq(locations.id, appointments.locationId))
     .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .where(and(eq(appointments.practitionerId, actor.practitionerId), gte(appointments.startsAt, start), lt(appointments.startsAt, end)))
+    .where(
+      and(
+        eq(appointments.practitionerId, actor.practitionerId),
+        gte(appointments.startsAt, start),
+        lt(appointments.startsAt, end),
+      ),
+    )
     .orderBy(asc(appointments.startsAt), asc(patients.lastName));
 
   const ids = rows.map((r) => r.id);
   const intakeRows: IntakeRow[] = ids.length
     ? await db
-        .select({ appointmentId: intakeResponses.appointmentId, status: intakeResponses.status, route: intakeResponses.route, summary: intakeResponses.summary, reviewedAt: intakeResponses.reviewedAt })
+        .select({
+          appointmentId: intakeResponses.appointmentId,
+          status: intakeResponses.status,
+          route: intakeResponses.route,
+          summary: intakeResponses.summary,
+          reviewedAt: intakeResponses.reviewedAt,
+        })
         .from(intakeResponses)
         .where(inArray(intakeResponses.appointmentId, ids))
         .orderBy(desc(intakeResponses.version))

@@ -15,6 +15,16 @@ export interface MySession {
 
 /** The signed-in member's live sessions, newest first, this one marked. */
 export async function listMySessions(db: Db, actor: SessionActor): Promise<MySession[]> {
-  const rows = await db.select().from(staffSessions).where(liveSessionsOf(actor.userId)).orderBy(desc(staffSessions.lastSeenAt));
-  return rows.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), address: r.ip, current: r.id === actor.sessionId }));
+  const rows = await db
+    .select()
+    .from(staffSessions)
+    .where(liveSessionsOf(actor.userId))
+    .orderBy(desc(staffSessions.lastSeenAt));
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    address: r.ip,
+    current: r.id === actor.sessionId,
+  }));
 }

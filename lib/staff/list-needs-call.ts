@@ -27,13 +27,26 @@ export async function listNeedsCall(db: Db, actor: Actor): Promise<NeedsCallItem
   const order = await db
     .select({ id: appointments.id, flaggedAt: flagged })
     .from(appointments)
-    .leftJoin(intakeResponses, and(eq(intakeResponses.appointmentId, appointments.id), eq(intakeResponses.needsCall, true)))
+    .leftJoin(
+      intakeResponses,
+      and(eq(intakeResponses.appointmentId, appointments.id), eq(intakeResponses.needsCall, true)),
+    )
     .where(waiting)
     .groupBy(appointments.id)
     .orderBy(sql`${flagged} asc nulls first`, asc(appointments.startsAt))
     .limit(LIMIT);
   if (order.length === 0) return [];
-  const rows = new Map((await loadBoardAppointments(db, inArray(appointments.id, order.map((o) => o.id)))).map((a) => [a.id, a]));
+  const rows = new Map(
+    (
+      await loadBoardAppointments(
+        db,
+        inArray(
+          appointments.id,
+          order.map((o) => o.id),
+        ),
+      )
+    ).map((a) => [a.id, a]),
+  );
   return order.flatMap((o) => {
     const appointment = rows.get(o.id);
     return appointment ? [{ appointment, flaggedAt: o.flaggedAt ? new Date(o.flaggedAt).toISOString() : null }] : [];

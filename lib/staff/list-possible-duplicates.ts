@@ -25,10 +25,15 @@ export async function listPossibleDuplicates(db: Db, actor: Actor): Promise<{ du
     .select({ p: patients, m: match })
     .from(patients)
     .innerJoin(match, eq(match.id, patients.possibleDuplicateOf))
-    .where(and(isNotNull(patients.possibleDuplicateOf), isNull(patients.duplicateReviewedAt), isNull(patients.mergedInto)))
+    .where(
+      and(isNotNull(patients.possibleDuplicateOf), isNull(patients.duplicateReviewedAt), isNull(patients.mergedInto)),
+    )
     .orderBy(asc(patients.createdAt), asc(patients.id))
     .limit(LIMIT);
   return {
-    duplicates: rows.map(({ p, m }) => ({ patient: { ...toPatientSummary(p, null), createdAt: p.createdAt.toISOString() }, possibleDuplicateOf: toPatientSummary(m, null) })),
+    duplicates: rows.map(({ p, m }) => ({
+      patient: { ...toPatientSummary(p, null), createdAt: p.createdAt.toISOString() },
+      possibleDuplicateOf: toPatientSummary(m, null),
+    })),
   };
 }

@@ -9,12 +9,32 @@ import type { StaffSlot } from "./reception-types";
 import { FRONT_DESK, requireRole } from "./staff-access";
 
 /** Free times on one day for reception: like the public availability, but minimum notice waived. */
-export async function listStaffAvailability(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<{ timezone: string; slots: StaffSlot[] }> {
+export async function listStaffAvailability(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  now = new Date(),
+): Promise<{ timezone: string; slots: StaffSlot[] }> {
   await requireRole(db, actor, FRONT_DESK, "availability.staff");
   const q = staffAvailabilitySchema.parse(rawInput);
   const { query, location } = await loadSlotQuery(db, {
-    location: q.location, service: q.service, practitioner: q.practitioner, from: q.date, to: q.date, now, ignoreMinNotice: true, ignoreAppointmentId: q.exclude,
+    location: q.location,
+    service: q.service,
+    practitioner: q.practitioner,
+    from: q.date,
+    to: q.date,
+    now,
+    ignoreMinNotice: true,
+    ignoreAppointmentId: q.exclude,
   });
   const tz = location.timezone;
-  return { timezone: tz, slots: computeSlots(query).map((s) => ({ start: toOffsetIso(s.start, tz), end: toOffsetIso(s.end, tz), practitioner: s.practitioner, remaining: s.remaining })) };
+  return {
+    timezone: tz,
+    slots: computeSlots(query).map((s) => ({
+      start: toOffsetIso(s.start, tz),
+      end: toOffsetIso(s.end, tz),
+      practitioner: s.practitioner,
+      remaining: s.remaining,
+    })),
+  };
 }

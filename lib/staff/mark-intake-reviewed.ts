@@ -17,12 +17,22 @@ export interface IntakeReviewed {
 }
 
 /** Marks the latest sent version as read before the visit, by the appointment's practitioner or an admin. */
-export async function markIntakeReviewed(db: Db, actor: StaffActor, appointmentId: string, opts: { now?: Date } = {}): Promise<IntakeReviewed> {
+export async function markIntakeReviewed(
+  db: Db,
+  actor: StaffActor,
+  appointmentId: string,
+  opts: { now?: Date } = {},
+): Promise<IntakeReviewed> {
   const appointment = await appointmentForIntakeAccess(db, actor, appointmentId, "intake.review");
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const [latest] = await tx
-      .select({ id: intakeResponses.id, version: intakeResponses.version, reviewedAt: intakeResponses.reviewedAt, reviewedBy: intakeResponses.reviewedByUserId })
+      .select({
+        id: intakeResponses.id,
+        version: intakeResponses.version,
+        reviewedAt: intakeResponses.reviewedAt,
+        reviewedBy: intakeResponses.reviewedByUserId,
+      })
       .from(intakeResponses)
       .where(and(eq(intakeResponses.appointmentId, appointment.id), eq(intakeResponses.status, "completed")))
       .orderBy(desc(intakeResponses.version))
@@ -30,14 +40,34 @@ export async function markIntakeReviewed(db: Db, actor: StaffActor, appointmentI
       .for("update");
     if (!latest) throw new Conflict("The patient has not sent their intake yet, so there is nothing to mark reviewed.");
     if (latest.reviewedAt) {
-      const [first] = latest.reviewedBy ? await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, latest.reviewedBy)) : [];
-      return { appointmentId: appointment.id, version: latest.version, reviewedAt: latest.reviewedAt.toISOString(), reviewedBy: first?.name ?? "", changed: false };
+      const [first] = latest.reviewedBy
+        ? await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, latest.reviewedBy))
+        : [];
+      return {
+        appointmentId: appointment.id,
+        version: latest.version,
+        reviewedAt: latest.reviewedAt.toISOString(),
+        reviewedBy: first?.name ?? "",
+        changed: false,
+      };
     }
-    await tx.update(intakeResponses).set({ reviewedAt: now, reviewedByUserId: actor.userId }).where(eq(intakeResponses.id, latest.id));
+    await tx
+      .update(intakeResponses)
+      .set({ reviewedAt: now, reviewedByUserId: actor.userId })
+      .where(eq(intakeResponses.id, latest.id));
     await recordAudit(tx, actor, {
-      action: "intake.review", entityType: "intake_response", entityId: latest.id, patientId: appointment.patientId,
+      action: "intake.review",
+      entityType: "intake_response",
+      entityId: latest.id,
+      patientId: appointment.patientId,
       detail: { appointmentId: appointment.id, version: latest.version },
     });
-    return { appointmentId: appointment.id, version: latest.version, reviewedAt: now.toISOString(), reviewedBy: actor.name, changed: true };
+    return {
+      appointmentId: appointment.id,
+      version: latest.version,
+      reviewedAt: now.toISOString(),
+      reviewedBy: actor.name,
+      changed: true,
+    };
   });
 }

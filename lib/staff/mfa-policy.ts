@@ -15,5 +15,8 @@ export interface MfaAccount {
 export function mfaStatus(mode: MfaMode, user: MfaAccount): { challenge: boolean; mustEnrol: boolean } {
   if (mode === "off") return { challenge: false, mustEnrol: false };
   const enrolled = user.mfaEnabledAt !== null;
-  return { challenge: enrolled, mustEnrol: mode === "required" && !enrolled && !user.mfaExempt && MFA_REQUIRED_ROLES.includes(user.role) };
+  return {
+    challenge: enrolled,
+    mustEnrol: mode === "required" && !enrolled && !user.mfaExempt && MFA_REQUIRED_ROLES.includes(user.role),
+  };
 }

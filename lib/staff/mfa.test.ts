@@ -13,7 +13,11 @@ import { mfaStatus } from "./mfa-policy";
 import { SecondFactorNeeded, signIn } from "./sign-in";
 
 describe("who must use two-step sign-in", () => {
-  const account = (role: "admin" | "reception" | "practitioner", enrolled = false, exempt = false) => ({ role, mfaEnabledAt: enrolled ? new Date() : null, mfaExempt: exempt });
+  const account = (role: "admin" | "reception" | "practitioner", enrolled = false, exempt = false) => ({
+    role,
+    mfaEnabledAt: enrolled ? new Date() : null,
+    mfaExempt: exempt,
+  });
   it("required: admins and practitioners must enrol, reception may; demo accounts are exempt", () => {
     expect(mfaStatus("required", account("admin"))).toEqual({ challenge: false, mustEnrol: true });
     expect(mfaStatus("required", account("practitioner"))).toEqual({ challenge: false, mustEnrol: true });
@@ -36,13 +40,28 @@ let me: SessionActor;
 beforeEach(async () => {
   handle = await createTestDb();
   db = handle.db;
-  const [u] = await db.insert(staffUsers).values({ email: "ann@test.clinic", name: "Ann Admin", role: "admin", passwordHash: await hashPassword(PASSWORD) }).returning();
-  me = { kind: "staff", userId: u!.id, role: "admin", practitionerId: null, name: "Ann Admin", sessionId: "00000000-0000-4000-8000-000000000000", email: "ann@test.clinic" };
+  const [u] = await db
+    .insert(staffUsers)
+    .values({ email: "ann@test.clinic", name: "Ann Admin", role: "admin", passwordHash: await hashPassword(PASSWORD) })
+    .returning();
+  me = {
+    kind: "staff",
+    userId: u!.id,
+    role: "admin",
+    practitionerId: null,
+    name: "Ann Admin",
+    sessionId: "00000000-0000-4000-8000-000000000000",
+    email: "ann@test.clinic",
+  };
 });
 afterEach(async () => handle.close());
 
 const now = () => Date.now() / 1000;
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 async function enrol(): Promise<{ secret: string; recoveryCodes: string[] }> {
   const e = await startMfaEnrolment(me);
@@ -55,7 +74,13 @@ describe("enrolment", () => {
   it("turns on only with a right code from the new secret, and gives ten recovery codes kept as hashes", async () => {
     const e = await startMfaEnrolment(me);
     expect(await refusal(confirmMfaEnrolment(db, me, e.sealed, { code: "000000" }))).toBeInstanceOf(ValidationFailed);
-    expect(await refusal(confirmMfaEnrolment(db, { ...me, userId: "00000000-0000-4000-8000-000000000009" }, e.sealed, { code: await totpAt(e.secret) }))).toBeInstanceOf(ValidationFailed);
+    expect(
+      await refusal(
+        confirmMfaEnrolment(db, { ...me, userId: "00000000-0000-4000-8000-000000000009" }, e.sealed, {
+          code: await totpAt(e.secret),
+        }),
+      ),
+    ).toBeInstanceOf(ValidationFailed);
     const { recoveryCodes } = await confirmMfaEnrolment(db, me, e.sealed, { code: await totpAt(e.secret) });
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
@@ -74,9 +99,13 @@ describe("signing in with a second step", () => {
     const creds = { email: "ann@test.clinic", password: PASSWORD };
     expect(await refusal(signIn(db, creds, "203.0.113.1", { mfaMode: "optional" }))).toBeInstanceOf(SecondFactorNeeded);
     // a wrong password never reveals that a code is needed
-    expect(await signIn(db, { ...creds, password: "not the password" }, "203.0.113.1", { mfaMode: "optional" })).toBeNull();
+    expect(
+      await signIn(db, { ...creds, password: "not the password" }, "203.0.113.1", { mfaMode: "optional" }),
+    ).toBeNull();
     const next = await totpAt(secret, now() + 30);
-    expect(await signIn(db, { ...creds, code: next }, "203.0.113.1", { mfaMode: "optional" })).toMatchObject({ email: "ann@test.clinic" });
+    expect(await signIn(db, { ...creds, code: next }, "203.0.113.1", { mfaMode: "optional" })).toMatchObject({
+      email: "ann@test.clinic",
+    });
     expect(await signIn(db, { ...creds, code: next }, "203.0.113.1", { mfaMode: "optional" })).toBeNull();
   });
 
@@ -84,19 +113,28 @@ describe("signing in with a second step", () => {
     const { recoveryCodes } = await enrol();
     const creds = { email: "ann@test.clinic", password: PASSWORD };
     const code = recoveryCodes[3]!;
-    expect(await signIn(db, { ...creds, code: code.toUpperCase().replace("-", "") }, "203.0.113.1", { mfaMode: "required" })).not.toBeNull();
+    expect(
+      await signIn(db, { ...creds, code: code.toUpperCase().replace("-", "") }, "203.0.113.1", { mfaMode: "required" }),
+    ).not.toBeNull();
     expect(await signIn(db, { ...creds, code }, "203.0.113.1", { mfaMode: "required" })).toBeNull();
   });
 
   it("throttles code guesses like passwords", async () => {
     await enrol();
     const creds = { email: "ann@test.clinic", password: PASSWORD };
-    for (let i = 0; i < 5; i++) expect(await signIn(db, { ...creds, code: String(100000 + i) }, `192.0.2.${i}`, { mfaMode: "required" })).toBeNull();
-    expect(await refusal(signIn(db, { ...creds, code: "123456" }, "192.0.2.77", { mfaMode: "required" }))).toBeInstanceOf(RateLimited);
+    for (let i = 0; i < 5; i++)
+      expect(
+        await signIn(db, { ...creds, code: String(100000 + i) }, `192.0.2.${i}`, { mfaMode: "required" }),
+      ).toBeNull();
+    expect(
+      await refusal(signIn(db, { ...creds, code: "123456" }, "192.0.2.77", { mfaMode: "required" })),
+    ).toBeInstanceOf(RateLimited);
   });
 
   it("asks nothing when STAFF_MFA=off", async () => {
     await enrol();
-    expect(await signIn(db, { email: "ann@test.clinic", password: PASSWORD }, "203.0.113.1", { mfaMode: "off" })).not.toBeNull();
+    expect(
+      await signIn(db, { email: "ann@test.clinic", password: PASSWORD }, "203.0.113.1", { mfaMode: "off" }),
+    ).not.toBeNull();
   });
 });

@@ -17,16 +17,29 @@ setUpReceptionTests((t) => ({ db, reception, amy } = t));
 async function flag(appointmentId: string, sentAt: string) {
   const [a] = await db.select().from(appointments).where(eq(appointments.id, appointmentId));
   await db.insert(intakeResponses).values({
-    appointmentId, patientId: a!.patientId, version: 1, status: "completed", questionnaireVersion: "1", answers: { "rf-saddle-numbness": true },
-    route: "emergency", needsCall: true, submittedAt: new Date(sentAt),
+    appointmentId,
+    patientId: a!.patientId,
+    version: 1,
+    status: "completed",
+    questionnaireVersion: "1",
+    answers: { "rf-saddle-numbness": true },
+    route: "emergency",
+    needsCall: true,
+    submittedAt: new Date(sentAt),
   });
   await db.update(appointments).set({ needsCall: true }).where(eq(appointments.id, appointmentId));
 }
 
 describe("the Needs a call worklist", () => {
   it("lists every flagged patient not yet called, at any date, longest waiting first, with phone and route but no answers", async () => {
-    const inTwoWeeks = await bookOnline(db, "amy", "2026-12-14T09:00:00+11:00", { firstName: "Far", lastName: "Ahead" });
-    const tomorrow = await bookOnline(db, "bob", "2026-12-01T10:00:00+11:00", { firstName: "Soon", lastName: "Enough" });
+    const inTwoWeeks = await bookOnline(db, "amy", "2026-12-14T09:00:00+11:00", {
+      firstName: "Far",
+      lastName: "Ahead",
+    });
+    const tomorrow = await bookOnline(db, "bob", "2026-12-01T10:00:00+11:00", {
+      firstName: "Soon",
+      lastName: "Enough",
+    });
     await bookOnline(db, "bob", "2026-12-02T10:00:00+11:00"); // not flagged
     await flag(tomorrow, "2026-11-30T07:30:00+11:00");
     await flag(inTwoWeeks, "2026-11-29T18:00:00+11:00");
@@ -35,7 +48,12 @@ describe("the Needs a call worklist", () => {
     expect(list.map((i) => i.appointment.id)).toEqual([inTwoWeeks, tomorrow]);
     expect(list[0]).toMatchObject({
       flaggedAt: "2026-11-29T07:00:00.000Z",
-      appointment: { start: "2026-12-14T09:00:00+11:00", patient: { name: "Far Ahead" }, intake: { route: "emergency", needsCall: true }, patientPhone: expect.any(String) },
+      appointment: {
+        start: "2026-12-14T09:00:00+11:00",
+        patient: { name: "Far Ahead" },
+        intake: { route: "emergency", needsCall: true },
+        patientPhone: expect.any(String),
+      },
     });
     expect(JSON.stringify(list)).not.toContain("saddle");
     expect(await countNeedsCall(db)).toBe(2);
@@ -60,6 +78,8 @@ describe("the Needs a call worklist", () => {
     expect(await errorOf(listNeedsCall(db, { kind: "anonymous" }))).toBeInstanceOf(Forbidden);
     const a = await bookOnline(db, "amy", "2026-12-14T09:00:00+11:00");
     await flag(a, "2026-11-29T18:00:00+11:00");
-    expect((await errorOf(markPatientCalled(db, reception, a, { note: "x".repeat(501) }, TEST_NOW)) as Error).name).toBe("ZodError");
+    expect(
+      ((await errorOf(markPatientCalled(db, reception, a, { note: "x".repeat(501) }, TEST_NOW))) as Error).name,
+    ).toBe("ZodError");
   });
 });

@@ -15,11 +15,23 @@ const NEW = "seven kites over the harbour";
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await h.db.insert(staffUsers).values({ email: "rita@test.clinic", name: "Rita Reception", role: "reception", passwordHash: await hashPassword(OLD) });
+  await h.db
+    .insert(staffUsers)
+    .values({
+      email: "rita@test.clinic",
+      name: "Rita Reception",
+      role: "reception",
+      passwordHash: await hashPassword(OLD),
+    });
 });
 afterEach(async () => h.close());
 
-const jobCount = async () => Number(rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'patient-email'`))[0]!.n);
+const jobCount = async () =>
+  Number(
+    rowsOf<{ n: number }>(
+      await h.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'patient-email'`),
+    )[0]!.n,
+  );
 
 async function emailedToken(): Promise<string> {
   await h.startWorker();
@@ -48,12 +60,21 @@ describe("password reset by emailed link", () => {
     expect(stored!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60 * 60_000);
     expect(await resetLinkIsUsable(h.db, token)).toBe(true);
 
-    await expect(resetPassword(h.db, token, { newPassword: "password1234", confirmPassword: "password1234" }, "203.0.113.1")).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(
+      resetPassword(h.db, token, { newPassword: "password1234", confirmPassword: "password1234" }, "203.0.113.1"),
+    ).rejects.toBeInstanceOf(ValidationFailed);
     await resetPassword(h.db, token, { newPassword: NEW, confirmPassword: NEW }, "203.0.113.1");
     const [session] = await h.db.select().from(staffSessions).where(eq(staffSessions.id, before!.sessionId));
     expect(session!.revokedAt).not.toBeNull();
     expect(await signIn(h.db, { email: "rita@test.clinic", password: NEW }, "198.51.100.2")).not.toBeNull();
-    await expect(resetPassword(h.db, token, { newPassword: "yet another fine phrase", confirmPassword: "yet another fine phrase" }, "203.0.113.1")).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      resetPassword(
+        h.db,
+        token,
+        { newPassword: "yet another fine phrase", confirmPassword: "yet another fine phrase" },
+        "203.0.113.1",
+      ),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await resetLinkIsUsable(h.db, token)).toBe(false);
     const audits = await h.db.select().from(auditLog).where(eq(auditLog.action, "account.password-reset"));
     expect(audits).toHaveLength(1);
@@ -63,13 +84,18 @@ describe("password reset by emailed link", () => {
     await requestPasswordReset(h.db, { email: "rita@test.clinic" }, "203.0.113.1");
     const token = await emailedToken();
     await h.db.update(staffPasswordResets).set({ expiresAt: new Date(Date.now() - 1000) });
-    await expect(resetPassword(h.db, token, { newPassword: NEW, confirmPassword: NEW }, "203.0.113.1")).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      resetPassword(h.db, token, { newPassword: NEW, confirmPassword: NEW }, "203.0.113.1"),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it("limits requests per address with a 429, and per account silently", async () => {
     for (let i = 0; i < 5; i++) await requestPasswordReset(h.db, { email: "rita@test.clinic" }, `192.0.2.${i}`);
     expect(await jobCount()).toBe(3);
-    for (let i = 0; i < RESETS_PER_ADDRESS_PER_HOUR; i++) await requestPasswordReset(h.db, { email: `x${i}@test.clinic` }, "203.0.113.9");
-    await expect(requestPasswordReset(h.db, { email: "y@test.clinic" }, "203.0.113.9")).rejects.toBeInstanceOf(RateLimited);
+    for (let i = 0; i < RESETS_PER_ADDRESS_PER_HOUR; i++)
+      await requestPasswordReset(h.db, { email: `x${i}@test.clinic` }, "203.0.113.9");
+    await expect(requestPasswordReset(h.db, { email: "y@test.clinic" }, "203.0.113.9")).rejects.toBeInstanceOf(
+      RateLimited,
+    );
   });
 });

@@ -38,7 +38,11 @@ export const auditFilterSchema = z.object({
   patient: optional(lineString().trim().max(100, "Keep it under 100 characters")),
   from: optional(isoDate),
   to: optional(isoDate),
-  action: optional(lineString().trim().regex(/^[a-z][a-z0-9.-]{0,59}$/, "Choose an action from the list")),
+  action: optional(
+    lineString()
+      .trim()
+      .regex(/^[a-z][a-z0-9.-]{0,59}$/, "Choose an action from the list"),
+  ),
   outcome: optional(z.enum(AUDIT_OUTCOMES)),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 });

@@ -25,15 +25,41 @@ describe("a practitioner's own day and week", () => {
     const [appt] = await db.query.appointments.findMany({ where: (a, { eq }) => eq(a.id, early) });
     const answers = { consent: true, onset: "sudden", pop: true, "rf-fever": false } as const;
     await db.insert(intakeResponses).values({
-      appointmentId: early, patientId: appt!.patientId, version: 1, status: "completed", questionnaireVersion: "1.0.0", answers,
-      summary: summarizeIntake(answers), route: "sports-physio", needsCall: true, submittedAt: TEST_NOW,
+      appointmentId: early,
+      patientId: appt!.patientId,
+      version: 1,
+      status: "completed",
+      questionnaireVersion: "1.0.0",
+      answers,
+      summary: summarizeIntake(answers),
+      route: "sports-physio",
+      needsCall: true,
+      submittedAt: TEST_NOW,
     });
-    await db.insert(intakeResponses).values({ appointmentId: late, patientId: appt!.patientId, version: 1, questionnaireVersion: "1.0.0", answers: {} });
+    await db
+      .insert(intakeResponses)
+      .values({
+        appointmentId: late,
+        patientId: appt!.patientId,
+        version: 1,
+        questionnaireVersion: "1.0.0",
+        answers: {},
+      });
 
     const day = await listMyAppointments(db, amy, { from: "2026-12-01", to: "2026-12-01" });
     expect(day.appointments.map((a) => a.id)).toEqual([early, late]);
-    expect(day.appointments[0]).toMatchObject({ date: "2026-12-01", location: { slug: "test-clinic" }, patient: { name: "Ana Early" } });
-    expect(day.appointments[0]!.intake).toEqual({ status: "completed", route: "sports-physio", flagCount: 1, topTier: "soon", reviewed: false });
+    expect(day.appointments[0]).toMatchObject({
+      date: "2026-12-01",
+      location: { slug: "test-clinic" },
+      patient: { name: "Ana Early" },
+    });
+    expect(day.appointments[0]!.intake).toEqual({
+      status: "completed",
+      route: "sports-physio",
+      flagCount: 1,
+      topTier: "soon",
+      reviewed: false,
+    });
     expect(day.appointments[1]!.intake.status).toBe("in-progress");
     expect(JSON.stringify(day)).not.toMatch(/tendon|answers|pop/);
 
@@ -42,10 +68,18 @@ describe("a practitioner's own day and week", () => {
   });
 
   it("is for practitioners only, and refuses a reversed or too long range", async () => {
-    await expect(listMyAppointments(db, reception, { from: "2026-12-01", to: "2026-12-01" })).rejects.toBeInstanceOf(Forbidden);
-    await expect(listMyAppointments(db, amy, { from: "2026-12-02", to: "2026-12-01" })).rejects.toBeInstanceOf(ZodError);
-    await expect(listMyAppointments(db, amy, { from: "2026-12-01", to: "2026-12-31" })).rejects.toBeInstanceOf(ZodError);
-    await expect(listMyAppointments(db, amy, { from: "2026-02-30", to: "2026-03-01" })).rejects.toBeInstanceOf(ZodError);
+    await expect(listMyAppointments(db, reception, { from: "2026-12-01", to: "2026-12-01" })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
+    await expect(listMyAppointments(db, amy, { from: "2026-12-02", to: "2026-12-01" })).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(listMyAppointments(db, amy, { from: "2026-12-01", to: "2026-12-31" })).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(listMyAppointments(db, amy, { from: "2026-02-30", to: "2026-03-01" })).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 });
 
@@ -53,7 +87,9 @@ describe("the audit log", () => {
   it("is for admins only; anyone else is refused and that is recorded", async () => {
     await expect(listAudit(db, amy, {})).rejects.toBeInstanceOf(Forbidden);
     const rows = await db.select().from(auditLog);
-    expect(rows).toContainEqual(expect.objectContaining({ action: "audit.read", outcome: "denied", actorUserId: amy.userId }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ action: "audit.read", outcome: "denied", actorUserId: amy.userId }),
+    );
   });
 
   it("filters by person, patient, action, outcome and clinic dates, newest first, a page at a time", async () => {
@@ -61,14 +97,38 @@ describe("the audit log", () => {
     const bob = await addStaff(db, "practitioner", "Bob Brown", clinic.practitionerIds.bob);
     const id = await bookOnline(db, "amy", "2026-12-01T09:00:00+11:00", { lastName: "Zhang" });
     const [appt] = await db.query.appointments.findMany({ where: (a, { eq }) => eq(a.id, id) });
-    for (let i = 0; i < 30; i++) await recordAudit(db, amy, { action: "intake.read", entityType: "appointment", entityId: id, patientId: appt!.patientId });
-    await recordAudit(db, bob, { action: "intake.read", outcome: "denied", entityType: "appointment", entityId: id, patientId: appt!.patientId });
+    for (let i = 0; i < 30; i++)
+      await recordAudit(db, amy, {
+        action: "intake.read",
+        entityType: "appointment",
+        entityId: id,
+        patientId: appt!.patientId,
+      });
+    await recordAudit(db, bob, {
+      action: "intake.read",
+      outcome: "denied",
+      entityType: "appointment",
+      entityId: id,
+      patientId: appt!.patientId,
+    });
     // 23:30 in Sydney on 1 December is still 1 December there, though 2 December has not begun in UTC.
-    await db.insert(auditLog).values({ at: new Date("2026-12-01T12:30:00Z"), actorKind: "admin", actorLabel: "Clinic Manager", actorUserId: admin.userId, action: "staff.update" });
+    await db
+      .insert(auditLog)
+      .values({
+        at: new Date("2026-12-01T12:30:00Z"),
+        actorKind: "admin",
+        actorLabel: "Clinic Manager",
+        actorUserId: admin.userId,
+        action: "staff.update",
+      });
 
     const byBob = await listAudit(db, admin, { person: "bob" });
     expect(byBob.rows).toHaveLength(1);
-    expect(byBob.rows[0]).toMatchObject({ outcome: "denied", actor: { label: "Bob Brown", email: "bobbrown@test.clinic" }, patient: { name: "Ana Zhang" } });
+    expect(byBob.rows[0]).toMatchObject({
+      outcome: "denied",
+      actor: { label: "Bob Brown", email: "bobbrown@test.clinic" },
+      patient: { name: "Ana Zhang" },
+    });
 
     const byPatient = await listAudit(db, admin, { patient: "zhang", action: "intake.read" });
     expect(byPatient.total).toBe(31);

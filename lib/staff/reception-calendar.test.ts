@@ -26,8 +26,15 @@ describe("listDayAppointments", () => {
     const { appointments: list } = await listDayAppointments(db, reception, DAY);
     expect(list).toHaveLength(2);
     expect(list[0]).toEqual({
-      id: a, start: "2026-12-01T09:00:00+11:00", end: "2026-12-01T09:45:00+11:00", status: "booked", service: "physio-initial", location: "test-clinic",
-      practitioner: "amy", patient: { id: expect.any(String), name: "Zoe Quill" }, intake: { status: "not-started", route: null, needsCall: false },
+      id: a,
+      start: "2026-12-01T09:00:00+11:00",
+      end: "2026-12-01T09:45:00+11:00",
+      status: "booked",
+      service: "physio-initial",
+      location: "test-clinic",
+      practitioner: "amy",
+      patient: { id: expect.any(String), name: "Zoe Quill" },
+      intake: { status: "not-started", route: null, needsCall: false },
     });
   });
 
@@ -43,9 +50,25 @@ describe("listDayAppointments", () => {
     const b = await bookOnline(db, "bob", "2026-12-01T09:00:00+11:00");
     const [row] = await db.select().from(appointments).where(eq(appointments.id, a));
     const [rowB] = await db.select().from(appointments).where(eq(appointments.id, b));
-    await db.insert(intakeResponses).values({ appointmentId: b, patientId: rowB!.patientId, version: 1, questionnaireVersion: "1", answers: { pain: 3 } });
+    await db
+      .insert(intakeResponses)
+      .values({
+        appointmentId: b,
+        patientId: rowB!.patientId,
+        version: 1,
+        questionnaireVersion: "1",
+        answers: { pain: 3 },
+      });
     await db.insert(intakeResponses).values({
-      appointmentId: a, patientId: row!.patientId, version: 1, status: "completed", questionnaireVersion: "1", answers: { pain: 9 }, route: "exercise-physiology", needsCall: true, submittedAt: TEST_NOW,
+      appointmentId: a,
+      patientId: row!.patientId,
+      version: 1,
+      status: "completed",
+      questionnaireVersion: "1",
+      answers: { pain: 9 },
+      route: "exercise-physiology",
+      needsCall: true,
+      submittedAt: TEST_NOW,
     });
     const { appointments: list } = await listDayAppointments(db, reception, DAY);
     const byId = new Map(list.map((x) => [x.id, x]));
@@ -66,12 +89,21 @@ describe("listDayAppointments", () => {
 
 describe("getDayBoard", () => {
   it("draws a column per rostered practitioner with hours, breaks and leave", async () => {
-    await db.insert(leave).values({ practitionerId: clinic.practitionerIds.bob, startsAt: new Date("2026-12-01T14:00:00+11:00"), endsAt: new Date("2026-12-03T00:00:00+11:00") });
+    await db
+      .insert(leave)
+      .values({
+        practitionerId: clinic.practitionerIds.bob,
+        startsAt: new Date("2026-12-01T14:00:00+11:00"),
+        endsAt: new Date("2026-12-03T00:00:00+11:00"),
+      });
     await bookOnline(db, "amy", "2026-12-01T09:00:00+11:00");
     const board = await getDayBoard(db, reception, DAY);
     expect(board.columns.map((c) => c.practitioner)).toEqual(["amy", "bob"]);
     const [a, b] = board.columns;
-    expect(a!.working.map((w) => [w.start, w.end, w.label])).toEqual([[540, 1020, undefined], [1050, 1105, "Pilates"]]);
+    expect(a!.working.map((w) => [w.start, w.end, w.label])).toEqual([
+      [540, 1020, undefined],
+      [1050, 1105, "Pilates"],
+    ]);
     expect(a!.breaks).toEqual([{ start: 750, end: 795, label: "Break" }]);
     expect(a!.appointments).toHaveLength(1);
     expect(b!.away).toEqual([{ start: 840, end: 1440, label: "Leave" }]);
@@ -93,10 +125,21 @@ describe("getPractitionerWeek", () => {
     await bookOnline(db, "amy", "2026-12-02T11:00:00+11:00");
     const week = await getPractitionerWeek(db, reception, { practitioner: "amy", date: "2026-12-02" });
     expect(week.from).toBe("2026-11-30");
-    expect(week.columns.map((c) => c.date)).toEqual(["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"]);
+    expect(week.columns.map((c) => c.date)).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+    ]);
     expect(week.columns[2]!.appointments).toHaveLength(1);
-    expect(week.columns[1]!.working.map((w) => [w.start, w.end])).toEqual([[540, 1020], [1050, 1105]]);
+    expect(week.columns[1]!.working.map((w) => [w.start, w.end])).toEqual([
+      [540, 1020],
+      [1050, 1105],
+    ]);
     expect((await getPractitionerWeek(db, amy, { practitioner: "amy", date: "2026-12-02" })).columns).toHaveLength(5);
-    expect(await errorOf(getPractitionerWeek(db, amy, { practitioner: "bob", date: "2026-12-02" }))).toBeInstanceOf(Forbidden);
+    expect(await errorOf(getPractitionerWeek(db, amy, { practitioner: "bob", date: "2026-12-02" }))).toBeInstanceOf(
+      Forbidden,
+    );
   });
 });

@@ -13,7 +13,11 @@ export const STATUS_CHANGES = ["arrived", "no-show", "completed"] as const;
 export type StatusChange = (typeof STATUS_CHANGES)[number];
 
 /** Which status each change may start from: booked → arrived → completed, booked → no-show. */
-export const ALLOWED_FROM: Record<StatusChange, AppointmentStatus> = { arrived: "booked", "no-show": "booked", completed: "arrived" };
+export const ALLOWED_FROM: Record<StatusChange, AppointmentStatus> = {
+  arrived: "booked",
+  "no-show": "booked",
+  completed: "arrived",
+};
 
 export const uuidSchema = z.string().uuid("Not a known id");
 /** Any 8-4-4-4-12 hex id, as Postgres reads a uuid: looser than uuidSchema, which also checks the RFC version and variant. */
@@ -25,7 +29,9 @@ export type DayQuery = z.infer<typeof dayQuerySchema>;
 export const weekQuerySchema = z.object({ practitioner: slugSchema, date: localDateSchema });
 export type WeekQuery = z.infer<typeof weekQuerySchema>;
 
-export const statusChangeSchema = z.object({ status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }) });
+export const statusChangeSchema = z.object({
+  status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }),
+});
 
 /** Recording a call-back: what came of it, in a few words (read by staff only). */
 export const calledSchema = z.object({
@@ -44,7 +50,10 @@ export const staffBookingSchema = z
     patient: patientDetailsSchema.optional(),
     notes: multilineString().trim().max(1000, "Keep notes to 1000 characters").optional(),
   })
-  .refine((b) => (b.patientId ? !b.patient : !!b.patient), { path: ["patient"], message: "Choose an existing patient or enter a new one" });
+  .refine((b) => (b.patientId ? !b.patient : !!b.patient), {
+    path: ["patient"],
+    message: "Choose an existing patient or enter a new one",
+  });
 export type StaffBookingInput = z.infer<typeof staffBookingSchema>;
 
 export const staffAvailabilitySchema = z.object({

@@ -31,7 +31,13 @@ async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOpti
   const parsed = forgotPasswordSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error.issues));
   const { email } = parsed.data;
-  await enforceRateLimit(db, `password-reset:address:${ip}`, RESETS_PER_ADDRESS_PER_HOUR, 3600, "Too many requests. Wait a while, then try again.");
+  await enforceRateLimit(
+    db,
+    `password-reset:address:${ip}`,
+    RESETS_PER_ADDRESS_PER_HOUR,
+    3600,
+    "Too many requests. Wait a while, then try again.",
+  );
   try {
     // counted for every email alike, so a silent stop says nothing about whether the account exists
     await enforceRateLimit(db, `password-reset:account:${email}`, RESETS_PER_ACCOUNT_PER_HOUR, 3600);
@@ -42,14 +48,28 @@ async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOpti
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const anonymous = { kind: "anonymous" as const, ip };
   if (!user || user.disabledAt) {
-    await recordAudit(db, anonymous, { action: "account.password-reset-request", outcome: "failed", detail: { reason: user ? "disabled" : "unknown-email" } });
+    await recordAudit(db, anonymous, {
+      action: "account.password-reset-request",
+      outcome: "failed",
+      detail: { reason: user ? "disabled" : "unknown-email" },
+    });
     return;
   }
   const token = newToken();
   const resetUrl = new URL(`/login/reset/${token}`, env.PUBLIC_BASE_URL).toString();
   await db.transaction(async (tx) => {
-    await tx.insert(staffPasswordResets).values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000) });
+    await tx
+      .insert(staffPasswordResets)
+      .values({
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
+      });
     await enqueueStaffPasswordResetEmail(tx, { email: user.email, name: user.name, resetUrl }, opts);
-    await recordAudit(tx, anonymous, { action: "account.password-reset-request", entityType: "staff_user", entityId: user.id });
+    await recordAudit(tx, anonymous, {
+      action: "account.password-reset-request",
+      entityType: "staff_user",
+      entityId: user.id,
+    });
   });
 }

@@ -19,7 +19,14 @@ async function findUsableReset(db: Db, token: string) {
     .select({ reset: staffPasswordResets, user: staffUsers })
     .from(staffPasswordResets)
     .innerJoin(staffUsers, eq(staffUsers.id, staffPasswordResets.userId))
-    .where(and(eq(staffPasswordResets.tokenHash, hashToken(token)), isNull(staffPasswordResets.usedAt), gt(staffPasswordResets.expiresAt, new Date()), isNull(staffUsers.disabledAt)));
+    .where(
+      and(
+        eq(staffPasswordResets.tokenHash, hashToken(token)),
+        isNull(staffPasswordResets.usedAt),
+        gt(staffPasswordResets.expiresAt, new Date()),
+        isNull(staffUsers.disabledAt),
+      ),
+    );
   return row;
 }
 
@@ -47,10 +54,20 @@ export async function resetPassword(db: Db, token: string, raw: unknown, ip: str
       .returning({ id: staffPasswordResets.id });
     if (claimed.length === 0) throw new NotFound(LINK_USED);
     // any other link still out there is spent too
-    await tx.update(staffPasswordResets).set({ usedAt: new Date() }).where(and(eq(staffPasswordResets.userId, found.user.id), isNull(staffPasswordResets.usedAt)));
-    await tx.update(staffUsers).set({ passwordHash, passwordChangedAt: new Date(), sessionVersion: sql`${staffUsers.sessionVersion} + 1` }).where(eq(staffUsers.id, found.user.id));
+    await tx
+      .update(staffPasswordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(staffPasswordResets.userId, found.user.id), isNull(staffPasswordResets.usedAt)));
+    await tx
+      .update(staffUsers)
+      .set({ passwordHash, passwordChangedAt: new Date(), sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+      .where(eq(staffUsers.id, found.user.id));
     const sessionsEnded = await revokeSessionsOf(tx, found.user.id);
     const u = found.user;
-    await recordAudit(tx, { kind: "staff", userId: u.id, role: u.role, practitionerId: u.practitionerId, name: u.name, ip }, { action: "account.password-reset", entityType: "staff_user", entityId: u.id, detail: { sessionsEnded } });
+    await recordAudit(
+      tx,
+      { kind: "staff", userId: u.id, role: u.role, practitionerId: u.practitionerId, name: u.name, ip },
+      { action: "account.password-reset", entityType: "staff_user", entityId: u.id, detail: { sessionsEnded } },
+    );
   });
 }

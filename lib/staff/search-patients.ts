@@ -26,17 +26,40 @@ function matcher(q: string): SQL | undefined {
   }
   // every word must start the first or the last name: "ana lee", "lee a"
   const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4);
-  return and(...words.map((w) => or(ilike(patients.firstName, `${like(w)}%`), ilike(patients.lastName, `${like(w)}%`))));
+  return and(
+    ...words.map((w) => or(ilike(patients.firstName, `${like(w)}%`), ilike(patients.lastName, `${like(w)}%`))),
+  );
 }
 
 /** Finds patients by name, phone, email or date of birth, with their next booked visit. Reception and admins only. */
-export async function searchPatients(db: Db, actor: Actor, rawInput: unknown, now = new Date()): Promise<{ patients: PatientSummaryDto[] }> {
+export async function searchPatients(
+  db: Db,
+  actor: Actor,
+  rawInput: unknown,
+  now = new Date(),
+): Promise<{ patients: PatientSummaryDto[] }> {
   await requireRole(db, actor, FRONT_DESK, "patients.search");
   const { q } = patientSearchSchema.parse(rawInput);
-  const rows = await db.select().from(patients).where(and(matcher(q), isNull(patients.mergedInto))).orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.dateOfBirth)).limit(LIMIT);
+  const rows = await db
+    .select()
+    .from(patients)
+    .where(and(matcher(q), isNull(patients.mergedInto)))
+    .orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.dateOfBirth))
+    .limit(LIMIT);
   const next = rows.length
-    ? await db.select({ patientId: appointments.patientId, at: min(appointments.startsAt) }).from(appointments)
-        .where(and(inArray(appointments.patientId, rows.map((r) => r.id)), eq(appointments.status, "booked"), sql`${appointments.startsAt} > ${now.toISOString()}::timestamptz`))
+    ? await db
+        .select({ patientId: appointments.patientId, at: min(appointments.startsAt) })
+        .from(appointments)
+        .where(
+          and(
+            inArray(
+              appointments.patientId,
+              rows.map((r) => r.id),
+            ),
+            eq(appointments.status, "booked"),
+            sql`${appointments.startsAt} > ${now.toISOString()}::timestamptz`,
+          ),
+        )
         .groupBy(appointments.patientId)
     : [];
   const nextBy = new Map(next.map((n) => [n.patientId, n.at]));
@@ -45,7 +68,15 @@ export async function searchPatients(db: Db, actor: Actor, rawInput: unknown, no
 
 export function toPatientSummary(p: typeof patients.$inferSelect, next: Date | null): PatientSummaryDto {
   return {
-    id: p.id, name: `${p.firstName} ${p.lastName}`, firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth,
-    nextAppointment: next ? new Date(next).toISOString() : null, possibleDuplicateOf: p.possibleDuplicateOf, mergedInto: p.mergedInto,
+    id: p.id,
+    name: `${p.firstName} ${p.lastName}`,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    phone: p.phone,
+    dateOfBirth: p.dateOfBirth,
+    nextAppointment: next ? new Date(next).toISOString() : null,
+    possibleDuplicateOf: p.possibleDuplicateOf,
+    mergedInto: p.mergedInto,
   };
 }

@@ -15,7 +15,8 @@ function randomChars(count: number): string {
   let out = "";
   while (out.length < count) {
     // bytes past the last whole multiple of the alphabet are dropped, so every character is equally likely
-    for (const b of randomBytes(16)) if (b < ALPHABET.length * 8 && out.length < count) out += ALPHABET[b % ALPHABET.length];
+    for (const b of randomBytes(16))
+      if (b < ALPHABET.length * 8 && out.length < count) out += ALPHABET[b % ALPHABET.length];
   }
   return out;
 }
@@ -38,7 +39,11 @@ export function openTotpSecret(sealed: string): string {
  * Checks a second factor for a user: a TOTP code (each time step once) or an unused recovery code (then spent).
  * Returns which kind matched, or null.
  */
-export async function checkSecondFactor(db: Db, user: { id: string; mfaSecret: string | null; mfaLastStep: number | null }, rawCode: string): Promise<"totp" | "recovery" | null> {
+export async function checkSecondFactor(
+  db: Db,
+  user: { id: string; mfaSecret: string | null; mfaLastStep: number | null },
+  rawCode: string,
+): Promise<"totp" | "recovery" | null> {
   const code = rawCode.trim().replace(/\s+/g, "");
   if (/^\d{6}$/.test(code)) {
     if (!user.mfaSecret) return null;
@@ -54,7 +59,10 @@ export async function checkSecondFactor(db: Db, user: { id: string; mfaSecret: s
   }
   const normal = normaliseRecoveryCode(code);
   if (normal.length !== 10) return null;
-  const unused = await db.select().from(staffRecoveryCodes).where(and(eq(staffRecoveryCodes.userId, user.id), isNull(staffRecoveryCodes.usedAt)));
+  const unused = await db
+    .select()
+    .from(staffRecoveryCodes)
+    .where(and(eq(staffRecoveryCodes.userId, user.id), isNull(staffRecoveryCodes.usedAt)));
   for (const row of unused) {
     if (!(await verifyPassword(row.codeHash, normal))) continue;
     const spent = await db

@@ -44,7 +44,14 @@ export async function recentFailures(db: Db, email: string, ip: string): Promise
       address: sql<number>`count(*) filter (where ${auditLog.ip} = ${ip})`.mapWith(Number),
     })
     .from(auditLog)
-    .where(and(eq(auditLog.action, "auth.sign-in"), eq(auditLog.outcome, "failed"), gt(auditLog.at, since), or(eq(auditLog.actorLabel, email), eq(auditLog.ip, ip))));
+    .where(
+      and(
+        eq(auditLog.action, "auth.sign-in"),
+        eq(auditLog.outcome, "failed"),
+        gt(auditLog.at, since),
+        or(eq(auditLog.actorLabel, email), eq(auditLog.ip, ip)),
+      ),
+    );
   return { account: row?.account ?? 0, address: row?.address ?? 0 };
 }
 
@@ -52,9 +59,14 @@ export async function recentFailures(db: Db, email: string, ip: string): Promise
  * Throws RateLimited when this account or address has failed too often in the last minute, or this account has had
  * too many attempts. Called by every verb that checks a secret (password, MFA code), whatever the request looked like.
  */
-export async function assertSignInAllowed(db: Db, email: string, ip: string): Promise<{ account: number; address: number }> {
+export async function assertSignInAllowed(
+  db: Db,
+  email: string,
+  ip: string,
+): Promise<{ account: number; address: number }> {
   const failures = await recentFailures(db, email, ip);
-  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) throw new RateLimited(60, THROTTLED);
+  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS)
+    throw new RateLimited(60, THROTTLED);
   // counted only past the address check, so a throttled address cannot use up an account's attempts
   await enforceRateLimit(db, `sign-in:account:${email}`, MAX_ATTEMPTS_PER_ACCOUNT, 60, THROTTLED);
   return failures;
@@ -64,7 +76,12 @@ export async function assertSignInAllowed(db: Db, email: string, ip: string): Pr
  * Checks a staff password; each failure is audited and slows the next attempt for that account. Throws RateLimited
  * (before looking at the password) when the account or address is throttled.
  */
-export async function signIn(db: Db, raw: unknown, ip: string, opts: { mfaMode?: MfaMode } = {}): Promise<SignedIn | null> {
+export async function signIn(
+  db: Db,
+  raw: unknown,
+  ip: string,
+  opts: { mfaMode?: MfaMode } = {},
+): Promise<SignedIn | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password, code } = parsed.data;
@@ -74,7 +91,17 @@ export async function signIn(db: Db, raw: unknown, ip: string, opts: { mfaMode?:
   dummyHash ??= hashPassword("no-such-account-placeholder");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   const fail = async (reason: string) => {
-    await db.insert(auditLog).values({ actorKind: "anonymous", actorLabel: email, actorUserId: user?.id ?? null, action: "auth.sign-in", outcome: "failed", ip, detail: { reason } });
+    await db
+      .insert(auditLog)
+      .values({
+        actorKind: "anonymous",
+        actorLabel: email,
+        actorUserId: user?.id ?? null,
+        action: "auth.sign-in",
+        outcome: "failed",
+        ip,
+        detail: { reason },
+      });
     return null;
   };
   if (!user || !ok || user.disabledAt) return fail(user?.disabledAt ? "disabled" : "credentials");
@@ -86,9 +113,21 @@ export async function signIn(db: Db, raw: unknown, ip: string, opts: { mfaMode?:
     if (!secondFactor) return fail("second-factor");
   }
   return db.transaction(async (tx) => {
-    const [session] = await tx.insert(staffSessions).values({ userId: user.id, ip }).returning({ id: staffSessions.id });
+    const [session] = await tx
+      .insert(staffSessions)
+      .values({ userId: user.id, ip })
+      .returning({ id: staffSessions.id });
     await tx.update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id));
-    await recordAudit(tx, { kind: "staff", userId: user.id, role: user.role, practitionerId: user.practitionerId, name: user.name, ip }, { action: "auth.sign-in", entityType: "staff_user", entityId: user.id, ...(secondFactor ? { detail: { secondFactor } } : {}) });
+    await recordAudit(
+      tx,
+      { kind: "staff", userId: user.id, role: user.role, practitionerId: user.practitionerId, name: user.name, ip },
+      {
+        action: "auth.sign-in",
+        entityType: "staff_user",
+        entityId: user.id,
+        ...(secondFactor ? { detail: { secondFactor } } : {}),
+      },
+    );
     return { id: user.id, sessionId: session!.id, email: user.email, name: user.name, role: user.role };
   });
 }

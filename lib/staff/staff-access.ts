@@ -11,9 +11,15 @@ export const FRONT_DESK: readonly StaffRole[] = ["reception", "admin"];
 export const ANY_STAFF: readonly StaffRole[] = ["reception", "admin", "practitioner"];
 
 /** Refuses (and audits the refusal) unless the actor is staff in one of `roles`. */
-export async function requireRole(db: Db | Tx, actor: Actor, roles: readonly StaffRole[], what: string): Promise<StaffActorOf> {
+export async function requireRole(
+  db: Db | Tx,
+  actor: Actor,
+  roles: readonly StaffRole[],
+  what: string,
+): Promise<StaffActorOf> {
   if (actor.kind === "staff" && roles.includes(actor.role)) return actor;
-  if (actor.kind === "staff") await recordAudit(db, actor, { action: "access.denied", outcome: "denied", entityType: "verb", entityId: what });
+  if (actor.kind === "staff")
+    await recordAudit(db, actor, { action: "access.denied", outcome: "denied", entityType: "verb", entityId: what });
   throw new Forbidden();
 }
 

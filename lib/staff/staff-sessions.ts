@@ -22,6 +22,9 @@ export async function revokeSessionsOf(db: Db | Tx, userId: string, except?: str
     .from(staffSessions)
     .where(except ? and(live, ne(staffSessions.id, except)) : live);
   const open = and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt));
-  await db.update(staffSessions).set({ revokedAt: new Date() }).where(except ? and(open, ne(staffSessions.id, except)) : open);
+  await db
+    .update(staffSessions)
+    .set({ revokedAt: new Date() })
+    .where(except ? and(open, ne(staffSessions.id, except)) : open);
   return count?.n ?? 0;
 }

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import type { LocationDto } from "@/lib/catalog/list-locations";
 
-const DISCIPLINE_LABEL: Record<string, string> = { "sports-physio": "Sports physio", "exercise-physiology": "Exercise physiology" };
+const DISCIPLINE_LABEL: Record<string, string> = {
+  "sports-physio": "Sports physio",
+  "exercise-physiology": "Exercise physiology",
+};
 
 /** What a location offers, in words a patient would use. */
 function offers(location: LocationDto): string[] {

@@ -89,7 +89,11 @@ export function fetchAvailability(
   return callApi(`/api/v1/availability?${p}`, { signal });
 }
 
-export function fetchPractitioners(location: string, discipline?: string, signal?: AbortSignal): Promise<{ practitioners: PractitionerOption[] }> {
+export function fetchPractitioners(
+  location: string,
+  discipline?: string,
+  signal?: AbortSignal,
+): Promise<{ practitioners: PractitionerOption[] }> {
   const p = new URLSearchParams({ location });
   if (discipline) p.set("discipline", discipline);
   return callApi(`/api/v1/practitioners?${p}`, { signal });
@@ -110,11 +114,15 @@ export function sameSitePath(url: string): string {
 export async function downloadCalendar(bookingId: string, token: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`, { headers: { Authorization: `Bearer ${token}` }, cache: "no-store" });
+    res = await fetch(`/api/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: "no-store",
+    });
   } catch {
     throw new Error(MESSAGES.network);
   }
-  if (!res.ok) throw new Error(res.status >= 500 ? MESSAGES.server : "We couldn't get the calendar file. Please try again.");
+  if (!res.ok)
+    throw new Error(res.status >= 500 ? MESSAGES.server : "We couldn't get the calendar file. Please try again.");
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement("a");
   a.href = url;

@@ -39,7 +39,11 @@ const LOOKS: Record<"booking" | "intake", Look> = {
     invalid: "intake-q--error",
     consent: "intake-check intake-check--consent",
     fieldset: { list: "field intake-q", pair: "field intake-q", scale: "field intake-q" },
-    options: { list: "intake-options", pair: "intake-options intake-options--pair", scale: "intake-options intake-options--scale" },
+    options: {
+      list: "intake-options",
+      pair: "intake-options intake-options--pair",
+      scale: "intake-options intake-options--scale",
+    },
     option: "intake-option",
     inputRow: "intake-input-row",
     unit: "intake-input-row__unit",
@@ -83,7 +87,17 @@ function typedAnswer(item: QuestionItem, raw: string, nativeNumbers: boolean): A
 }
 
 /** One question of the shared questionnaire, drawn from its definition, with its hint and error beside it. */
-export function QuestionField({ item, value, error, onChange, onBlur, inputRef, label = item.text, look: lookName, nativeNumbers = false }: Props) {
+export function QuestionField({
+  item,
+  value,
+  error,
+  onChange,
+  onBlur,
+  inputRef,
+  label = item.text,
+  look: lookName,
+  nativeNumbers = false,
+}: Props) {
   const look = LOOKS[lookName];
   const id = `q-${item.linkId}`;
   const hintId = item.helper ? `${id}-hint` : undefined;
@@ -106,8 +120,16 @@ export function QuestionField({ item, value, error, onChange, onBlur, inputRef, 
     return (
       <div className={fieldClass}>
         <label className={look.consent} htmlFor={id}>
-          <input id={id} ref={inputRef} type="checkbox" checked={value === true} aria-describedby={describedBy} aria-invalid={error ? true : undefined}
-            onChange={(e) => onChange(e.target.checked ? true : undefined)} onBlur={onBlur} />
+          <input
+            id={id}
+            ref={inputRef}
+            type="checkbox"
+            checked={value === true}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => onChange(e.target.checked ? true : undefined)}
+            onBlur={onBlur}
+          />
           <span>{label}</span>
         </label>
         {hint}
@@ -148,10 +170,15 @@ export function QuestionField({ item, value, error, onChange, onBlur, inputRef, 
   }
 
   const many = item.type === "multi-choice";
-  const options = item.type === "boolean" ? YES_NO : item.type === "integer" ? scaleOptions(item.min, item.max) : item.options;
+  const options =
+    item.type === "boolean" ? YES_NO : item.type === "integer" ? scaleOptions(item.min, item.max) : item.options;
   const layout: Layout = item.type === "boolean" ? "pair" : isScale(item) ? "scale" : "list";
   const selected = (code: string) =>
-    item.type === "boolean" || item.type === "integer" ? String(value) === code : Array.isArray(value) ? value.includes(code) : value === code;
+    item.type === "boolean" || item.type === "integer"
+      ? String(value) === code
+      : Array.isArray(value)
+        ? value.includes(code)
+        : value === code;
   const choose = (code: string, checked: boolean) => {
     if (item.type === "boolean") return onChange(code === "true");
     if (item.type === "integer") return onChange(Number(code));
@@ -166,7 +193,12 @@ export function QuestionField({ item, value, error, onChange, onBlur, inputRef, 
 
   // The fieldset takes the id, so a form without refs can still move focus to the question.
   return (
-    <fieldset id={id} tabIndex={-1} className={classes(look.fieldset[layout], !!error && look.invalid)} aria-describedby={describedBy}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={classes(look.fieldset[layout], !!error && look.invalid)}
+      aria-describedby={describedBy}
+    >
       <legend>{label}</legend>
       {hint}
       <div className={look.options[layout]}>

@@ -24,7 +24,18 @@ interface Props {
 
 type Week = { status: "ready"; slots: Slot[] } | { status: "error"; message: string };
 
-export function SlotPicker({ location, service, practitioner, plan, selectedStart, excludeStart, startDate, onPick, emptyActions, headingId }: Props) {
+export function SlotPicker({
+  location,
+  service,
+  practitioner,
+  plan,
+  selectedStart,
+  excludeStart,
+  startDate,
+  onPick,
+  emptyActions,
+  headingId,
+}: Props) {
   const today = useMemo(() => dateKey(new Date(), plan.primary), [plan.primary]);
   const todayAtClinic = useMemo(() => dateKey(new Date(), location.timezone), [location.timezone]);
   const [weekStart, setWeekStart] = useState(() => {
@@ -43,10 +54,20 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
       // One day either side, in the clinic's dates, so a viewer in another zone sees whole days.
       const before = addDays(week, -1);
       const from = before < todayAtClinic ? todayAtClinic : before;
-      fetchAvailability({ location: location.slug, service, from, to: addDays(week, 7), practitioner: practitioner ?? undefined })
+      fetchAvailability({
+        location: location.slug,
+        service,
+        from,
+        to: addDays(week, 7),
+        practitioner: practitioner ?? undefined,
+      })
         .then(
           (r) => ({ status: "ready", slots: r.slots }) as const,
-          (e: unknown) => ({ status: "error", message: e instanceof ApiError ? e.message : "We couldn't load the free times." }) as const,
+          (e: unknown) =>
+            ({
+              status: "error",
+              message: e instanceof ApiError ? e.message : "We couldn't load the free times.",
+            }) as const,
         )
         .then((w) => setWeeks((all) => ({ ...all, [week]: w })))
         .finally(() => inflight.current.delete(week));
@@ -71,7 +92,10 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
     );
   }, [current, excludeStart, plan.primary]);
   const weekHasTimes = days.some((d) => (byDay.get(d)?.length ?? 0) > 0);
-  const day = chosenDay && days.includes(chosenDay) && byDay.has(chosenDay) ? chosenDay : (days.find((d) => byDay.has(d)) ?? null);
+  const day =
+    chosenDay && days.includes(chosenDay) && byDay.has(chosenDay)
+      ? chosenDay
+      : (days.find((d) => byDay.has(d)) ?? null);
   const daySlots = day ? (byDay.get(day) ?? []) : [];
   const parts = slotsByPart(daySlots, plan.primary);
 
@@ -89,7 +113,10 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
 
   const first = dayParts(days[0]!);
   const last = dayParts(days[6]!);
-  const range = first.month === last.month ? `${first.day} – ${last.day} ${last.month}` : `${first.day} ${first.month} – ${last.day} ${last.month}`;
+  const range =
+    first.month === last.month
+      ? `${first.day} – ${last.day} ${last.month}`
+      : `${first.day} ${first.month} – ${last.day} ${last.month}`;
   const sample = daySlots[0]?.start ?? new Date().toISOString();
   const loading = !current;
 
@@ -98,16 +125,26 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
       <p className="slot-picker__zone">
         {plan.secondary ? (
           <>
-            Times are in <strong>your time zone ({zoneName(sample, plan.primary)})</strong>, with {zoneCity(plan.secondary)} time beside them.
+            Times are in <strong>your time zone ({zoneName(sample, plan.primary)})</strong>, with{" "}
+            {zoneCity(plan.secondary)} time beside them.
           </>
         ) : (
           <>
-            Times are {location.online ? "" : "local to the clinic, "}in <strong>{zoneCity(plan.primary)} time ({zoneName(sample, plan.primary)})</strong>.
+            Times are {location.online ? "" : "local to the clinic, "}in{" "}
+            <strong>
+              {zoneCity(plan.primary)} time ({zoneName(sample, plan.primary)})
+            </strong>
+            .
           </>
         )}
       </p>
       <div className="week-nav">
-        <button type="button" className="button button--ghost button--small" onClick={() => goWeek(-1)} disabled={weekStart <= today}>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => goWeek(-1)}
+          disabled={weekStart <= today}
+        >
           <span aria-hidden="true">‹</span> Earlier<span className="visually-hidden"> week</span>
         </button>
         <p className="week-nav__range" aria-live="polite">
@@ -133,8 +170,12 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
               onClick={() => setChosenDay(d)}
               data-free={count > 0 ? "yes" : "no"}
             >
-              <span className="day__weekday" aria-hidden="true">{p.weekday}</span>
-              <span className="day__date" aria-hidden="true">{p.day}</span>
+              <span className="day__weekday" aria-hidden="true">
+                {p.weekday}
+              </span>
+              <span className="day__date" aria-hidden="true">
+                {p.day}
+              </span>
               <span className="day__count" aria-hidden="true">
                 {loading ? (
                   <span className="skeleton skeleton--text" />
@@ -148,7 +189,8 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
                 )}
               </span>
               <span className="visually-hidden">
-                {longDate(d)}, {loading ? "loading" : count > 0 ? `${count} free ${count === 1 ? "time" : "times"}` : "no free times"}
+                {longDate(d)},{" "}
+                {loading ? "loading" : count > 0 ? `${count} free ${count === 1 ? "time" : "times"}` : "no free times"}
               </span>
             </button>
           );
@@ -170,7 +212,9 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
           </>
         ) : current.status === "error" ? (
           <div className="alert alert--error" role="alert">
-            <h3 id={headingId} className="alert__title">We couldn&apos;t load the free times</h3>
+            <h3 id={headingId} className="alert__title">
+              We couldn&apos;t load the free times
+            </h3>
             <p>{current.message}</p>
             <button type="button" className="button button--small" onClick={retry}>
               Try again
@@ -202,9 +246,20 @@ export function SlotPicker({ location, service, practitioner, plan, selectedStar
                     const selected = selectedStart ? Date.parse(selectedStart) === Date.parse(s.start) : false;
                     return (
                       <li key={s.start}>
-                        <button type="button" className="time" aria-pressed={selected} onClick={() => onPick(s)} data-start={s.start} data-practitioner={s.practitioner}>
+                        <button
+                          type="button"
+                          className="time"
+                          aria-pressed={selected}
+                          onClick={() => onPick(s)}
+                          data-start={s.start}
+                          data-practitioner={s.practitioner}
+                        >
                           <span className="time__main">{timeOf(s.start, plan.primary)}</span>
-                          {plan.secondary ? <span className="time__sub">{timeOf(s.start, plan.secondary)} {zoneCity(plan.secondary)}</span> : null}
+                          {plan.secondary ? (
+                            <span className="time__sub">
+                              {timeOf(s.start, plan.secondary)} {zoneCity(plan.secondary)}
+                            </span>
+                          ) : null}
                           {s.remaining > 1 ? <span className="time__sub">{s.remaining} places left</span> : null}
                         </button>
                       </li>

@@ -19,14 +19,18 @@ export function browserZone(): string {
 
 /** "2026-12-01": the calendar date of an instant in `zone`. */
 export function dateKey(iso: string | Date, zone: string): string {
-  const parts = fmt(zone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(typeof iso === "string" ? new Date(iso) : iso);
+  const parts = fmt(zone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(
+    typeof iso === "string" ? new Date(iso) : iso,
+  );
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 /** Hour of the day (0-23) of an instant in `zone`. */
 export function hourIn(iso: string, zone: string): number {
-  const h = fmt(zone, { hour: "numeric", hourCycle: "h23" }).formatToParts(new Date(iso)).find((p) => p.type === "hour")?.value;
+  const h = fmt(zone, { hour: "numeric", hourCycle: "h23" })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === "hour")?.value;
   return Number(h ?? 0);
 }
 
@@ -56,7 +60,10 @@ export function longDate(date: string): string {
 
 /** "9:30 am" in `zone`. */
 export function timeOf(iso: string, zone: string): string {
-  return fmt(zone, { hour: "numeric", minute: "2-digit", hour12: true }).format(new Date(iso)).replace(/\s?([ap])\.?m\.?$/i, " $1m").toLowerCase();
+  return fmt(zone, { hour: "numeric", minute: "2-digit", hour12: true })
+    .format(new Date(iso))
+    .replace(/\s?([ap])\.?m\.?$/i, " $1m")
+    .toLowerCase();
 }
 
 /** "Tuesday 2 December 2026" in `zone`. */
@@ -66,7 +73,11 @@ export function dateOf(iso: string, zone: string): string {
 
 /** "AEDT" / "GMT+8": the zone's short name at that instant. */
 export function zoneName(iso: string, zone: string): string {
-  return fmt(zone, { timeZoneName: "short" }).formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return (
+    fmt(zone, { timeZoneName: "short" })
+      .formatToParts(new Date(iso))
+      .find((p) => p.type === "timeZoneName")?.value ?? zone
+  );
 }
 
 /** A readable place name for an IANA zone: "Australia/Sydney" → "Sydney". */
@@ -88,7 +99,8 @@ export interface ZonePlan {
   secondary: string | null;
 }
 export function zonePlan(location: { timezone: string; online: boolean }, viewerZone: string | null): ZonePlan {
-  if (!location.online || !viewerZone || viewerZone === location.timezone) return { primary: location.timezone, secondary: null };
+  if (!location.online || !viewerZone || viewerZone === location.timezone)
+    return { primary: location.timezone, secondary: null };
   return { primary: viewerZone, secondary: location.timezone };
 }
 

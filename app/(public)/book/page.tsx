@@ -12,7 +12,11 @@ export const metadata: Metadata = {
   description: "Choose a service, a clinic and a time. Live availability, instant confirmation.",
 };
 
-export default async function BookPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BookPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const db = await getDb();
   const [params, locations, offered] = await Promise.all([searchParams, listLocations(db), listServices(db)]);
@@ -22,7 +26,13 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const services = new Map<string, Catalog["services"][number]>();
   for (const l of locations)
     for (const s of l.services) {
-      const entry = services.get(s.slug) ?? { slug: s.slug, name: s.name, discipline: s.discipline, durationMinutes: minutes.get(s.slug) ?? 0, locations: [] };
+      const entry = services.get(s.slug) ?? {
+        slug: s.slug,
+        name: s.name,
+        discipline: s.discipline,
+        durationMinutes: minutes.get(s.slug) ?? 0,
+        locations: [],
+      };
       entry.locations.push(l.slug);
       services.set(s.slug, entry);
     }

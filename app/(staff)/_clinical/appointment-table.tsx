@@ -47,8 +47,15 @@ export function AppointmentTable({ appointments, caption }: { appointments: MyAp
                   <IntakeBadges intake={a.intake} needsCall={a.needsCall} />
                 </td>
                 <td className="clin-action">
-                  <Link className={`button button--small ${a.intake.status === "completed" && !a.intake.reviewed ? "" : "button--ghost"}`} href={`/appointments/${a.id}/intake`}>
-                    Open intake<span className="visually-hidden"> for {a.patient.name} at {timeOf(a.start, zone)}</span>
+                  <Link
+                    className={`button button--small ${a.intake.status === "completed" && !a.intake.reviewed ? "" : "button--ghost"}`}
+                    href={`/appointments/${a.id}/intake`}
+                  >
+                    Open intake
+                    <span className="visually-hidden">
+                      {" "}
+                      for {a.patient.name} at {timeOf(a.start, zone)}
+                    </span>
                   </Link>
                 </td>
               </tr>

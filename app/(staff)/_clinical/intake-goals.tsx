@@ -62,7 +62,9 @@ export function IntakeGoals({ s, zone }: { s: IntakeSummary; zone: string }) {
         ) : (
           <p className="muted">No function scores given.</p>
         )}
-        {g.functionScores.length ? <p className="scale-note">Patient-rated: 0 means unable, 10 means as well as before the problem.</p> : null}
+        {g.functionScores.length ? (
+          <p className="scale-note">Patient-rated: 0 means unable, 10 means as well as before the problem.</p>
+        ) : null}
       </section>
       <section aria-labelledby="trend-title" className="panel">
         <h2 id="trend-title" className="panel__title">
@@ -70,7 +72,9 @@ export function IntakeGoals({ s, zone }: { s: IntakeSummary; zone: string }) {
         </h2>
         {since ? (
           <table className="clin-table clin-table--compact">
-            <caption className="clin-small muted">Compared with the response sent {shortDate(since.submittedAt, zone)}</caption>
+            <caption className="clin-small muted">
+              Compared with the response sent {shortDate(since.submittedAt, zone)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Measure</th>

@@ -34,7 +34,8 @@ export function IntakeHeader({ dto }: { dto: StaffIntakeDto }) {
           </p>
           {intake.reviewedAt ? (
             <p className="reviewed" role="status">
-              <span className="badge badge--ok">Reviewed</span> by {intake.reviewedBy ?? "staff"}, {dateTime(intake.reviewedAt, zone)}
+              <span className="badge badge--ok">Reviewed</span> by {intake.reviewedBy ?? "staff"},{" "}
+              {dateTime(intake.reviewedAt, zone)}
             </p>
           ) : (
             <MarkReviewedButton appointmentId={a.id} version={intake.version} />

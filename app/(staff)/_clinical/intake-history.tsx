@@ -25,7 +25,13 @@ export function IntakeHistory({ s }: { s: IntakeSummary }) {
           </div>
           <div className="facts__wide">
             <dt>Treatment so far</dt>
-            <dd>{treatments.length ? treatments.map((t) => t.label).join("; ") : h.treatments.length ? "None" : "Not answered"}</dd>
+            <dd>
+              {treatments.length
+                ? treatments.map((t) => t.label).join("; ")
+                : h.treatments.length
+                  ? "None"
+                  : "Not answered"}
+            </dd>
           </div>
           <div className="facts__wide">
             <dt>What treatment did</dt>

@@ -9,7 +9,9 @@ export function IntakeRoute({ triage }: { triage: IntakeSummary["triage"] }) {
       </h2>
       <p className="route">
         <strong className="route__name">{ROUTE_LABEL[triage.route] ?? triage.route}</strong>
-        <span className={`badge ${triage.urgency === "routine" ? "badge--neutral" : "badge--warn"}`}>{URGENCY_LABEL[triage.urgency] ?? triage.urgency}</span>
+        <span className={`badge ${triage.urgency === "routine" ? "badge--neutral" : "badge--warn"}`}>
+          {URGENCY_LABEL[triage.urgency] ?? triage.urgency}
+        </span>
         {triage.alsoSeeGp ? <span className="badge badge--warn">Also see GP</span> : null}
       </p>
       {triage.service ? <p className="muted clin-small">Service pre-selected: {triage.service}</p> : null}

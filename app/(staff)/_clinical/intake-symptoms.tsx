@@ -35,7 +35,11 @@ export function IntakeSymptoms({ s }: { s: IntakeSummary }) {
         <div>
           <dt>Duration</dt>
           <dd>
-            {weeks === null ? "Not answered" : weeks === 0 ? "Under a week" : `${weeks} ${weeks === 1 ? "week" : "weeks"}`}
+            {weeks === null
+              ? "Not answered"
+              : weeks === 0
+                ? "Under a week"
+                : `${weeks} ${weeks === 1 ? "week" : "weeks"}`}
             {s.onset.course ? <span className="clin-sub">Lately: {s.onset.course.label.toLowerCase()}</span> : null}
           </dd>
         </div>
@@ -57,7 +61,10 @@ export function IntakeSymptoms({ s }: { s: IntakeSummary }) {
             {s.aggravators.found.length ? (
               <ul className="chips chips--clin">
                 {s.aggravators.found.map((a) => (
-                  <li key={a.code} className={`chip ${a.code === "sitting" || a.code === "bending" ? "chip--cue" : ""}`}>
+                  <li
+                    key={a.code}
+                    className={`chip ${a.code === "sitting" || a.code === "bending" ? "chip--cue" : ""}`}
+                  >
                     {a.label}
                   </li>
                 ))}
@@ -73,7 +80,8 @@ export function IntakeSymptoms({ s }: { s: IntakeSummary }) {
           <dd>
             {list(s.radiation.to)}
             <span className="clin-sub">
-              Low back pain: {yesNo(s.radiation.backPain)} · Pins and needles or numbness: {yesNo(s.radiation.pinsNeedles)}
+              Low back pain: {yesNo(s.radiation.backPain)} · Pins and needles or numbness:{" "}
+              {yesNo(s.radiation.pinsNeedles)}
             </span>
           </dd>
         </div>
@@ -81,7 +89,8 @@ export function IntakeSymptoms({ s }: { s: IntakeSummary }) {
           <div className="facts__wide">
             <dt>Knee</dt>
             <dd>
-              Lump or fullness: {yesNo(s.knee.lump)} · Locking or giving way: {yesNo(s.knee.locking)} · Twisting injury: {yesNo(s.knee.twistingInjury)}
+              Lump or fullness: {yesNo(s.knee.lump)} · Locking or giving way: {yesNo(s.knee.locking)} · Twisting injury:{" "}
+              {yesNo(s.knee.twistingInjury)}
             </dd>
           </div>
         ) : null}

@@ -17,7 +17,13 @@ export const URGENCY_LABEL: Record<string, string> = {
   now: "Now",
 };
 
-export const TIER_LABEL: Record<FlagTier, string> = { emergency: "Emergency", urgent: "Urgent", soon: "Soon", gp: "GP review", note: "Note" };
+export const TIER_LABEL: Record<FlagTier, string> = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  soon: "Soon",
+  gp: "GP review",
+  note: "Note",
+};
 
 /** Emergency and urgent flags are red, soon and GP amber, notes blue. */
 export function tierTone(tier: FlagTier | null): "danger" | "warn" | "info" | "neutral" {

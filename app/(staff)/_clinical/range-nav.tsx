@@ -1,7 +1,19 @@
 import Link from "next/link";
 
 /** Previous / today / next for a day or a week, as plain links so it works without JavaScript. */
-export function RangeNav({ label, prev, next, today, other }: { label: string; prev: { href: string; label: string }; next: { href: string; label: string }; today: string; other: { href: string; label: string } }) {
+export function RangeNav({
+  label,
+  prev,
+  next,
+  today,
+  other,
+}: {
+  label: string;
+  prev: { href: string; label: string };
+  next: { href: string; label: string };
+  today: string;
+  other: { href: string; label: string };
+}) {
   return (
     <nav className="range-nav" aria-label={label}>
       <div className="range-nav__steps">

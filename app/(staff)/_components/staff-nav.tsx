@@ -19,7 +19,15 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
  * `outbox`: no mail server is configured, so emails wait in the admin's outbox. `needsCall`: how many patients wait
  * for a call, shown on every staff page so a red flag never waits for someone to open the right day.
  */
-export function StaffNav({ role, outbox = false, needsCall = 0 }: { role: StaffRole; outbox?: boolean; needsCall?: number }) {
+export function StaffNav({
+  role,
+  outbox = false,
+  needsCall = 0,
+}: {
+  role: StaffRole;
+  outbox?: boolean;
+  needsCall?: number;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Staff" className="staff-nav">
@@ -29,7 +37,9 @@ export function StaffNav({ role, outbox = false, needsCall = 0 }: { role: StaffR
           {l.href === "/needs-a-call" && needsCall > 0 ? (
             <>
               {" "}
-              <span className="nav-count" aria-hidden="true">{needsCall}</span>
+              <span className="nav-count" aria-hidden="true">
+                {needsCall}
+              </span>
               <span className="visually-hidden">({needsCall} waiting)</span>
             </>
           ) : null}

@@ -10,13 +10,15 @@ import { changePassword } from "@/lib/staff/change-password";
 import { endAllMySessions, endMySession } from "@/lib/staff/end-my-sessions";
 import { confirmMfaEnrolment } from "@/lib/staff/enrol-mfa";
 
-export type AccountResult = { ok: true; message: string } | { ok: false; message: string; fields?: Record<string, string> };
+export type AccountResult =
+  { ok: true; message: string } | { ok: false; message: string; fields?: Record<string, string> };
 
 async function run(scope: string, fn: () => Promise<string>): Promise<AccountResult> {
   try {
     return { ok: true, message: await fn() };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    if (error instanceof DomainError)
+      return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
     logError(scope, error);
     return { ok: false, message: "Something went wrong on our side. Please try again." };
   }
@@ -34,7 +36,11 @@ export async function changePasswordAction(input: unknown): Promise<AccountResul
   });
 }
 
-export async function endSessionAction(sessionId: string, _prev: AccountResult | null, _form: FormData): Promise<AccountResult | null> {
+export async function endSessionAction(
+  sessionId: string,
+  _prev: AccountResult | null,
+  _form: FormData,
+): Promise<AccountResult | null> {
   const actor = await getStaffActor();
   if (!actor) return SIGNED_OUT;
   return run("account.session-end", async () => {
@@ -50,7 +56,8 @@ export async function endAllSessionsAction(): Promise<void> {
   redirect("/login");
 }
 
-export type EnrolResult = { ok: true; recoveryCodes: string[] } | { ok: false; message: string; fields?: Record<string, string> };
+export type EnrolResult =
+  { ok: true; recoveryCodes: string[] } | { ok: false; message: string; fields?: Record<string, string> };
 
 /** Confirms MFA enrolment; open to a member who must enrol before anything else. */
 export async function confirmMfaAction(sealed: string, input: unknown): Promise<EnrolResult> {
@@ -61,7 +68,8 @@ export async function confirmMfaAction(sealed: string, input: unknown): Promise<
     revalidatePath("/account");
     return { ok: true, recoveryCodes };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    if (error instanceof DomainError)
+      return { ok: false, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
     logError("account.mfa-enrol", error);
     return { ok: false, message: "Something went wrong on our side. Please try again." };
   }

@@ -25,13 +25,17 @@ export default async function AccountPage() {
       <section aria-labelledby="mfa-title" className="card">
         <h2 id="mfa-title">Two-step sign-in</h2>
         <p>
-          {mfa.enabledAt ? `On. ${mfa.recoveryCodesLeft} recovery code${mfa.recoveryCodesLeft === 1 ? "" : "s"} left.` : "Off."}{" "}
+          {mfa.enabledAt
+            ? `On. ${mfa.recoveryCodesLeft} recovery code${mfa.recoveryCodesLeft === 1 ? "" : "s"} left.`
+            : "Off."}{" "}
           <Link href="/account/mfa">{mfa.enabledAt ? "Set up on a new phone" : "Set up two-step sign-in"}</Link>
         </p>
       </section>
       <section aria-labelledby="sessions-title" className="card">
         <h2 id="sessions-title">My sessions</h2>
-        <p className="muted">Everywhere you are signed in. Sign out any you don’t recognise, then change your password.</p>
+        <p className="muted">
+          Everywhere you are signed in. Sign out any you don’t recognise, then change your password.
+        </p>
         <SessionList sessions={sessions} />
       </section>
     </div>

@@ -25,11 +25,19 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const [locations, practitioners] = await Promise.all([listLocations(db), listPractitioners(db)]);
   const today = localDateOf(new Date(), locations[0]?.timezone ?? "Australia/Sydney");
-  const location = slugSchema.safeParse(sp.location).success && locations.some((l) => l.slug === sp.location) ? sp.location! : (locations[0]?.slug ?? "");
-  const practitioner = slugSchema.safeParse(sp.practitioner).success && practitioners.some((p) => p.slug === sp.practitioner) ? sp.practitioner! : (practitioners[0]?.slug ?? "");
+  const location =
+    slugSchema.safeParse(sp.location).success && locations.some((l) => l.slug === sp.location)
+      ? sp.location!
+      : (locations[0]?.slug ?? "");
+  const practitioner =
+    slugSchema.safeParse(sp.practitioner).success && practitioners.some((p) => p.slug === sp.practitioner)
+      ? sp.practitioner!
+      : (practitioners[0]?.slug ?? "");
   const date = localDateSchema.safeParse(sp.date).success ? sp.date! : today;
   const mode = sp.view === "week" ? "week" : "day";
-  const board = await (mode === "day" ? getDayBoard(db, actor, { location, date }) : getPractitionerWeek(db, actor, { practitioner, date })).catch((e: unknown) => {
+  const board = await (
+    mode === "day" ? getDayBoard(db, actor, { location, date }) : getPractitionerWeek(db, actor, { practitioner, date })
+  ).catch((e: unknown) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });

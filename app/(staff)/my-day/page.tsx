@@ -45,7 +45,9 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
         {appointments.length ? (
           <AppointmentTable appointments={appointments} caption={`Your appointments on ${longDate(date)}`} />
         ) : (
-          <p className="empty">No appointments on {longDate(date)}. Use the arrows or the week view to find your next clinic day.</p>
+          <p className="empty">
+            No appointments on {longDate(date)}. Use the arrows or the week view to find your next clinic day.
+          </p>
         )}
       </section>
     </div>

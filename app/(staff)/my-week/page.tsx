@@ -52,7 +52,9 @@ export default async function MyWeekPage({ searchParams }: { searchParams: Promi
             <h2 id={id} className="section-title">
               {longDate(d)}
               {d === today ? <span className="badge badge--brand">Today</span> : null}
-              <span className="section-title__count">{list.length ? `${list.length} ${list.length === 1 ? "appointment" : "appointments"}` : ""}</span>
+              <span className="section-title__count">
+                {list.length ? `${list.length} ${list.length === 1 ? "appointment" : "appointments"}` : ""}
+              </span>
             </h2>
             {list.length ? (
               <AppointmentTable appointments={list} caption={`Your appointments on ${longDate(d)}`} />

@@ -10,7 +10,10 @@ import { messageOf, staffFetch } from "../calendar/_components/staff-api";
 export function CalledForm({ appointmentId, patientName }: { appointmentId: string; patientName: string }) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<CalledInput>({ resolver: zodResolver(calledSchema), defaultValues: { note: "" } });
+  const { register, handleSubmit, formState } = useForm<CalledInput>({
+    resolver: zodResolver(calledSchema),
+    defaultValues: { note: "" },
+  });
   const noteId = `call-note-${appointmentId}`;
   const error = formState.errors.note?.message ?? problem;
 
@@ -27,13 +30,26 @@ export function CalledForm({ appointmentId, patientName }: { appointmentId: stri
   return (
     <form className="call-item__form" onSubmit={onSubmit} noValidate>
       <label htmlFor={noteId}>What came of the call (optional)</label>
-      <textarea id={noteId} className="input" rows={2} maxLength={500} aria-invalid={error ? true : undefined} aria-describedby={error ? `${noteId}-error` : undefined} {...register("note")} />
+      <textarea
+        id={noteId}
+        className="input"
+        rows={2}
+        maxLength={500}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${noteId}-error` : undefined}
+        {...register("note")}
+      />
       {error ? (
         <p id={`${noteId}-error`} className="field-error" role="alert">
           {error}
         </p>
       ) : null}
-      <button type="submit" className="button button--small" disabled={formState.isSubmitting} aria-label={`Called ${patientName}`}>
+      <button
+        type="submit"
+        className="button button--small"
+        disabled={formState.isSubmitting}
+        aria-label={`Called ${patientName}`}
+      >
         {formState.isSubmitting ? "Saving…" : "Called"}
       </button>
     </form>

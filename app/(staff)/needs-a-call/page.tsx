@@ -30,8 +30,8 @@ export default async function NeedsCallPage() {
       <div className="page-head">
         <h1 className="page-title">Needs a call</h1>
         <p className="muted">
-          Patients whose intake answers mean someone should phone them before the visit, whatever its date or location. Longest waiting first. Call, then
-          record what came of it.
+          Patients whose intake answers mean someone should phone them before the visit, whatever its date or location.
+          Longest waiting first. Call, then record what came of it.
         </p>
       </div>
       {items.length === 0 ? (
@@ -46,7 +46,9 @@ export default async function NeedsCallPage() {
                   <h2 className="call-item__name">
                     <Link href={`/patients/${a.patient.id}`}>{a.patient.name}</Link>
                   </h2>
-                  <span className={`call-item__route${a.intake.route === "emergency" || a.intake.route === "urgent-care" ? " call-item__route--urgent" : ""}`}>
+                  <span
+                    className={`call-item__route${a.intake.route === "emergency" || a.intake.route === "urgent-care" ? " call-item__route--urgent" : ""}`}
+                  >
                     {a.intake.route ? (ROUTE[a.intake.route] ?? a.intake.route) : "Needs a call"}
                   </span>
                 </div>

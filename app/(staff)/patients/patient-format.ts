@@ -1,5 +1,13 @@
 // Display helpers for the patient pages (clinic times are shown in Sydney time).
-const when = new Intl.DateTimeFormat("en-AU", { timeZone: "Australia/Sydney", weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" });
+const when = new Intl.DateTimeFormat("en-AU", {
+  timeZone: "Australia/Sydney",
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+});
 
 export const formatDob = (d: string) => d.split("-").reverse().join("/");
 export const formatInstant = (iso: string) => when.format(new Date(iso));

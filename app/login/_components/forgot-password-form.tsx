@@ -9,7 +9,10 @@ import { requestResetAction } from "../actions";
 export function ForgotPasswordForm() {
   const [sent, setSent] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
+  const { register, handleSubmit, formState, setError } = useForm<ForgotPasswordInput>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: "" },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -23,7 +26,8 @@ export function ForgotPasswordForm() {
   if (sent) {
     return (
       <p role="status" className="alert alert--ok">
-        If that email belongs to a staff account, a link to set a new password is on its way. It works once, for one hour.
+        If that email belongs to a staff account, a link to set a new password is on its way. It works once, for one
+        hour.
       </p>
     );
   }
@@ -34,8 +38,20 @@ export function ForgotPasswordForm() {
       </div>
       <div className="field">
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" className="input" aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} {...register("email")} />
-        {errors.email ? <p id="email-error" className="field-error">{errors.email.message}</p> : null}
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          className="input"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...register("email")}
+        />
+        {errors.email ? (
+          <p id="email-error" className="field-error">
+            {errors.email.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="button button--large" disabled={isSubmitting}>
         {isSubmitting ? "Sending…" : "Email me a link"}

@@ -10,14 +10,18 @@ import { resetPasswordAction } from "../actions";
 export function ResetPasswordForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { newPassword: "", confirmPassword: "" } });
+  const { register, handleSubmit, formState, setError } = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { newPassword: "", confirmPassword: "" },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await resetPasswordAction(token, values);
     if (result.ok) return setDone(true);
-    for (const [field, message] of Object.entries(result.fields ?? {})) setError(field as Path<ResetPasswordInput>, { message }, { shouldFocus: true });
+    for (const [field, message] of Object.entries(result.fields ?? {}))
+      setError(field as Path<ResetPasswordInput>, { message }, { shouldFocus: true });
     if (!result.fields) setFormError(result.message);
   });
 
@@ -35,14 +39,40 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </div>
       <div className="field">
         <label htmlFor="newPassword">New password</label>
-        <p id="newPassword-hint" className="hint">12 to 128 characters. A few unrelated words make a good one.</p>
-        <input id="newPassword" type="password" autoComplete="new-password" className="input" aria-invalid={errors.newPassword ? true : undefined} aria-describedby={errors.newPassword ? "newPassword-hint newPassword-error" : "newPassword-hint"} {...register("newPassword")} />
-        {errors.newPassword ? <p id="newPassword-error" className="field-error">{errors.newPassword.message}</p> : null}
+        <p id="newPassword-hint" className="hint">
+          12 to 128 characters. A few unrelated words make a good one.
+        </p>
+        <input
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          className="input"
+          aria-invalid={errors.newPassword ? true : undefined}
+          aria-describedby={errors.newPassword ? "newPassword-hint newPassword-error" : "newPassword-hint"}
+          {...register("newPassword")}
+        />
+        {errors.newPassword ? (
+          <p id="newPassword-error" className="field-error">
+            {errors.newPassword.message}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="confirmPassword">New password again</label>
-        <input id="confirmPassword" type="password" autoComplete="new-password" className="input" aria-invalid={errors.confirmPassword ? true : undefined} aria-describedby={errors.confirmPassword ? "confirmPassword-error" : undefined} {...register("confirmPassword")} />
-        {errors.confirmPassword ? <p id="confirmPassword-error" className="field-error">{errors.confirmPassword.message}</p> : null}
+        <input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          className="input"
+          aria-invalid={errors.confirmPassword ? true : undefined}
+          aria-describedby={errors.confirmPassword ? "confirmPassword-error" : undefined}
+          {...register("confirmPassword")}
+        />
+        {errors.confirmPassword ? (
+          <p id="confirmPassword-error" className="field-error">
+            {errors.confirmPassword.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="button button--large" disabled={isSubmitting}>
         {isSubmitting ? "Saving…" : "Set new password"}

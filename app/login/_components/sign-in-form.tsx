@@ -16,7 +16,10 @@ export function SignInForm({ next }: { next: string | null }) {
   const [formError, setFormError] = useState<string | null>(null);
   // After the right password, an enrolled account is asked for a code; the password stays only in this component.
   const [pending, setPending] = useState<SignInInput | null>(null);
-  const first = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const first = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
   const second = useForm<SecondStepInput>({ resolver: zodResolver(secondStepSchema), defaultValues: { code: "" } });
 
   async function attempt(values: SignInInput & { code?: string }): Promise<string | null> {
@@ -42,7 +45,12 @@ export function SignInForm({ next }: { next: string | null }) {
     setFormError(null);
     const outcome = await attempt({ ...pending, code });
     if (outcome === "rate_limited") return setFormError(THROTTLED);
-    if (outcome) second.setError("code", { message: "That code didn’t work. Try the newest code in your app, or a recovery code." }, { shouldFocus: true });
+    if (outcome)
+      second.setError(
+        "code",
+        { message: "That code didn’t work. Try the newest code in your app, or a recovery code." },
+        { shouldFocus: true },
+      );
   });
 
   const alert = (
@@ -59,14 +67,34 @@ export function SignInForm({ next }: { next: string | null }) {
         <h2 id="code-step-title">Two-step sign-in</h2>
         <div className="field">
           <label htmlFor="code">Code from your authenticator app</label>
-          <p id="code-hint" className="hint">Six digits. Lost your phone? Enter one of your recovery codes instead.</p>
-          <input id="code" type="text" inputMode="text" autoComplete="one-time-code" autoFocus className="input" aria-invalid={errors.code ? true : undefined} aria-describedby={errors.code ? "code-hint code-error" : "code-hint"} {...second.register("code")} />
-          {errors.code ? <p id="code-error" className="field-error">{errors.code.message}</p> : null}
+          <p id="code-hint" className="hint">
+            Six digits. Lost your phone? Enter one of your recovery codes instead.
+          </p>
+          <input
+            id="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoFocus
+            className="input"
+            aria-invalid={errors.code ? true : undefined}
+            aria-describedby={errors.code ? "code-hint code-error" : "code-hint"}
+            {...second.register("code")}
+          />
+          {errors.code ? (
+            <p id="code-error" className="field-error">
+              {errors.code.message}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="button button--large" disabled={isSubmitting}>
           {isSubmitting ? "Checking…" : "Verify"}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => (setPending(null), first.resetField("password"))}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => (setPending(null), first.resetField("password"))}
+        >
           Start again
         </button>
       </form>
@@ -79,13 +107,37 @@ export function SignInForm({ next }: { next: string | null }) {
       {alert}
       <div className="field">
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" className="input" aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? "email-error" : undefined} {...first.register("email")} />
-        {errors.email ? <p id="email-error" className="field-error">{errors.email.message}</p> : null}
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          className="input"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...first.register("email")}
+        />
+        {errors.email ? (
+          <p id="email-error" className="field-error">
+            {errors.email.message}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" className="input" aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? "password-error" : undefined} {...first.register("password")} />
-        {errors.password ? <p id="password-error" className="field-error">{errors.password.message}</p> : null}
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          className="input"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...first.register("password")}
+        />
+        {errors.password ? (
+          <p id="password-error" className="field-error">
+            {errors.password.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="button button--large" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}

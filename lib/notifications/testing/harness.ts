@@ -41,9 +41,17 @@ export async function createHarness(opts: OpenQueueOptions = {}): Promise<Harnes
   const queues = [queue];
   const workers: EmailWorker[] = [];
   return {
-    handle, db: handle.db, queue, sink, workers,
+    handle,
+    db: handle.db,
+    queue,
+    sink,
+    workers,
     async startWorker(opts = {}) {
-      const w = await startEmailWorker(opts.queue ?? queue, { mailer: smtpMailer(sink.url), pollingIntervalSeconds: 0.5, ...opts });
+      const w = await startEmailWorker(opts.queue ?? queue, {
+        mailer: smtpMailer(sink.url),
+        pollingIntervalSeconds: 0.5,
+        ...opts,
+      });
       workers.push(w);
       return w;
     },
@@ -70,7 +78,19 @@ export async function bookAhead(db: Db, daysAhead = 5, over: Record<string, unkn
     if (day.weekday > 5) continue;
     const start = day.set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
     try {
-      const body = await bookAppointment(db, anon, { service: "physio-initial", location: "test-clinic", practitioner: "amy", start: start.toISO(), patient: patientDetails(), ...over }, { now });
+      const body = await bookAppointment(
+        db,
+        anon,
+        {
+          service: "physio-initial",
+          location: "test-clinic",
+          practitioner: "amy",
+          start: start.toISO(),
+          patient: patientDetails(),
+          ...over,
+        },
+        { now },
+      );
       return { ...body, start: start.toJSDate() };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -82,14 +102,18 @@ export async function bookAhead(db: Db, daysAhead = 5, over: Record<string, unkn
 /** Time passes for the queue: the appointment's deferred emails of this kind become due now. */
 export async function makeDue(db: Db, appointmentId: string, kind: string): Promise<number> {
   const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`update pgboss.job set start_after = now() where name = ${EMAIL_QUEUE} and singleton_key = ${appointmentId} and state = 'created' and data->>'kind' = ${kind} returning id`),
+    await db.execute(
+      sql`update pgboss.job set start_after = now() where name = ${EMAIL_QUEUE} and singleton_key = ${appointmentId} and state = 'created' and data->>'kind' = ${kind} returning id`,
+    ),
   );
   return rows.length;
 }
 
 export async function jobsOf(db: Db, appointmentId: string) {
   return rowsOf<{ kind: string; state: string; data: string; retry_count: number }>(
-    await db.execute(sql`select data->>'kind' as kind, state::text as state, data::text as data, retry_count from pgboss.job where name = ${EMAIL_QUEUE} and singleton_key = ${appointmentId} order by created_on`),
+    await db.execute(
+      sql`select data->>'kind' as kind, state::text as state, data::text as data, retry_count from pgboss.job where name = ${EMAIL_QUEUE} and singleton_key = ${appointmentId} order by created_on`,
+    ),
   );
 }
 

@@ -43,10 +43,16 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             (mail) => {
               if (refuse > 0) {
                 refuse--;
-                callback(Object.assign(new Error(refuseCode >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: refuseCode }));
+                callback(
+                  Object.assign(new Error(refuseCode >= 500 ? "Mailbox unavailable" : "Try again later"), {
+                    responseCode: refuseCode,
+                  }),
+                );
                 return;
               }
-              const decide = options.onMessage ? options.onMessage(mail) : Promise.resolve({ decision: "accept" as const, afterAccept: undefined });
+              const decide = options.onMessage
+                ? options.onMessage(mail)
+                : Promise.resolve({ decision: "accept" as const, afterAccept: undefined });
               return decide.then(({ decision, afterAccept }) => {
                 if (decision === "drop") return;
                 received.push(mail);
@@ -79,7 +85,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     async waitFor(count, timeoutMs = 45_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > until) throw new Error(`Expected ${count} emails, got ${received.length} after ${timeoutMs} ms`);
+        if (Date.now() > until)
+          throw new Error(`Expected ${count} emails, got ${received.length} after ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 50));
       }
       return received;

@@ -21,9 +21,16 @@ export function chooseReducer(c: Choices, a: ChoiceAction): Choices {
     case "service": {
       const s = a.service;
       // the location is kept where the service is offered there, or chosen for the patient where it is offered in one place only
-      const location = c.location && s.locations.includes(c.location) ? c.location : s.locations.length === 1 ? s.locations[0]! : null;
+      const location =
+        c.location && s.locations.includes(c.location) ? c.location : s.locations.length === 1 ? s.locations[0]! : null;
       const same = s.slug === c.service && location === c.location;
-      return { ...c, service: s.slug, triage: a.triage, location, ...(same ? {} : { practitioner: undefined, slot: null }) };
+      return {
+        ...c,
+        service: s.slug,
+        triage: a.triage,
+        location,
+        ...(same ? {} : { practitioner: undefined, slot: null }),
+      };
     }
     case "location":
       return a.slug === c.location ? c : { ...c, location: a.slug, practitioner: undefined, slot: null };
@@ -48,4 +55,11 @@ export function backFrom(step: StepId, serviceLocations: number): StepId | undef
   const back = BACK[step];
   return back === "location" && serviceLocations === 1 ? "need" : back;
 }
-const BACK: Partial<Record<StepId, StepId>> = { triage: "need", location: "need", practitioner: "location", time: "practitioner", details: "time", review: "details" };
+const BACK: Partial<Record<StepId, StepId>> = {
+  triage: "need",
+  location: "need",
+  practitioner: "location",
+  time: "practitioner",
+  details: "time",
+  review: "details",
+};

@@ -17,7 +17,16 @@ export interface BookingFactsProps {
 }
 
 /** What, where, when, with whom: the review and the confirmation say it the same way. */
-export function BookingFacts({ service, location, practitionerName, anyPractitioner, start, plan, patient, onChange }: BookingFactsProps) {
+export function BookingFacts({
+  service,
+  location,
+  practitionerName,
+  anyPractitioner,
+  start,
+  plan,
+  patient,
+  onChange,
+}: BookingFactsProps) {
   const change = (step: StepId, what: string) =>
     onChange ? (
       <button type="button" className="link-button facts__change" onClick={() => onChange(step)}>
@@ -39,7 +48,9 @@ export function BookingFacts({ service, location, practitionerName, anyPractitio
         <dd>
           {location.name}
           <br />
-          <span className="muted">{location.online ? "By video: the link comes with your confirmation email" : location.address}</span>
+          <span className="muted">
+            {location.online ? "By video: the link comes with your confirmation email" : location.address}
+          </span>
           {change("location", "location")}
         </dd>
       </div>

@@ -35,7 +35,10 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const service = catalog.services.find((s) => s.slug === choices.service) ?? null;
   const location = catalog.locations.find((l) => l.slug === choices.location) ?? null;
   const plan = useMemo(() => (location ? zonePlan(location, viewerZone) : null), [location, viewerZone]);
-  const serviceName = useCallback((slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug, [catalog.services]);
+  const serviceName = useCallback(
+    (slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug,
+    [catalog.services],
+  );
   const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null);
   useEffect(() => preloadAfter(step), [step]);
 
@@ -65,7 +68,9 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   // Once booked, going back in history never shows the confirm button again.
   if (created && facts && choices.details) {
     shownStep = "done";
-    body = <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />;
+    body = (
+      <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />
+    );
   } else if (step === "triage") {
     body = (
       <StepTriage
@@ -82,13 +87,30 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
       choose({ type: "location", slug });
       go("practitioner");
     };
-    body = <StepLocation locations={catalog.locations} service={service} selected={choices.location} focus={moved} onChoose={onChoose} />;
+    body = (
+      <StepLocation
+        locations={catalog.locations}
+        service={service}
+        selected={choices.location}
+        focus={moved}
+        onChoose={onChoose}
+      />
+    );
   } else if (step === "practitioner" && location && service) {
     const onChoose = (slug: string | null) => {
       choose({ type: "practitioner", slug });
       go("time");
     };
-    body = <StepPractitioner list={team.list} locationName={location.name} selected={choices.practitioner} focus={moved} onRetry={team.retry} onChoose={onChoose} />;
+    body = (
+      <StepPractitioner
+        list={team.list}
+        locationName={location.name}
+        selected={choices.practitioner}
+        focus={moved}
+        onRetry={team.retry}
+        onChoose={onChoose}
+      />
+    );
   } else if (step === "time" && location && service && plan && choices.practitioner !== undefined) {
     body = (
       <StepTime
@@ -112,12 +134,27 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
       setServerErrors({});
       go("review");
     };
-    body = <StepDetails details={choices.details} serverErrors={serverErrors} focus={moved} onDraft={onDraft} onSubmit={onSubmit} />;
+    body = (
+      <StepDetails
+        details={choices.details}
+        serverErrors={serverErrors}
+        focus={moved}
+        onDraft={onDraft}
+        onSubmit={onSubmit}
+      />
+    );
   } else if (step === "review" && facts && choices.details && choices.slot && location && service && plan) {
     body = (
       <StepReview
         facts={{ ...facts, patient: choices.details }}
-        request={{ service: service.slug, location: location.slug, slot: choices.slot, details: choices.details, triage: choices.triage?.id ?? null, anyPractitioner: choices.practitioner === null }}
+        request={{
+          service: service.slug,
+          location: location.slug,
+          slot: choices.slot,
+          details: choices.details,
+          triage: choices.triage?.id ?? null,
+          anyPractitioner: choices.practitioner === null,
+        }}
         plan={plan}
         focus={moved}
         onEdit={go}

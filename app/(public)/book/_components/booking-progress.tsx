@@ -22,7 +22,11 @@ export function BookingProgress({ step }: { step: StepId }) {
       </div>
       <ol className="progress__list">
         {STAGES.map((s, i) => (
-          <li key={s.label} className={i < current ? "is-done" : i === current ? "is-current" : undefined} aria-current={i === current ? "step" : undefined}>
+          <li
+            key={s.label}
+            className={i < current ? "is-done" : i === current ? "is-current" : undefined}
+            aria-current={i === current ? "step" : undefined}
+          >
             <span className="progress__dot" aria-hidden="true">
               {i < current ? "✓" : i + 1}
             </span>

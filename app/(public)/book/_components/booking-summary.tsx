@@ -12,12 +12,18 @@ interface Props {
 /** The booking so far, beside the step on wide screens and as a compact strip on phones. */
 export function BookingSummary({ service, location, practitioner, start, plan }: Props) {
   const rows: { label: string; value: React.ReactNode }[] = [
-    { label: "Service", value: service ? `${service.name}${service.durationMinutes ? ` · ${service.durationMinutes} min` : ""}` : null },
+    {
+      label: "Service",
+      value: service ? `${service.name}${service.durationMinutes ? ` · ${service.durationMinutes} min` : ""}` : null,
+    },
     { label: "Location", value: location ? location.name : null },
     { label: "Practitioner", value: practitioner },
     {
       label: "Time",
-      value: start && plan ? `${dateOf(start, plan.primary).replace(/ \d{4}$/, "")}, ${timeOf(start, plan.primary)} ${zoneName(start, plan.primary)}` : null,
+      value:
+        start && plan
+          ? `${dateOf(start, plan.primary).replace(/ \d{4}$/, "")}, ${timeOf(start, plan.primary)} ${zoneName(start, plan.primary)}`
+          : null,
     },
   ];
   const chosen = rows.filter((r) => r.value);

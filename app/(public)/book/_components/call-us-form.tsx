@@ -34,7 +34,10 @@ export function CallUsForm({ triageId, lead }: { triageId: string; lead: string 
       await callApi(`/api/v1/triage/${encodeURIComponent(triageId)}/call-us`, { method: "POST", json: values });
       setSent({ firstName: values.firstName.trim(), email: values.email.trim().toLowerCase() });
     } catch (error) {
-      const fields = error instanceof ApiError ? Object.entries(error.fields).filter(([name]) => name === "firstName" || name === "email") : [];
+      const fields =
+        error instanceof ApiError
+          ? Object.entries(error.fields).filter(([name]) => name === "firstName" || name === "email")
+          : [];
       if (fields.length) {
         for (const [name, message] of fields) setError(name as "firstName" | "email", { type: "server", message });
       } else {
@@ -50,7 +53,8 @@ export function CallUsForm({ triageId, lead }: { triageId: string; lead: string 
           Email on its way
         </h3>
         <p role="status">
-          Thanks, {sent.firstName}. We&apos;ve emailed our number to <strong>{sent.email}</strong>. If it doesn&apos;t arrive in a few minutes, check your junk folder.
+          Thanks, {sent.firstName}. We&apos;ve emailed our number to <strong>{sent.email}</strong>. If it doesn&apos;t
+          arrive in a few minutes, check your junk folder.
         </p>
       </section>
     );
@@ -61,7 +65,13 @@ export function CallUsForm({ triageId, lead }: { triageId: string; lead: string 
       <p className="step__note">{lead}</p>
       <form noValidate onSubmit={handleSubmit(submit)}>
         <div className="field-row">
-          <TextField id="call-us-firstName" label="First name" error={formState.errors.firstName?.message} input={{ autoComplete: "given-name" }} registration={register("firstName")} />
+          <TextField
+            id="call-us-firstName"
+            label="First name"
+            error={formState.errors.firstName?.message}
+            input={{ autoComplete: "given-name" }}
+            registration={register("firstName")}
+          />
           <TextField
             id="call-us-email"
             label="Email"

@@ -15,10 +15,19 @@ const PARTS = [
  * browser's own date format, and no calendar to scroll back decades through. The form keeps them joined (see
  * date-of-birth.ts); the form schema turns them into YYYY-MM-DD. A whole date pasted into any box fills all three.
  */
-export function DateOfBirthField({ id, control, error }: { id: string; control: Control<PatientDetails>; error?: string }) {
+export function DateOfBirthField({
+  id,
+  control,
+  error,
+}: {
+  id: string;
+  control: Control<PatientDetails>;
+  error?: string;
+}) {
   const { field } = useController({ name: "dateOfBirth", control });
   const parts = splitDateParts(field.value ?? "");
-  const set = (key: keyof DateParts, value: string) => field.onChange(joinDateParts({ ...parts, [key]: value.replace(/\D/g, "") }));
+  const set = (key: keyof DateParts, value: string) =>
+    field.onChange(joinDateParts({ ...parts, [key]: value.replace(/\D/g, "") }));
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset className="field" aria-describedby={describedBy}>

@@ -9,11 +9,15 @@ const loadSlotPicker = () => import("../../_components/slot-picker");
 const loadDetails = () => import("./step-details");
 const loadReview = () => import("./step-review");
 const loadDone = () => import("./step-done");
-export const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), { loading: () => <LoadingBlock /> });
+export const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), {
+  loading: () => <LoadingBlock />,
+});
 export const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <LoadingBlock /> });
 export const StepReview = dynamic(() => loadReview().then((m) => m.StepReview), { loading: () => <LoadingBlock /> });
 export const StepDone = dynamic(() => loadDone().then((m) => m.StepDone), { loading: () => <LoadingBlock /> });
-export const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), { loading: () => <LoadingBlock /> });
+export const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), {
+  loading: () => <LoadingBlock />,
+});
 
 const PRELOAD: Partial<Record<StepId, readonly (() => Promise<unknown>)[]>> = {
   location: [loadSlotPicker],

@@ -28,7 +28,10 @@ export function SlotTaken({ taken, location, service, practitioner, plan, onPick
     const day = dateKey(taken.start, location.timezone);
     const today = dateKey(new Date(), location.timezone);
     const from = addDays(day, -1) < today ? today : addDays(day, -1);
-    fetchAvailability({ location: location.slug, service, from, to: addDays(day, 7), practitioner: practitioner ?? undefined }, controller.signal)
+    fetchAvailability(
+      { location: location.slug, service, from, to: addDays(day, 7), practitioner: practitioner ?? undefined },
+      controller.signal,
+    )
       .then((r) => {
         const t = Date.parse(taken.start);
         const free = r.slots.filter((s) => !(Date.parse(s.start) === t && s.practitioner === taken.practitioner));
@@ -44,8 +47,8 @@ export function SlotTaken({ taken, location, service, practitioner, plan, onPick
     <div className="alert alert--warn taken" role="alert" tabIndex={-1} ref={ref}>
       <h3 className="alert__title">Sorry, that time has just been taken</h3>
       <p>
-        Someone else booked {timeOf(taken.start, plan.primary)} on {dateOf(taken.start, plan.primary)} while you were filling in your details. Your details are saved:
-        just choose another time.
+        Someone else booked {timeOf(taken.start, plan.primary)} on {dateOf(taken.start, plan.primary)} while you were
+        filling in your details. Your details are saved: just choose another time.
       </p>
       {state.status === "loading" ? (
         <ul className="taken__list" aria-hidden="true">
@@ -73,7 +76,11 @@ export function SlotTaken({ taken, location, service, practitioner, plan, onPick
           </ul>
         </>
       ) : (
-        <p>{state.status === "error" ? "We couldn't load other times just now." : "There are no other free times close to that one."}</p>
+        <p>
+          {state.status === "error"
+            ? "We couldn't load other times just now."
+            : "There are no other free times close to that one."}
+        </p>
       )}
       <button type="button" className="button button--ghost button--small" onClick={onSeeAll}>
         See all free times

@@ -37,30 +37,57 @@ export function StepDetails({ details, serverErrors, focus, onSubmit, onDraft }:
 
   // Unmounting (Back, or a step change) keeps the draft in the flow; once submitted, the flow holds the checked details.
   const submitted = useRef(false);
-  useEffect(() => () => {
-    if (!submitted.current) onDraft(getValues());
-  }, [getValues, onDraft]);
+  useEffect(
+    () => () => {
+      if (!submitted.current) onDraft(getValues());
+    },
+    [getValues, onDraft],
+  );
 
   const field = (name: FieldName, label: string, input: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
-    <TextField id={`patient-${name}`} label={label} hint={hint} error={formState.errors[name]?.message} input={input} registration={register(name)} />
+    <TextField
+      id={`patient-${name}`}
+      label={label}
+      hint={hint}
+      error={formState.errors[name]?.message}
+      input={input}
+      registration={register(name)}
+    />
   );
 
   return (
     <>
       <StepHeading focus={focus}>Your details</StepHeading>
-      <p className="step__note">So the clinic can confirm your booking and send your intake form. We never share them.</p>
-      <form className="details-form" noValidate onSubmit={(event) =>
+      <p className="step__note">
+        So the clinic can confirm your booking and send your intake form. We never share them.
+      </p>
+      <form
+        className="details-form"
+        noValidate
+        onSubmit={(event) =>
           handleSubmit((checked) => {
             submitted.current = true;
             onSubmit(checked);
           })(event)
-        } aria-labelledby="step-title">
+        }
+        aria-labelledby="step-title"
+      >
         <div className="field-row">
           {field("firstName", "First name", { autoComplete: "given-name" })}
           {field("lastName", "Last name", { autoComplete: "family-name" })}
         </div>
-        {field("email", "Email", { type: "email", autoComplete: "email", inputMode: "email", spellCheck: false }, "Your confirmation and manage link go here.")}
-        {field("phone", "Mobile phone", { type: "tel", autoComplete: "tel", inputMode: "tel" }, "In case the clinic needs to reach you about your visit.")}
+        {field(
+          "email",
+          "Email",
+          { type: "email", autoComplete: "email", inputMode: "email", spellCheck: false },
+          "Your confirmation and manage link go here.",
+        )}
+        {field(
+          "phone",
+          "Mobile phone",
+          { type: "tel", autoComplete: "tel", inputMode: "tel" },
+          "In case the clinic needs to reach you about your visit.",
+        )}
         <DateOfBirthField id="patient-dateOfBirth" control={control} error={formState.errors.dateOfBirth?.message} />
         <div className="step__actions">
           <button type="submit" className="button button--large">

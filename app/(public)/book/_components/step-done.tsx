@@ -20,12 +20,16 @@ export function StepDone({ created, facts, firstName, email }: Props) {
       </div>
       <StepHeading focus>You&apos;re booked, {firstName}</StepHeading>
       <p className="done__lead">
-        We&apos;ve sent the details to <strong>{email}</strong>. Keep that email: its link lets you cancel or move your appointment.
+        We&apos;ve sent the details to <strong>{email}</strong>. Keep that email: its link lets you cancel or move your
+        appointment.
       </p>
       <BookingFacts {...facts} />
       <div className="done__next card card--flat">
         <h3>One more thing: your intake form</h3>
-        <p>A few minutes of questions about your pain and goals, so your practitioner can read them before you arrive and the visit starts with you, not a form.</p>
+        <p>
+          A few minutes of questions about your pain and goals, so your practitioner can read them before you arrive and
+          the visit starts with you, not a form.
+        </p>
         <a className="button button--large" href={sameSitePath(created.intakeUrl)}>
           Fill in the intake form
         </a>
@@ -40,7 +44,9 @@ export function StepDone({ created, facts, firstName, email }: Props) {
           </a>
         </li>
       </ul>
-      <p className="muted step__fine">To cancel or change: use &ldquo;Manage your booking&rdquo;, or the link in your email.</p>
+      <p className="muted step__fine">
+        To cancel or change: use &ldquo;Manage your booking&rdquo;, or the link in your email.
+      </p>
     </div>
   );
 }

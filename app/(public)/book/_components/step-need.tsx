@@ -17,7 +17,10 @@ export function StepNeed({ services, location, selected, focus, onChoose, onHelp
   const offered = location ? services.filter((s) => s.locations.includes(location.slug)) : services;
   const known = new Set(SERVICE_GROUPS.flatMap((g) => g.slugs));
   const groups = [
-    ...SERVICE_GROUPS.map((g) => ({ title: g.title, items: g.slugs.map((s) => offered.find((o) => o.slug === s)).filter((s) => s !== undefined) })),
+    ...SERVICE_GROUPS.map((g) => ({
+      title: g.title,
+      items: g.slugs.map((s) => offered.find((o) => o.slug === s)).filter((s) => s !== undefined),
+    })),
     { title: "Other services", items: offered.filter((s) => !known.has(s.slug)) },
   ].filter((g) => g.items.length > 0);
 
@@ -34,12 +37,18 @@ export function StepNeed({ services, location, selected, focus, onChoose, onHelp
       ) : null}
 
       <button type="button" className="option option--feature" onClick={onHelp}>
-        <span className="option__icon" aria-hidden="true">?</span>
+        <span className="option__icon" aria-hidden="true">
+          ?
+        </span>
         <span className="option__body">
           <span className="option__title">Not sure? Help me choose</span>
-          <span className="option__text">Answer a few quick questions about your pain and we&apos;ll suggest the right appointment.</span>
+          <span className="option__text">
+            Answer a few quick questions about your pain and we&apos;ll suggest the right appointment.
+          </span>
         </span>
-        <span className="option__chevron" aria-hidden="true">›</span>
+        <span className="option__chevron" aria-hidden="true">
+          ›
+        </span>
       </button>
 
       {groups.map((g) => (
@@ -50,7 +59,12 @@ export function StepNeed({ services, location, selected, focus, onChoose, onHelp
           <ul className="options">
             {g.items.map((s) => (
               <li key={s.slug}>
-                <button type="button" className="option" aria-pressed={selected === s.slug} onClick={() => onChoose(s.slug)}>
+                <button
+                  type="button"
+                  className="option"
+                  aria-pressed={selected === s.slug}
+                  onClick={() => onChoose(s.slug)}
+                >
                   <span className="option__body">
                     <span className="option__title">{s.name}</span>
                     {SERVICE_BLURB[s.slug] ? <span className="option__text">{SERVICE_BLURB[s.slug]}</span> : null}
@@ -59,7 +73,9 @@ export function StepNeed({ services, location, selected, focus, onChoose, onHelp
                       {s.durationMinutes ? ` · ${s.durationMinutes} min` : ""}
                     </span>
                   </span>
-                  <span className="option__chevron" aria-hidden="true">›</span>
+                  <span className="option__chevron" aria-hidden="true">
+                    ›
+                  </span>
                 </button>
               </li>
             ))}

@@ -3,7 +3,10 @@ import type { PractitionerOption } from "../../_components/public-api";
 import { initials } from "./service-copy";
 import { StepHeading } from "./step-heading";
 
-export type PractitionerList = { status: "loading" } | { status: "ready"; practitioners: PractitionerOption[] } | { status: "error"; message: string };
+export type PractitionerList =
+  | { status: "loading" }
+  | { status: "ready"; practitioners: PractitionerOption[] }
+  | { status: "error"; message: string };
 
 interface Props {
   list: PractitionerList;
@@ -18,16 +21,27 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
   return (
     <>
       <StepHeading focus={focus}>Who would you like to see?</StepHeading>
-      <p className="step__note">Every practitioner at {locationName} is fully qualified. Choose someone you know, or take the soonest time.</p>
+      <p className="step__note">
+        Every practitioner at {locationName} is fully qualified. Choose someone you know, or take the soonest time.
+      </p>
       <ul className="options">
         <li>
-          <button type="button" className="option option--feature" aria-pressed={selected === null} onClick={() => onChoose(null)}>
-            <span className="option__icon" aria-hidden="true">★</span>
+          <button
+            type="button"
+            className="option option--feature"
+            aria-pressed={selected === null}
+            onClick={() => onChoose(null)}
+          >
+            <span className="option__icon" aria-hidden="true">
+              ★
+            </span>
             <span className="option__body">
               <span className="option__title">First available</span>
               <span className="option__text">The soonest time with any practitioner here.</span>
             </span>
-            <span className="option__chevron" aria-hidden="true">›</span>
+            <span className="option__chevron" aria-hidden="true">
+              ›
+            </span>
           </button>
         </li>
         {list.status === "loading"
@@ -42,7 +56,12 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
           : list.status === "ready"
             ? list.practitioners.map((p) => (
                 <li key={p.slug}>
-                  <button type="button" className="option" aria-pressed={selected === p.slug} onClick={() => onChoose(p.slug)}>
+                  <button
+                    type="button"
+                    className="option"
+                    aria-pressed={selected === p.slug}
+                    onClick={() => onChoose(p.slug)}
+                  >
                     <span className="option__avatar" aria-hidden="true">
                       {initials(p.name)}
                     </span>
@@ -52,13 +71,19 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
                         {p.discipline === "exercise-physiology" ? "Exercise physiologist" : "Sports physiotherapist"}
                       </span>
                     </span>
-                    <span className="option__chevron" aria-hidden="true">›</span>
+                    <span className="option__chevron" aria-hidden="true">
+                      ›
+                    </span>
                   </button>
                 </li>
               ))
             : null}
       </ul>
-      {list.status === "loading" ? <p className="visually-hidden" role="status">Loading practitioners</p> : null}
+      {list.status === "loading" ? (
+        <p className="visually-hidden" role="status">
+          Loading practitioners
+        </p>
+      ) : null}
       {list.status === "error" ? (
         <div className="alert alert--error" role="alert">
           <p>{list.message}</p>

@@ -11,7 +11,14 @@ import { StepHeading } from "./step-heading";
 
 interface Props {
   facts: Omit<BookingFactsProps, "onChange">;
-  request: { service: string; location: string; slot: Slot; details: PatientDetails; triage: string | null; anyPractitioner: boolean };
+  request: {
+    service: string;
+    location: string;
+    slot: Slot;
+    details: PatientDetails;
+    triage: string | null;
+    anyPractitioner: boolean;
+  };
   plan: ZonePlan;
   focus: boolean;
   onEdit: (step: StepId) => void;
@@ -42,13 +49,18 @@ export function StepReview({ facts, request, plan, focus, onEdit, onPickSlot, on
     setBusy(true);
     setProblem(null);
     try {
-      const created = await callApi<BookingCreated>("/api/v1/bookings", { method: "POST", json: body, headers: { "Idempotency-Key": attempt.current.key } });
+      const created = await callApi<BookingCreated>("/api/v1/bookings", {
+        method: "POST",
+        json: body,
+        headers: { "Idempotency-Key": attempt.current.key },
+      });
       onBooked(created);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, "unknown", "Something went wrong. Please try again.");
       const patientFields = Object.entries(err.fields).filter(([k]) => k.startsWith("patient."));
       if (err.code === "slot_unavailable") setProblem({ kind: "taken", slot: request.slot });
-      else if (err.code === "validation_failed" && patientFields.length > 0) onFieldErrors(Object.fromEntries(patientFields.map(([k, v]) => [k.slice(8), v])));
+      else if (err.code === "validation_failed" && patientFields.length > 0)
+        onFieldErrors(Object.fromEntries(patientFields.map(([k, v]) => [k.slice(8), v])));
       else if (err.code === "outside_booking_window") setProblem({ kind: "window", message: err.message });
       else setProblem({ kind: "other", message: err.message });
     } finally {
@@ -83,7 +95,8 @@ export function StepReview({ facts, request, plan, focus, onEdit, onPickSlot, on
       ) : null}
       <BookingFacts {...facts} onChange={onEdit} />
       <p className="muted step__fine">
-        You can cancel or move your appointment online from the link in your confirmation. We&apos;ll also send a short health questionnaire to fill in before your visit.
+        You can cancel or move your appointment online from the link in your confirmation. We&apos;ll also send a short
+        health questionnaire to fill in before your visit.
       </p>
       {problem?.kind === "other" ? (
         <div className="alert alert--error" role="alert">
@@ -91,7 +104,13 @@ export function StepReview({ facts, request, plan, focus, onEdit, onPickSlot, on
         </div>
       ) : null}
       <div className="step__actions">
-        <button type="button" className="button button--large" onClick={confirm} disabled={busy || problem?.kind === "taken"} aria-describedby="confirm-note">
+        <button
+          type="button"
+          className="button button--large"
+          onClick={confirm}
+          disabled={busy || problem?.kind === "taken"}
+          aria-describedby="confirm-note"
+        >
           {busy ? "Booking…" : problem?.kind === "other" ? "Try again" : "Confirm booking"}
         </button>
         <p id="confirm-note" className="visually-hidden">

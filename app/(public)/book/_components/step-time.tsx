@@ -18,7 +18,17 @@ interface Props {
   onAnyPractitioner: () => void;
 }
 
-export function StepTime({ location, service, practitioner, practitionerName, plan, selectedStart, focus, onPick, onAnyPractitioner }: Props) {
+export function StepTime({
+  location,
+  service,
+  practitioner,
+  practitionerName,
+  plan,
+  selectedStart,
+  focus,
+  onPick,
+  onAnyPractitioner,
+}: Props) {
   return (
     <>
       <StepHeading focus={focus}>Choose a time</StepHeading>

@@ -42,7 +42,8 @@ const AGE_ITEM = integer(
   { min: 0, max: 130, unit: "years" },
   {
     required: false,
-    helper: "Some causes of this kind of pain are more common as we get older, so your age helps us suggest the right care. Leave it blank if you'd rather not say.",
+    helper:
+      "Some causes of this kind of pain are more common as we get older, so your age helps us suggest the right care. Leave it blank if you'd rather not say.",
   },
 );
 
@@ -52,7 +53,8 @@ function missing(value: AnswerValue | undefined): boolean {
 
 export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChooseMyself }: Props) {
   const { page, answers, age, outcome } = draft ?? NEW_DRAFT;
-  const update = (change: (d: TriageDraft) => Partial<TriageDraft>) => onDraft((d) => ({ ...(d ?? NEW_DRAFT), ...change(d ?? NEW_DRAFT) }));
+  const update = (change: (d: TriageDraft) => Partial<TriageDraft>) =>
+    onDraft((d) => ({ ...(d ?? NEW_DRAFT), ...change(d ?? NEW_DRAFT) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,12 +84,22 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
     const found: Record<string, string> = {};
     for (const item of shown) {
       const v = answers[item.linkId];
-      if (item.type === "boolean" && item.mustBeTrue && v !== true) found[item.linkId] = "Please agree so we can ask about your health, or choose a service yourself.";
-      else if (item.required && missing(v)) found[item.linkId] = item.type === "integer" ? "Enter a number" : "Choose an answer";
-      else if (item.type === "integer" && typeof v === "number" && (!Number.isInteger(v) || v < item.min || v > item.max))
+      if (item.type === "boolean" && item.mustBeTrue && v !== true)
+        found[item.linkId] = "Please agree so we can ask about your health, or choose a service yourself.";
+      else if (item.required && missing(v))
+        found[item.linkId] = item.type === "integer" ? "Enter a number" : "Choose an answer";
+      else if (
+        item.type === "integer" &&
+        typeof v === "number" &&
+        (!Number.isInteger(v) || v < item.min || v > item.max)
+      )
         found[item.linkId] = `Enter a whole number from ${item.min} to ${item.max}`;
     }
-    if (step.id === AGE_STEP && age !== undefined && (!Number.isInteger(age) || age < AGE_ITEM.min || age > AGE_ITEM.max))
+    if (
+      step.id === AGE_STEP &&
+      age !== undefined &&
+      (!Number.isInteger(age) || age < AGE_ITEM.min || age > AGE_ITEM.max)
+    )
       found[AGE_ITEM.linkId] = "Enter your age in whole years, for example 42, or leave it blank";
     return found;
   };
@@ -97,7 +109,10 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
     setFailure(null);
     try {
       const pruned = pruneDisabledAnswers(answers as Answers);
-      return await callApi<TriageOutcome>("/api/v1/triage", { method: "POST", json: { answers: pruned, ...(age !== undefined ? { age } : {}) } });
+      return await callApi<TriageOutcome>("/api/v1/triage", {
+        method: "POST",
+        json: { answers: pruned, ...(age !== undefined ? { age } : {}) },
+      });
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : "We couldn't check your answers. Please try again.");
       return null;
@@ -162,7 +177,15 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
       {intro ? <p className="step__note">{intro}</p> : null}
       <form noValidate onSubmit={next} className="triage-form" aria-labelledby="step-title">
         {shown.map((item) => (
-          <QuestionField key={item.linkId} look="booking" nativeNumbers item={item} value={answers[item.linkId]} error={errors[item.linkId]} onChange={(v) => setAnswer(item.linkId, v)} />
+          <QuestionField
+            key={item.linkId}
+            look="booking"
+            nativeNumbers
+            item={item}
+            value={answers[item.linkId]}
+            error={errors[item.linkId]}
+            onChange={(v) => setAnswer(item.linkId, v)}
+          />
         ))}
         {step.id === AGE_STEP ? (
           <QuestionField

@@ -27,7 +27,14 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} {...registration} />
+      <input
+        id={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+        {...registration}
+      />
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );

@@ -38,16 +38,19 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
     return (
       <div className="stop stop--emergency">
         <StepHeading focus>Please don&apos;t book online: call 000 now</StepHeading>
-        {stopText("Your answers include warning signs that need emergency care. Call Triple Zero (000) or go to your nearest hospital emergency department now.")}
+        {stopText(
+          "Your answers include warning signs that need emergency care. Call Triple Zero (000) or go to your nearest hospital emergency department now.",
+        )}
         <div className="step__actions">
           <a className="button button--danger button--large" href="tel:000">
             Call 000
           </a>
         </div>
-        <p className="muted">
-          If you answered by mistake: {change}
-        </p>
-        <CallUsForm triageId={outcome.id} lead="Once you have had help, we would like to hear from you. The email holds only our phone number, nothing about your answers." />
+        <p className="muted">If you answered by mistake: {change}</p>
+        <CallUsForm
+          triageId={outcome.id}
+          lead="Once you have had help, we would like to hear from you. The email holds only our phone number, nothing about your answers."
+        />
       </div>
     );
 
@@ -55,14 +58,19 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
     return (
       <div className="stop stop--urgent">
         <StepHeading focus>See a GP or urgent care clinic today</StepHeading>
-        {stopText("Your answers mean a doctor should check you today. Please see your GP or an urgent care clinic today rather than booking online.")}
+        {stopText(
+          "Your answers mean a doctor should check you today. Please see your GP or an urgent care clinic today rather than booking online.",
+        )}
         <p>If you get worse, call 000.</p>
         <p>
           Not sure where to go? Call healthdirect on <a href="tel:1800022222">1800 022 222</a> (24 hours), or call us on{" "}
           <a href={`tel:${CLINIC_PHONE.tel}`}>{CLINIC_PHONE.display}</a>.
         </p>
         <p className="muted">If you answered by mistake: {change}</p>
-        <CallUsForm triageId={outcome.id} lead="Can't call right now? Leave your first name and email and we'll send you our number, so you can call when it suits you. The email says nothing about your answers." />
+        <CallUsForm
+          triageId={outcome.id}
+          lead="Can't call right now? Leave your first name and email and we'll send you our number, so you can call when it suits you. The email says nothing about your answers."
+        />
       </div>
     );
 
@@ -79,7 +87,8 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
       {reasons}
       {outcome.alsoSeeGp ? (
         <div className="alert alert--info">
-          <strong>Please also see your GP.</strong> Some of your answers are worth a doctor&apos;s check as well. You can still book with us now.
+          <strong>Please also see your GP.</strong> Some of your answers are worth a doctor&apos;s check as well. You
+          can still book with us now.
         </div>
       ) : null}
       <div className="step__actions">

@@ -16,11 +16,15 @@ export function usePractitionerList(location: string | null, discipline: string 
       .then((r) => setTeam({ key, list: { status: "ready", practitioners: r.practitioners } }))
       .catch((e: unknown) => {
         if ((e as Error).name === "AbortError") return;
-        setTeam({ key, list: { status: "error", message: e instanceof ApiError ? e.message : "We couldn't load the practitioners." } });
+        setTeam({
+          key,
+          list: { status: "error", message: e instanceof ApiError ? e.message : "We couldn't load the practitioners." },
+        });
       });
     return () => controller.abort();
   }, [key, location, discipline]);
   const list: PractitionerList = team && team.key === key ? team.list : { status: "loading" };
-  const nameOf = (slug: string | undefined | null) => (slug && list.status === "ready" ? list.practitioners.find((p) => p.slug === slug)?.name : undefined) ?? null;
+  const nameOf = (slug: string | undefined | null) =>
+    (slug && list.status === "ready" ? list.practitioners.find((p) => p.slug === slug)?.name : undefined) ?? null;
   return { list, nameOf, retry: () => setAttempt((n) => n + 1) };
 }

@@ -27,7 +27,10 @@ export function useStepHistory(firstStep: StepId) {
   const go = useCallback(
     (next: StepId) => {
       show(next);
-      window.history.pushState({ bookingStep: next, bookingIndex: (currentEntry().bookingIndex ?? 0) + 1 } satisfies StepState, "");
+      window.history.pushState(
+        { bookingStep: next, bookingIndex: (currentEntry().bookingIndex ?? 0) + 1 } satisfies StepState,
+        "",
+      );
     },
     [show],
   );
@@ -39,7 +42,11 @@ export function useStepHistory(firstStep: StepId) {
   };
   useEffect(() => {
     // A reload starts the booking again: this entry becomes its first step.
-    if (currentEntry().bookingStep) window.history.replaceState({ ...currentEntry(), bookingStep: undefined, bookingIndex: 0 } satisfies StepState, "");
+    if (currentEntry().bookingStep)
+      window.history.replaceState(
+        { ...currentEntry(), bookingStep: undefined, bookingIndex: 0 } satisfies StepState,
+        "",
+      );
     const onPop = (e: PopStateEvent) => {
       setStep((e.state as StepState | null)?.bookingStep ?? firstStep);
       setMoved(true);

@@ -2,7 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { intakeResponses } from "@/db/schema";
-import { INTAKE_SAVES_PER_TOKEN_PER_MINUTE, INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE, intakeWritesPerClientPerMinute } from "@/lib/intake/intake-rate-limits";
+import {
+  INTAKE_SAVES_PER_TOKEN_PER_MINUTE,
+  INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE,
+  intakeWritesPerClientPerMinute,
+} from "@/lib/intake/intake-rate-limits";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { listAvailability } from "@/lib/scheduling/list-availability";
 import { bookingBody, createMiniClinic, patientDetails } from "@/lib/testing/factories";
@@ -14,7 +18,9 @@ let address = "203.0.113.9";
 vi.mock("@/lib/db", () => ({ getDb: async () => db }));
 // as lib/http/server.mjs vouches for the socket's address (a forged X-Forwarded-For beside it is ignored)
 process.env.CLINIC_PEER_KEY = "test-peer-key";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-clinic-peer": `test-peer-key|${address}`, "x-forwarded-for": "198.51.100.1" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-clinic-peer": `test-peer-key|${address}`, "x-forwarded-for": "198.51.100.1" }),
+}));
 const { saveIntakeDraftAction, submitIntakeAction } = await import("./actions");
 
 beforeEach(async () => {
@@ -31,12 +37,19 @@ async function intakeToken(): Promise<string> {
   const now = new Date();
   if (slots.length === 0) {
     const day = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
-    slots = (await listAvailability(db, { location: "test-clinic", service: "physio-initial", from: day(3), to: day(12) }, now)).slots
+    slots = (
+      await listAvailability(db, { location: "test-clinic", service: "physio-initial", from: day(3), to: day(12) }, now)
+    ).slots
       // on the hour only: 45-minute visits that never overlap one another
       .filter((s) => s.start.slice(14, 16) === "00");
   }
   const slot = slots.shift()!;
-  const body = await bookAppointment(db, { kind: "anonymous" }, bookingBody({ practitioner: slot.practitioner, start: slot.start, patient: patientDetails() }), { now });
+  const body = await bookAppointment(
+    db,
+    { kind: "anonymous" },
+    bookingBody({ practitioner: slot.practitioner, start: slot.start, patient: patientDetails() }),
+    { now },
+  );
   return body.intakeUrl.split("/").pop()!;
 }
 
@@ -51,13 +64,16 @@ describe(`intake actions are rate limited (${process.env.DATABASE_URL ? "Postgre
     const token = await intakeToken();
     await freshWindow();
     const results = [];
-    for (let i = 0; i < INTAKE_SAVES_PER_TOKEN_PER_MINUTE + 5; i++) results.push(await saveIntakeDraftAction(token, { consent: true, "pain-now": i % 11 }));
+    for (let i = 0; i < INTAKE_SAVES_PER_TOKEN_PER_MINUTE + 5; i++)
+      results.push(await saveIntakeDraftAction(token, { consent: true, "pain-now": i % 11 }));
     expect(results.filter((r) => r.ok)).toHaveLength(INTAKE_SAVES_PER_TOKEN_PER_MINUTE);
     expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
     const submits = [];
     for (let i = 0; i < INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE + 2; i++) submits.push(await submitIntakeAction(token, {}));
     // the first few are refused for missing answers (a 422), the rest for the rate
-    expect(submits.slice(0, INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE).every((r) => !r.ok && r.code === "validation_failed")).toBe(true);
+    expect(
+      submits.slice(0, INTAKE_SUBMITS_PER_TOKEN_PER_MINUTE).every((r) => !r.ok && r.code === "validation_failed"),
+    ).toBe(true);
     expect(submits.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
     expect((await db.select().from(intakeResponses)).length).toBeLessThanOrEqual(1);
   });
@@ -72,7 +88,8 @@ describe(`intake actions are rate limited (${process.env.DATABASE_URL ? "Postgre
     const perLink = Math.ceil((INTAKE_WRITES_PER_CLIENT_PER_MINUTE + 5) / tokens.length);
     expect(perLink).toBeLessThanOrEqual(INTAKE_SAVES_PER_TOKEN_PER_MINUTE);
     const results = [];
-    for (let i = 0; i < INTAKE_WRITES_PER_CLIENT_PER_MINUTE + 5; i++) results.push(await saveIntakeDraftAction(tokens[i % tokens.length]!, { consent: true, "pain-now": i % 11 }));
+    for (let i = 0; i < INTAKE_WRITES_PER_CLIENT_PER_MINUTE + 5; i++)
+      results.push(await saveIntakeDraftAction(tokens[i % tokens.length]!, { consent: true, "pain-now": i % 11 }));
     expect(results.filter((r) => r.ok)).toHaveLength(INTAKE_WRITES_PER_CLIENT_PER_MINUTE);
     expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
     // another address is not affected

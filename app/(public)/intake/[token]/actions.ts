@@ -10,15 +10,21 @@ import { saveIntakeDraft, type DraftSaved } from "@/lib/intake/save-intake-draft
 import { submitIntake, type IntakeSubmitted } from "@/lib/intake/submit-intake";
 import { logError } from "@/lib/log";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
 async function run<T>(scope: string, fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn() };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    if (error instanceof DomainError)
+      return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
     logError(scope, error);
-    return { ok: false, code: "internal_error", message: "Something went wrong on our side. Your answers are still here; please try again." };
+    return {
+      ok: false,
+      code: "internal_error",
+      message: "Something went wrong on our side. Your answers are still here; please try again.",
+    };
   }
 }
 

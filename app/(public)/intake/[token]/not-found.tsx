@@ -7,7 +7,10 @@ export default function IntakeNotFound() {
     <div className="container intake">
       <section className="card intake-card intake-missing" aria-labelledby="intake-missing-title">
         <h1 id="intake-missing-title">We can&apos;t open this form</h1>
-        <p>The link may be incomplete or out of date. Please open it again from your confirmation email, making sure you copy the whole link.</p>
+        <p>
+          The link may be incomplete or out of date. Please open it again from your confirmation email, making sure you
+          copy the whole link.
+        </p>
         <p>
           Still stuck? Call us on <a href="tel:+61290004100">(02) 9000 4100</a> and we&apos;ll help.
         </p>

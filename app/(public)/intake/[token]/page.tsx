@@ -7,7 +7,11 @@ import { IntakeForm } from "./_components/intake-form";
 import "./intake.css";
 
 // The token is a secret: keep it out of search engines and other sites' Referer headers.
-export const metadata: Metadata = { title: "Before your visit", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Before your visit",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function IntakePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
@@ -22,9 +26,13 @@ export default async function IntakePage({ params }: { params: Promise<{ token: 
         <h1>Hi {patient.firstName}, tell us about your pain</h1>
         <p className="intake-visit">
           For your <strong>{appointment.serviceName}</strong> with {appointment.practitionerName}
-          {appointment.online ? " by video" : ` at ${appointment.locationName}`} on <strong>{appointment.startLabel}</strong>.
+          {appointment.online ? " by video" : ` at ${appointment.locationName}`} on{" "}
+          <strong>{appointment.startLabel}</strong>.
         </p>
-        <p className="intake-lede">It takes about 10 minutes. Your practitioner reads it before you arrive, so your visit starts with you, not paperwork.</p>
+        <p className="intake-lede">
+          It takes about 10 minutes. Your practitioner reads it before you arrive, so your visit starts with you, not
+          paperwork.
+        </p>
       </header>
       {view.closed ? (
         <section className="card intake-card" aria-labelledby="intake-closed-title">
@@ -34,7 +42,9 @@ export default async function IntakePage({ params }: { params: Promise<{ token: 
               ? "This appointment was cancelled, so there's nothing more to fill in. If you book again, you'll get a new form."
               : "This appointment has already taken place. If something has changed, please tell your practitioner at your next visit."}
           </p>
-          <p>Questions? Call us on <a href="tel:+61290004100">(02) 9000 4100</a>.</p>
+          <p>
+            Questions? Call us on <a href="tel:+61290004100">(02) 9000 4100</a>.
+          </p>
         </section>
       ) : (
         <IntakeForm token={token} view={view} />

@@ -9,7 +9,9 @@ export default function BookingNotFound() {
           <h1 id="nf-title" className="step__title">
             We couldn&apos;t find that booking
           </h1>
-          <p>The link may be incomplete: please open it again from your confirmation email, or call us on (02) 9000 4100.</p>
+          <p>
+            The link may be incomplete: please open it again from your confirmation email, or call us on (02) 9000 4100.
+          </p>
           <Link href="/book" className="button">
             Book an appointment
           </Link>

@@ -7,7 +7,11 @@ import { ManageBooking } from "./_components/manage-booking";
 import "../../booking.css";
 
 // The token is a secret: keep it out of search engines and other sites' Referer headers.
-export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Your appointment",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 const hasEnded = (end: string, now = new Date()) => Date.parse(end) < now.getTime();
 

@@ -10,7 +10,10 @@ import { confirmMfaAction } from "../actions";
 export function ConfirmMfaForm({ sealed }: { sealed: string }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<ConfirmMfaInput>({ resolver: zodResolver(confirmMfaSchema), defaultValues: { code: "" } });
+  const { register, handleSubmit, formState, setError } = useForm<ConfirmMfaInput>({
+    resolver: zodResolver(confirmMfaSchema),
+    defaultValues: { code: "" },
+  });
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
@@ -26,7 +29,10 @@ export function ConfirmMfaForm({ sealed }: { sealed: string }) {
       <div role="status" className="stack">
         <p className="alert alert--ok">Two-step sign-in is on.</p>
         <h3 id="recovery-title">Your recovery codes</h3>
-        <p>Each works once, if you lose your phone. Keep them somewhere safe, such as a password manager: they are shown only now.</p>
+        <p>
+          Each works once, if you lose your phone. Keep them somewhere safe, such as a password manager: they are shown
+          only now.
+        </p>
         <ul aria-labelledby="recovery-title" className="recovery-codes">
           {codes.map((c) => (
             <li key={c}>
@@ -49,8 +55,21 @@ export function ConfirmMfaForm({ sealed }: { sealed: string }) {
       </div>
       <div className="field">
         <label htmlFor="mfa-code">6-digit code</label>
-        <input id="mfa-code" type="text" inputMode="numeric" autoComplete="one-time-code" className="input" aria-invalid={errors.code ? true : undefined} aria-describedby={errors.code ? "mfa-code-error" : undefined} {...register("code")} />
-        {errors.code ? <p id="mfa-code-error" className="field-error">{errors.code.message}</p> : null}
+        <input
+          id="mfa-code"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          className="input"
+          aria-invalid={errors.code ? true : undefined}
+          aria-describedby={errors.code ? "mfa-code-error" : undefined}
+          {...register("code")}
+        />
+        {errors.code ? (
+          <p id="mfa-code-error" className="field-error">
+            {errors.code.message}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Checking…" : "Turn on two-step sign-in"}

@@ -10,9 +10,24 @@ export function PasswordField({ id, label, hint, error, ...input }: Props) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      <input id={id} type="password" className="input" aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="password"
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

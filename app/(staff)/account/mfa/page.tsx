@@ -24,11 +24,14 @@ export default async function MfaPage() {
         <p className="alert alert--info">Your role needs two-step sign-in. Set it up to continue: it takes a minute.</p>
       ) : summary.enabledAt ? (
         <p className="alert alert--ok">
-          Two-step sign-in is on. You have {summary.recoveryCodesLeft} unused recovery code{summary.recoveryCodesLeft === 1 ? "" : "s"}. Setting it up again
-          below (for a new phone) replaces your app’s code and your recovery codes.
+          Two-step sign-in is on. You have {summary.recoveryCodesLeft} unused recovery code
+          {summary.recoveryCodesLeft === 1 ? "" : "s"}. Setting it up again below (for a new phone) replaces your app’s
+          code and your recovery codes.
         </p>
       ) : (
-        <p className="muted">Sign in with your password and a code from an app on your phone, so a stolen password is not enough.</p>
+        <p className="muted">
+          Sign in with your password and a code from an app on your phone, so a stolen password is not enough.
+        </p>
       )}
       <section aria-labelledby="enrol-title" className="card stack">
         <h2 id="enrol-title">{summary.enabledAt ? "Set up on a new phone" : "Set up your authenticator app"}</h2>
@@ -36,8 +39,16 @@ export default async function MfaPage() {
           <li>Open an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password).</li>
           <li>
             Scan this QR code with it.
-            <div className="mfa-qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
-            Can’t scan? Enter this key instead: <code data-testid="mfa-secret" data-secret={enrolment.secret}>{groups}</code>
+            <div
+              className="mfa-qr"
+              role="img"
+              aria-label="QR code for your authenticator app"
+              dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+            />
+            Can’t scan? Enter this key instead:{" "}
+            <code data-testid="mfa-secret" data-secret={enrolment.secret}>
+              {groups}
+            </code>
           </li>
           <li>Enter the 6-digit code the app shows.</li>
         </ol>

@@ -31,7 +31,9 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
       {data.rows.length ? (
         <div className="clin-table-wrap">
           <table className="clin-table clin-table--cards audit-table">
-            <caption className="visually-hidden">Audit log entries, newest first, page {data.page} of {data.pageCount}</caption>
+            <caption className="visually-hidden">
+              Audit log entries, newest first, page {data.page} of {data.pageCount}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -54,7 +56,11 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
                       {dateTime(r.at, CLINIC_ZONE)}
                     </th>
                     <td data-label="Person">
-                      {r.actor.label ? <Link href={withParam(query, "person", r.actor.email ?? r.actor.label)}>{who}</Link> : who}
+                      {r.actor.label ? (
+                        <Link href={withParam(query, "person", r.actor.email ?? r.actor.label)}>{who}</Link>
+                      ) : (
+                        who
+                      )}
                       <span className="clin-sub audit-who">
                         <span className="audit-role">{r.actor.kind}</span>
                         {r.actor.email ? <span className="audit-email">{r.actor.email}</span> : null}
@@ -66,7 +72,15 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
                     <td data-label="Outcome">
                       <span className={`badge ${tone}`}>{label}</span>
                     </td>
-                    <td data-label="Patient">{r.patient ? <Link href={withParam(query, "patient", r.patient.id)}>{r.patient.name ?? "Unknown patient"}</Link> : <span className="muted">–</span>}</td>
+                    <td data-label="Patient">
+                      {r.patient ? (
+                        <Link href={withParam(query, "patient", r.patient.id)}>
+                          {r.patient.name ?? "Unknown patient"}
+                        </Link>
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
                     <td data-label="Subject" className="audit-subject">
                       {r.entityType ? (
                         <>
@@ -96,7 +110,11 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
       {data.pageCount > 1 ? (
         <nav className="pager" aria-label="Audit log pages">
           {data.page > 1 ? (
-            <Link className="button button--small button--ghost" href={withParam(query, "page", String(data.page - 1))} rel="prev">
+            <Link
+              className="button button--small button--ghost"
+              href={withParam(query, "page", String(data.page - 1))}
+              rel="prev"
+            >
               <span aria-hidden="true">← </span>Newer
             </Link>
           ) : (
@@ -106,7 +124,11 @@ export function AuditTable({ data, query }: { data: AuditPage; query: URLSearchP
             Page {data.page} of {data.pageCount}
           </span>
           {data.page < data.pageCount ? (
-            <Link className="button button--small button--ghost" href={withParam(query, "page", String(data.page + 1))} rel="next">
+            <Link
+              className="button button--small button--ghost"
+              href={withParam(query, "page", String(data.page + 1))}
+              rel="next"
+            >
               Older<span aria-hidden="true"> →</span>
             </Link>
           ) : (

@@ -39,7 +39,10 @@ export default async function NotificationsPage() {
         <div>
           <p className="eyebrow-staff">Administration</p>
           <h1>Failed emails</h1>
-          <p className="muted page-head__sub">Patient emails that failed every retry. Nothing clinical is kept here: only the kind of email, the appointment and the mail server’s error.</p>
+          <p className="muted page-head__sub">
+            Patient emails that failed every retry. Nothing clinical is kept here: only the kind of email, the
+            appointment and the mail server’s error.
+          </p>
         </div>
       </header>
       <section aria-labelledby="dead-title" className="panel panel--flush">
@@ -47,12 +50,18 @@ export default async function NotificationsPage() {
           <h2 id="dead-title" className="panel__title">
             Dead letters
           </h2>
-          <p className="muted clin-small">{letters ? `${letters.length} ${letters.length === 1 ? "email" : "emails"}` : ""}</p>
+          <p className="muted clin-small">
+            {letters ? `${letters.length} ${letters.length === 1 ? "email" : "emails"}` : ""}
+          </p>
         </div>
         {letters === null ? (
-          <p className="alert alert--warn notice-in-panel">The email queue isn’t running in this server process, so failed emails can’t be listed right now.</p>
+          <p className="alert alert--warn notice-in-panel">
+            The email queue isn’t running in this server process, so failed emails can’t be listed right now.
+          </p>
         ) : letters.length === 0 ? (
-          <p className="empty notice-in-panel">No failed emails. Every patient email has been delivered or is still being retried.</p>
+          <p className="empty notice-in-panel">
+            No failed emails. Every patient email has been delivered or is still being retried.
+          </p>
         ) : (
           <div className="clin-table-wrap">
             <table className="clin-table clin-table--cards">

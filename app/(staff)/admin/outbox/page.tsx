@@ -23,7 +23,8 @@ export default async function OutboxPage() {
           <p className="eyebrow-staff">Administration</p>
           <h1>Email outbox</h1>
           <p className="muted page-head__sub">
-            No mail server is configured (<code>SMTP_URL</code>), so emails are kept here instead of being sent. They contain patients’ private links: don’t share them. Newest first.
+            No mail server is configured (<code>SMTP_URL</code>), so emails are kept here instead of being sent. They
+            contain patients’ private links: don’t share them. Newest first.
           </p>
         </div>
       </header>
@@ -35,7 +36,9 @@ export default async function OutboxPage() {
           <p className="muted clin-small">{`${messages.length} ${messages.length === 1 ? "email" : "emails"}`}</p>
         </div>
         {messages.length === 0 ? (
-          <p className="empty notice-in-panel">No emails yet. Book an appointment and its confirmation appears here within a few seconds.</p>
+          <p className="empty notice-in-panel">
+            No emails yet. Book an appointment and its confirmation appears here within a few seconds.
+          </p>
         ) : (
           <div className="clin-table-wrap">
             <table className="clin-table clin-table--cards">
@@ -59,7 +62,10 @@ export default async function OutboxPage() {
                       <a href={`/admin/outbox/${encodeURIComponent(m.name)}`}>{m.subject}</a>
                     </td>
                     <td data-label="File">
-                      <a href={`/admin/outbox/${encodeURIComponent(m.name)}?raw=1`} aria-label={`Download ${m.subject} to ${m.to} as .eml`}>
+                      <a
+                        href={`/admin/outbox/${encodeURIComponent(m.name)}?raw=1`}
+                        aria-label={`Download ${m.subject} to ${m.to} as .eml`}
+                      >
                         .eml
                       </a>
                     </td>

@@ -5,7 +5,17 @@ import { INTAKE_LABEL, shortService, STATUS_LABEL } from "./calendar-labels";
 import { clock, minutesOf } from "./calendar-time";
 
 /** One card on the grid: a visit, or a class with its attendees. Opens the appointment dialog. */
-export function AppointmentCard({ group, top, height, onOpen }: { group: BoardAppointment[]; top: number; height: number; onOpen: (g: BoardAppointment[]) => void }) {
+export function AppointmentCard({
+  group,
+  top,
+  height,
+  onOpen,
+}: {
+  group: BoardAppointment[];
+  top: number;
+  height: number;
+  onOpen: (g: BoardAppointment[]) => void;
+}) {
   const first = group[0]!;
   const isClass = group.length > 1 || first.classId !== null;
   const needsCall = group.some((a) => a.intake.needsCall);
@@ -21,14 +31,24 @@ export function AppointmentCard({ group, top, height, onOpen }: { group: BoardAp
       <span className="appt__line">
         <span className="appt__time">{clock(minutesOf(first.start))}</span>
         <span className="visually-hidden">–{clock(minutesOf(first.end))} </span>
-        <span className="appt__name">{isClass ? `${shortService(first.service, first.serviceName)} · ${group.length} booked` : first.patient.name}</span>
+        <span className="appt__name">
+          {isClass ? `${shortService(first.service, first.serviceName)} · ${group.length} booked` : first.patient.name}
+        </span>
         {needsCall ? <span className="flag-call">Call</span> : null}
       </span>
       {!compact ? (
         <span className="appt__meta">
-          <span>{isClass ? group.map((a) => a.patient.name.split(" ")[0]).join(", ") : shortService(first.service, first.serviceName)}</span>
+          <span>
+            {isClass
+              ? group.map((a) => a.patient.name.split(" ")[0]).join(", ")
+              : shortService(first.service, first.serviceName)}
+          </span>
           {!isClass ? <IntakeDot state={first.intake.status} /> : null}
-          {status !== "booked" ? <span className={`status status--${status}`} aria-hidden="true">{STATUS_LABEL[status]}</span> : null}
+          {status !== "booked" ? (
+            <span className={`status status--${status}`} aria-hidden="true">
+              {STATUS_LABEL[status]}
+            </span>
+          ) : null}
         </span>
       ) : null}
       <span className="visually-hidden">

@@ -13,12 +13,24 @@ export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: Boar
   return (
     <div className="cal-summary">
       <ul className="cal-stats" aria-label="Summary">
-        <li><strong>{all.length}</strong> appointments</li>
-        <li><strong>{count("booked")}</strong> to come</li>
-        <li><strong>{count("arrived")}</strong> arrived</li>
-        <li><strong>{count("completed")}</strong> completed</li>
-        <li><strong>{count("no-show")}</strong> no-shows</li>
-        <li><strong>{intakeDone}</strong> intakes done</li>
+        <li>
+          <strong>{all.length}</strong> appointments
+        </li>
+        <li>
+          <strong>{count("booked")}</strong> to come
+        </li>
+        <li>
+          <strong>{count("arrived")}</strong> arrived
+        </li>
+        <li>
+          <strong>{count("completed")}</strong> completed
+        </li>
+        <li>
+          <strong>{count("no-show")}</strong> no-shows
+        </li>
+        <li>
+          <strong>{intakeDone}</strong> intakes done
+        </li>
       </ul>
       {calls.length ? (
         <div className="cal-calls">
@@ -26,7 +38,8 @@ export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: Boar
           <span>{calls.length === 1 ? "1 patient needs" : `${calls.length} patients need`} a call:</span>
           {calls.map((a) => (
             <button key={a.id} type="button" className="link-button" onClick={() => onOpen([a])}>
-              {a.patient.name} ({board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}{clock(minutesOf(a.start))})
+              {a.patient.name} ({board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
+              {clock(minutesOf(a.start))})
             </button>
           ))}
         </div>
@@ -39,13 +52,20 @@ export function CancelledList({ board }: { board: Board }) {
   if (board.cancelled.length === 0) return null;
   return (
     <details className="cal-cancelled">
-      <summary>{board.cancelled.length} cancelled {board.kind === "day" ? "today" : "this week"}</summary>
+      <summary>
+        {board.cancelled.length} cancelled {board.kind === "day" ? "today" : "this week"}
+      </summary>
       <ul>
         {board.cancelled.map((a) => (
           <li key={a.id}>
-            <span className="cal-cancelled__time">{board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}{clock(minutesOf(a.start))}</span>
+            <span className="cal-cancelled__time">
+              {board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
+              {clock(minutesOf(a.start))}
+            </span>
             <a href={`/patients/${a.patient.id}`}>{a.patient.name}</a>
-            <span className="muted">{a.serviceName} · {a.practitionerName} · {a.cancelReason ?? "No reason given"}</span>
+            <span className="muted">
+              {a.serviceName} · {a.practitionerName} · {a.cancelReason ?? "No reason given"}
+            </span>
           </li>
         ))}
       </ul>

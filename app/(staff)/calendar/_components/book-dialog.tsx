@@ -49,7 +49,10 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
   const [formError, setFormError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [busy, setBusy] = useState(false);
-  const details = useForm<PatientDetails>({ resolver: zodResolver(patientDetailsSchema), defaultValues: { firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" } });
+  const details = useForm<PatientDetails>({
+    resolver: zodResolver(patientDetailsSchema),
+    defaultValues: { firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" },
+  });
 
   const svc = services.find((s) => s.slug === service);
   const eligible = practitioners.filter((p) => !svc || p.discipline === svc.discipline);
@@ -60,8 +63,13 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
     setFormError(null);
     const detailsOk = mode === "new" ? await details.trigger() : true;
     const body = {
-      service, location: draft.location, practitioner: slot?.practitioner, start: slot?.start ?? "",
-      patientId: mode === "find" ? patient?.id : undefined, patient: mode === "new" ? details.getValues() : undefined, notes: notes.trim() || undefined,
+      service,
+      location: draft.location,
+      practitioner: slot?.practitioner,
+      start: slot?.start ?? "",
+      patientId: mode === "find" ? patient?.id : undefined,
+      patient: mode === "new" ? details.getValues() : undefined,
+      notes: notes.trim() || undefined,
     };
     const parsed = staffBookingSchema.safeParse(body);
     const found = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -72,7 +80,10 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
     try {
       await staffFetch("/api/v1/staff/appointments", { method: "POST", body: parsed.data });
       const who = mode === "find" ? patient!.name : `${body.patient!.firstName} ${body.patient!.lastName}`;
-      onBooked(`Booked ${who} with ${names.get(slot!.practitioner)} at ${clock(minutesOf(slot!.start))}, ${longDate(date)}.`, date);
+      onBooked(
+        `Booked ${who} with ${names.get(slot!.practitioner)} at ${clock(minutesOf(slot!.start))}, ${longDate(date)}.`,
+        date,
+      );
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setReload((r) => r + 1);
       if (error instanceof ApiError) {
@@ -89,44 +100,112 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
   };
 
   return (
-    <Modal title="New booking" description={`${draft.locationName} · phone booking (minimum notice waived)`} onClose={onClose} wide>
+    <Modal
+      title="New booking"
+      description={`${draft.locationName} · phone booking (minimum notice waived)`}
+      onClose={onClose}
+      wide
+    >
       <form onSubmit={submit} noValidate className="dialog-form">
-        <PatientPicker mode={mode} onMode={(m) => { setMode(m); setErrors({}); }} selected={patient} onSelect={setPatient} form={details} error={errors.patient ?? errors.patientId} />
+        <PatientPicker
+          mode={mode}
+          onMode={(m) => {
+            setMode(m);
+            setErrors({});
+          }}
+          selected={patient}
+          onSelect={setPatient}
+          form={details}
+          error={errors.patient ?? errors.patientId}
+        />
         <fieldset className="form-grid form-grid--3">
           <legend>Appointment</legend>
           <div className="field field--compact">
             <label htmlFor="book-service">Service</label>
-            <select id="book-service" className="select" value={service} onChange={(e) => { setService(e.target.value); setSlot(null); }}>
+            <select
+              id="book-service"
+              className="select"
+              value={service}
+              onChange={(e) => {
+                setService(e.target.value);
+                setSlot(null);
+              }}
+            >
               {services.map((s) => (
-                <option key={s.slug} value={s.slug}>{s.name} ({s.durationMinutes} min)</option>
+                <option key={s.slug} value={s.slug}>
+                  {s.name} ({s.durationMinutes} min)
+                </option>
               ))}
             </select>
           </div>
           <div className="field field--compact">
             <label htmlFor="book-practitioner">Practitioner</label>
-            <select id="book-practitioner" className="select" value={eligible.some((p) => p.slug === practitioner) ? practitioner : ""} onChange={(e) => { setPractitioner(e.target.value); setSlot(null); }}>
+            <select
+              id="book-practitioner"
+              className="select"
+              value={eligible.some((p) => p.slug === practitioner) ? practitioner : ""}
+              onChange={(e) => {
+                setPractitioner(e.target.value);
+                setSlot(null);
+              }}
+            >
               <option value="">Anyone available</option>
               {eligible.map((p) => (
-                <option key={p.slug} value={p.slug}>{p.name}</option>
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
               ))}
             </select>
           </div>
           <div className="field field--compact">
             <label htmlFor="book-date">Date</label>
-            <input id="book-date" type="date" className="input" min={today} value={date} onChange={(e) => { if (e.target.value) { setDate(e.target.value); setSlot(null); } }} />
+            <input
+              id="book-date"
+              type="date"
+              className="input"
+              min={today}
+              value={date}
+              onChange={(e) => {
+                if (e.target.value) {
+                  setDate(e.target.value);
+                  setSlot(null);
+                }
+              }}
+            />
           </div>
         </fieldset>
         <SlotList
-          location={draft.location} service={service} date={date} practitioner={eligible.some((p) => p.slug === practitioner) ? practitioner : ""}
-          names={names} value={slot} onChange={setSlot} reload={reload} preferMinutes={draft.minutes} error={errors.start}
+          location={draft.location}
+          service={service}
+          date={date}
+          practitioner={eligible.some((p) => p.slug === practitioner) ? practitioner : ""}
+          names={names}
+          value={slot}
+          onChange={setSlot}
+          reload={reload}
+          preferMinutes={draft.minutes}
+          error={errors.start}
         />
         <div className="field field--compact">
-          <label htmlFor="book-notes">Notes for the practitioner <span className="muted">(optional)</span></label>
-          <textarea id="book-notes" className="textarea" rows={2} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <label htmlFor="book-notes">
+            Notes for the practitioner <span className="muted">(optional)</span>
+          </label>
+          <textarea
+            id="book-notes"
+            className="textarea"
+            rows={2}
+            maxLength={1000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </div>
         <DialogActions error={formError}>
-          <button type="button" className="button button--ghost" onClick={onClose}>Close</button>
-          <button type="submit" className="button" disabled={busy}>{busy ? "Booking…" : "Book appointment"}</button>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Booking…" : "Book appointment"}
+          </button>
         </DialogActions>
       </form>
     </Modal>

@@ -1,7 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { BoardAppointment, BoardColumn, BoardPractitioner, BoardService, DayBoard, PatientSummaryDto } from "@/lib/staff/reception-types";
+import type {
+  BoardAppointment,
+  BoardColumn,
+  BoardPractitioner,
+  BoardService,
+  DayBoard,
+  PatientSummaryDto,
+} from "@/lib/staff/reception-types";
 import { AppointmentDialog } from "./appointment-dialog";
 import { BookDialog, type BookDraft } from "./book-dialog";
 import { CalendarGrid } from "./calendar-grid";
@@ -29,15 +36,33 @@ interface Props {
   bookFor: PatientSummaryDto | null;
 }
 
-const viewOf = (s: ToolbarState): CalendarView => (s.mode === "day" ? { view: "day", location: s.location, date: s.date } : { view: "week", practitioner: s.practitioner, date: s.date });
-const catalogOf = (b: DayBoard): Catalog => ({ services: b.services, practitioners: b.practitioners, locationName: b.location.name });
+const viewOf = (s: ToolbarState): CalendarView =>
+  s.mode === "day"
+    ? { view: "day", location: s.location, date: s.date }
+    : { view: "week", practitioner: s.practitioner, date: s.date };
+const catalogOf = (b: DayBoard): Catalog => ({
+  services: b.services,
+  practitioners: b.practitioners,
+  locationName: b.location.name,
+});
 
 export function CalendarApp({ today, locations, practitioners, initialState, initialBoard, bookFor }: Props) {
   const [state, setState] = useState(initialState);
   // A patient page's "Book" link lands here with the patient already chosen.
   const [dialog, setDialog] = useState<Dialog | null>(() =>
     bookFor && initialBoard.kind === "day"
-      ? { kind: "book", catalog: catalogOf(initialBoard), draft: { location: initialBoard.location.slug, locationName: initialBoard.location.name, date: nextWeekday(initialBoard.date < today ? today : initialBoard.date), practitioner: "", minutes: null, patient: bookFor } }
+      ? {
+          kind: "book",
+          catalog: catalogOf(initialBoard),
+          draft: {
+            location: initialBoard.location.slug,
+            locationName: initialBoard.location.name,
+            date: nextWeekday(initialBoard.date < today ? today : initialBoard.date),
+            practitioner: "",
+            minutes: null,
+            patient: bookFor,
+          },
+        }
       : null,
   );
   const [notice, setNotice] = useState<string | null>(null);
@@ -47,7 +72,10 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
 
   // The URL follows the view, so a reload or a shared link opens the same board.
   useEffect(() => {
-    const qs = state.mode === "day" ? `location=${state.location}&date=${state.date}` : `view=week&practitioner=${state.practitioner}&date=${state.date}`;
+    const qs =
+      state.mode === "day"
+        ? `location=${state.location}&date=${state.date}`
+        : `view=week&practitioner=${state.practitioner}&date=${state.date}`;
     window.history.replaceState(window.history.state, "", `/calendar?${qs}`);
   }, [state]);
 
@@ -57,16 +85,35 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
     return () => clearTimeout(t);
   }, [notice]);
 
-  const openBook = useCallback(async (location: string, date: string, practitioner: string, minutes: number | null) => {
-    const day = board.kind === "day" && board.location.slug === location ? board : ((await loadBoard({ view: "day", location, date })) as DayBoard);
-    setDialog({ kind: "book", draft: { location, locationName: day.location.name, date: date < today ? today : date, practitioner, minutes, patient: null }, catalog: catalogOf(day) });
-  }, [board, today]);
+  const openBook = useCallback(
+    async (location: string, date: string, practitioner: string, minutes: number | null) => {
+      const day =
+        board.kind === "day" && board.location.slug === location
+          ? board
+          : ((await loadBoard({ view: "day", location, date })) as DayBoard);
+      setDialog({
+        kind: "book",
+        draft: {
+          location,
+          locationName: day.location.name,
+          date: date < today ? today : date,
+          practitioner,
+          minutes,
+          patient: null,
+        },
+        catalog: catalogOf(day),
+      });
+    },
+    [board, today],
+  );
 
   const openMove = async (a: BoardAppointment) => {
-    const day = board.kind === "day" && board.location.slug === a.location ? board : ((await loadBoard({ view: "day", location: a.location, date: a.start.slice(0, 10) })) as DayBoard);
+    const day =
+      board.kind === "day" && board.location.slug === a.location
+        ? board
+        : ((await loadBoard({ view: "day", location: a.location, date: a.start.slice(0, 10) })) as DayBoard);
     setDialog({ kind: "move", appointment: a, catalog: catalogOf(day) });
   };
-
 
   // Keyboard: ← → move a day (or week), T today, N new booking, D / W switch view.
   useEffect(() => {
@@ -80,7 +127,8 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
       else if (e.key === "t" || e.key === "T") change({ date: today });
       else if (e.key === "d" || e.key === "D") change({ mode: "day" });
       else if (e.key === "w" || e.key === "W") change({ mode: "week" });
-      else if ((e.key === "n" || e.key === "N") && board.kind === "day") void openBook(board.location.slug, board.date, "", null);
+      else if ((e.key === "n" || e.key === "N") && board.kind === "day")
+        void openBook(board.location.slug, board.date, "", null);
       else return;
       e.preventDefault();
     };
@@ -96,10 +144,13 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
     else refresh();
   };
 
-  const subject = board.kind === "day" ? board.location.name : `${board.practitioner.name} · ${board.practitioner.title}`;
+  const subject =
+    board.kind === "day" ? board.location.name : `${board.practitioner.name} · ${board.practitioner.title}`;
   const header = (c: BoardColumn) => (
     <ColumnHeader
-      column={c} mode={board.kind} canBook={!!c.location && !c.closed && c.date >= today}
+      column={c}
+      mode={board.kind}
+      canBook={!!c.location && !c.closed && c.date >= today}
       onBook={() => void openBook(c.location!, c.date, c.practitioner, null)}
       onWeek={() => change({ mode: "week", practitioner: c.practitioner })}
       onDay={() => c.location && change({ mode: "day", location: c.location, date: c.date })}
@@ -109,39 +160,81 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
   return (
     <div className="calendar">
       <CalendarToolbar
-        state={state} today={today} locations={locations} practitioners={practitioners} onChange={change} busy={loading} subject={subject}
+        state={state}
+        today={today}
+        locations={locations}
+        practitioners={practitioners}
+        onChange={change}
+        busy={loading}
+        subject={subject}
         onNewBooking={board.kind === "day" ? () => void openBook(board.location.slug, board.date, "", null) : null}
       />
-      <div role="status" aria-live="polite" className="cal-notice-slot">{notice ? <p className="alert alert--ok cal-notice">{notice}</p> : null}</div>
-      {error ? <p className="alert alert--error" role="alert">{error}</p> : null}
+      <div role="status" aria-live="polite" className="cal-notice-slot">
+        {notice ? <p className="alert alert--ok cal-notice">{notice}</p> : null}
+      </div>
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <BoardSummary board={board} onOpen={(g) => setDialog({ kind: "appointment", group: g })} />
       {board.columns.length === 0 ? (
         <div className="empty cal-empty">
-          {board.kind === "day" && board.closed ? `${board.location.name} is closed: ${board.closed}.` : "Nobody is rostered here on this day."}
+          {board.kind === "day" && board.closed
+            ? `${board.location.name} is closed: ${board.closed}.`
+            : "Nobody is rostered here on this day."}
           <span className="muted"> Use ← and → to move between days.</span>
         </div>
       ) : (
         <CalendarGrid
-          columns={board.columns} timezone={board.timezone} busy={loading} headerFor={header}
+          columns={board.columns}
+          timezone={board.timezone}
+          busy={loading}
+          headerFor={header}
           label={board.kind === "day" ? `Appointments at ${board.location.name}` : `${board.practitioner.name}’s week`}
           onOpen={(g) => setDialog({ kind: "appointment", group: g })}
-          onBook={(c, m) => c.location && !c.closed && c.date >= today && void openBook(c.location, c.date, c.practitioner, m)}
+          onBook={(c, m) =>
+            c.location && !c.closed && c.date >= today && void openBook(c.location, c.date, c.practitioner, m)
+          }
         />
       )}
       <CancelledList board={board} />
-      <p className="cal-shortcuts muted">Shortcuts: ← → {state.mode === "day" ? "day" : "week"} · T today · N new booking · D day view · W week view</p>
+      <p className="cal-shortcuts muted">
+        Shortcuts: ← → {state.mode === "day" ? "day" : "week"} · T today · N new booking · D day view · W week view
+      </p>
 
       {dialog?.kind === "appointment" ? (
-        <AppointmentDialog group={dialog.group} today={today} onClose={() => setDialog(null)} onChanged={(m) => done(m)}
-          onMove={(a) => void openMove(a)} onCancel={(a) => setDialog({ kind: "cancel", appointment: a })} />
+        <AppointmentDialog
+          group={dialog.group}
+          today={today}
+          onClose={() => setDialog(null)}
+          onChanged={(m) => done(m)}
+          onMove={(a) => void openMove(a)}
+          onCancel={(a) => setDialog({ kind: "cancel", appointment: a })}
+        />
       ) : null}
       {dialog?.kind === "book" ? (
-        <BookDialog draft={dialog.draft} today={today} services={dialog.catalog.services} practitioners={dialog.catalog.practitioners} onClose={() => setDialog(null)} onBooked={done} />
+        <BookDialog
+          draft={dialog.draft}
+          today={today}
+          services={dialog.catalog.services}
+          practitioners={dialog.catalog.practitioners}
+          onClose={() => setDialog(null)}
+          onBooked={done}
+        />
       ) : null}
       {dialog?.kind === "move" ? (
-        <MoveDialog appointment={dialog.appointment} today={today} practitioners={dialog.catalog.practitioners} onClose={() => setDialog(null)} onMoved={done} />
+        <MoveDialog
+          appointment={dialog.appointment}
+          today={today}
+          practitioners={dialog.catalog.practitioners}
+          onClose={() => setDialog(null)}
+          onMoved={done}
+        />
       ) : null}
-      {dialog?.kind === "cancel" ? <CancelDialog appointment={dialog.appointment} onClose={() => setDialog(null)} onCancelled={(m) => done(m)} /> : null}
+      {dialog?.kind === "cancel" ? (
+        <CancelDialog appointment={dialog.appointment} onClose={() => setDialog(null)} onCancelled={(m) => done(m)} />
+      ) : null}
     </div>
   );
 }

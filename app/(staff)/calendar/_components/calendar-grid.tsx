@@ -10,8 +10,14 @@ const PPM = 1.8;
 
 /** The hours to draw: everyone's roster and appointments, rounded out to whole hours. */
 export function gridRange(columns: BoardColumn[]): { start: number; end: number } {
-  const starts = columns.flatMap((c) => [...c.working.map((w) => w.start), ...c.appointments.map((a) => minutesOf(a.start))]);
-  const ends = columns.flatMap((c) => [...c.working.map((w) => w.end), ...c.appointments.map((a) => minutesOf(a.end) || 1440)]);
+  const starts = columns.flatMap((c) => [
+    ...c.working.map((w) => w.start),
+    ...c.appointments.map((a) => minutesOf(a.start)),
+  ]);
+  const ends = columns.flatMap((c) => [
+    ...c.working.map((w) => w.end),
+    ...c.appointments.map((a) => minutesOf(a.end) || 1440),
+  ]);
   let start = starts.length ? Math.floor(Math.min(...starts) / 60) * 60 : 8 * 60;
   let end = ends.length ? Math.ceil(Math.max(...ends) / 60) * 60 : 18 * 60;
   if (end - start < 8 * 60) end = Math.min(24 * 60, start + 8 * 60);
@@ -38,7 +44,15 @@ function groups(list: BoardAppointment[]): BoardAppointment[][] {
 function useNowMinutes(timezone: string): { date: string; minutes: number } | null {
   const [now, setNow] = useState<{ date: string; minutes: number } | null>(null);
   useEffect(() => {
-    const f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const f = new Intl.DateTimeFormat("en-CA", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     const read = () => {
       const p = Object.fromEntries(f.formatToParts(new Date()).map((x) => [x.type, x.value]));
       setNow({ date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) });
@@ -109,17 +123,34 @@ export function CalendarGrid({ columns, timezone, busy, onOpen, onBook, headerFo
             }}
           >
             {c.working.map((w, i) => (
-              <div key={`w${i}`} className={`cal-band cal-band--work${w.label ? " cal-band--dedicated" : ""}`} style={{ top: y(w.start), height: (w.end - w.start) * PPM, backgroundPosition: `0 ${-y(w.start)}px` }}>
+              <div
+                key={`w${i}`}
+                className={`cal-band cal-band--work${w.label ? " cal-band--dedicated" : ""}`}
+                style={{ top: y(w.start), height: (w.end - w.start) * PPM, backgroundPosition: `0 ${-y(w.start)}px` }}
+              >
                 {w.label ? <span className="cal-band__label">{w.label}</span> : null}
               </div>
             ))}
             {c.breaks.map((b, i) => (
-              <div key={`b${i}`} className="cal-band cal-band--break" style={{ top: y(b.start), height: (b.end - b.start) * PPM }}>
-                <span className="cal-band__label">{b.label ?? "Break"} {clock(b.start)}–{clock(b.end)}</span>
+              <div
+                key={`b${i}`}
+                className="cal-band cal-band--break"
+                style={{ top: y(b.start), height: (b.end - b.start) * PPM }}
+              >
+                <span className="cal-band__label">
+                  {b.label ?? "Break"} {clock(b.start)}–{clock(b.end)}
+                </span>
               </div>
             ))}
             {c.away.map((b, i) => (
-              <div key={`a${i}`} className="cal-band cal-band--away" style={{ top: y(Math.max(b.start, range.start)), height: (Math.min(b.end, range.end) - Math.max(b.start, range.start)) * PPM }}>
+              <div
+                key={`a${i}`}
+                className="cal-band cal-band--away"
+                style={{
+                  top: y(Math.max(b.start, range.start)),
+                  height: (Math.min(b.end, range.end) - Math.max(b.start, range.start)) * PPM,
+                }}
+              >
                 <span className="cal-band__label">{b.label ?? "Away"}</span>
               </div>
             ))}
@@ -127,7 +158,15 @@ export function CalendarGrid({ columns, timezone, busy, onOpen, onBook, headerFo
             {groups(c.appointments).map((g) => {
               const s = minutesOf(g[0]!.start);
               const e = minutesOf(g[0]!.end) || 1440;
-              return <AppointmentCard key={g[0]!.id} group={g} top={y(s) + 1} height={Math.max((e - s) * PPM - 2, 22)} onOpen={onOpen} />;
+              return (
+                <AppointmentCard
+                  key={g[0]!.id}
+                  group={g}
+                  top={y(s) + 1}
+                  height={Math.max((e - s) * PPM - 2, 22)}
+                  onOpen={onOpen}
+                />
+              );
             })}
             {now && now.date === c.date && now.minutes >= range.start && now.minutes <= range.end ? (
               <div className="cal-now" style={{ top: y(now.minutes) }} aria-hidden="true" />

@@ -21,48 +21,123 @@ interface Props {
 }
 
 /** Location or practitioner, day or week, and the date: every switch is client-side and cached. */
-export function CalendarToolbar({ state, today, locations, practitioners, onChange, onNewBooking, busy, subject }: Props) {
+export function CalendarToolbar({
+  state,
+  today,
+  locations,
+  practitioners,
+  onChange,
+  onNewBooking,
+  busy,
+  subject,
+}: Props) {
   const step = state.mode === "day" ? 1 : 7;
-  const title = state.mode === "day" ? longDate(state.date) : `Week of ${shortDate(mondayOf(state.date))} – ${shortDate(addDays(mondayOf(state.date), 6))}`;
+  const title =
+    state.mode === "day"
+      ? longDate(state.date)
+      : `Week of ${shortDate(mondayOf(state.date))} – ${shortDate(addDays(mondayOf(state.date), 6))}`;
   return (
     <div className="cal-toolbar">
       <div className="cal-toolbar__row">
         <div className="segmented" role="group" aria-label="View">
-          <button type="button" aria-pressed={state.mode === "day"} onClick={() => onChange({ mode: "day" })}>Day</button>
-          <button type="button" aria-pressed={state.mode === "week"} onClick={() => onChange({ mode: "week" })}>Week</button>
+          <button type="button" aria-pressed={state.mode === "day"} onClick={() => onChange({ mode: "day" })}>
+            Day
+          </button>
+          <button type="button" aria-pressed={state.mode === "week"} onClick={() => onChange({ mode: "week" })}>
+            Week
+          </button>
         </div>
         {state.mode === "day" ? (
           <div className="field field--inline">
             <label htmlFor="cal-location">Location</label>
-            <select id="cal-location" className="select select--compact" value={state.location} onChange={(e) => onChange({ location: e.target.value })}>
-              {locations.map((l) => <option key={l.slug} value={l.slug}>{l.name}</option>)}
+            <select
+              id="cal-location"
+              className="select select--compact"
+              value={state.location}
+              onChange={(e) => onChange({ location: e.target.value })}
+            >
+              {locations.map((l) => (
+                <option key={l.slug} value={l.slug}>
+                  {l.name}
+                </option>
+              ))}
             </select>
           </div>
         ) : (
           <div className="field field--inline">
             <label htmlFor="cal-practitioner">Practitioner</label>
-            <select id="cal-practitioner" className="select select--compact" value={state.practitioner} onChange={(e) => onChange({ practitioner: e.target.value })}>
-              {practitioners.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
+            <select
+              id="cal-practitioner"
+              className="select select--compact"
+              value={state.practitioner}
+              onChange={(e) => onChange({ practitioner: e.target.value })}
+            >
+              {practitioners.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <div className="date-nav" role="group" aria-label="Date">
-          <button type="button" className="icon-button" onClick={() => onChange({ date: addDays(state.date, -step) })} aria-label={state.mode === "day" ? "Previous day" : "Previous week"} aria-keyshortcuts="ArrowLeft">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onChange({ date: addDays(state.date, -step) })}
+            aria-label={state.mode === "day" ? "Previous day" : "Previous week"}
+            aria-keyshortcuts="ArrowLeft"
+          >
             <span aria-hidden="true">‹</span>
           </button>
-          <button type="button" className="button button--ghost button--small" onClick={() => onChange({ date: today })} disabled={state.date === today} aria-keyshortcuts="t">Today</button>
-          <button type="button" className="icon-button" onClick={() => onChange({ date: addDays(state.date, step) })} aria-label={state.mode === "day" ? "Next day" : "Next week"} aria-keyshortcuts="ArrowRight">
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => onChange({ date: today })}
+            disabled={state.date === today}
+            aria-keyshortcuts="t"
+          >
+            Today
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onChange({ date: addDays(state.date, step) })}
+            aria-label={state.mode === "day" ? "Next day" : "Next week"}
+            aria-keyshortcuts="ArrowRight"
+          >
             <span aria-hidden="true">›</span>
           </button>
-          <label htmlFor="cal-date" className="visually-hidden">Go to date</label>
-          <input id="cal-date" type="date" className="input input--compact" value={state.date} onChange={(e) => e.target.value && onChange({ date: e.target.value })} />
+          <label htmlFor="cal-date" className="visually-hidden">
+            Go to date
+          </label>
+          <input
+            id="cal-date"
+            type="date"
+            className="input input--compact"
+            value={state.date}
+            onChange={(e) => e.target.value && onChange({ date: e.target.value })}
+          />
         </div>
-        {onNewBooking ? <button type="button" className="button button--small cal-toolbar__book" onClick={onNewBooking} aria-keyshortcuts="n">+ New booking</button> : null}
+        {onNewBooking ? (
+          <button
+            type="button"
+            className="button button--small cal-toolbar__book"
+            onClick={onNewBooking}
+            aria-keyshortcuts="n"
+          >
+            + New booking
+          </button>
+        ) : null}
       </div>
       <div className="cal-toolbar__title">
         <h1 className="cal-title">{title}</h1>
         <span className="cal-subject">{subject}</span>
-        {busy ? <span className="cal-loading" role="status">Updating…</span> : null}
+        {busy ? (
+          <span className="cal-loading" role="status">
+            Updating…
+          </span>
+        ) : null}
       </div>
     </div>
   );

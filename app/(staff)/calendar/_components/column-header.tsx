@@ -15,7 +15,10 @@ interface Props {
 /** A column's name, hours and load, with a way to book straight into it. */
 export function ColumnHeader({ column: c, mode, canBook, onBook, onWeek, onDay }: Props) {
   const count = c.appointments.length;
-  const hours = c.working.filter((w) => !w.label).map((w) => `${clock(w.start)}–${clock(w.end)}`).join(", ");
+  const hours = c.working
+    .filter((w) => !w.label)
+    .map((w) => `${clock(w.start)}–${clock(w.end)}`)
+    .join(", ");
   return (
     <div className="col-head">
       <div className="col-head__text">
@@ -32,7 +35,8 @@ export function ColumnHeader({ column: c, mode, canBook, onBook, onWeek, onDay }
         )}
         <span className="col-head__sub">{c.subtitle}</span>
         <span className="col-head__meta">
-          {c.away.length ? "On leave" : c.closed ? c.closed : hours || "Not rostered"} · {count} {count === 1 ? "appt" : "appts"}
+          {c.away.length ? "On leave" : c.closed ? c.closed : hours || "Not rostered"} · {count}{" "}
+          {count === 1 ? "appt" : "appts"}
         </span>
       </div>
       {canBook ? (

@@ -36,8 +36,14 @@ export function MoveDialog({ appointment: a, today, practitioners, onClose, onMo
     setSlotError(undefined);
     setBusy(true);
     try {
-      await staffFetch(`/api/v1/staff/appointments/${a.id}/move`, { method: "POST", body: { start: slot.start, practitioner: slot.practitioner } });
-      onMoved(`Moved ${a.patient.name} to ${clock(minutesOf(slot.start))}, ${longDate(date)} with ${names.get(slot.practitioner)}.`, date);
+      await staffFetch(`/api/v1/staff/appointments/${a.id}/move`, {
+        method: "POST",
+        body: { start: slot.start, practitioner: slot.practitioner },
+      });
+      onMoved(
+        `Moved ${a.patient.name} to ${clock(minutesOf(slot.start))}, ${longDate(date)} with ${names.get(slot.practitioner)}.`,
+        date,
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setSlot(null);
@@ -50,26 +56,69 @@ export function MoveDialog({ appointment: a, today, practitioners, onClose, onMo
   };
 
   return (
-    <Modal title={`Move ${a.patient.name}`} description={`Now: ${whenLabel(a.start)} with ${a.practitionerName} · ${a.serviceName}`} onClose={onClose} wide>
+    <Modal
+      title={`Move ${a.patient.name}`}
+      description={`Now: ${whenLabel(a.start)} with ${a.practitionerName} · ${a.serviceName}`}
+      onClose={onClose}
+      wide
+    >
       <form onSubmit={submit} noValidate className="dialog-form">
         <div className="form-grid">
           <div className="field field--compact">
             <label htmlFor="move-practitioner">Practitioner</label>
-            <select id="move-practitioner" className="select" value={practitioner} onChange={(e) => { setPractitioner(e.target.value); setSlot(null); }} data-autofocus>
+            <select
+              id="move-practitioner"
+              className="select"
+              value={practitioner}
+              onChange={(e) => {
+                setPractitioner(e.target.value);
+                setSlot(null);
+              }}
+              data-autofocus
+            >
               {eligible.map((p) => (
-                <option key={p.slug} value={p.slug}>{p.name}</option>
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
               ))}
             </select>
           </div>
           <div className="field field--compact">
             <label htmlFor="move-date">Date</label>
-            <input id="move-date" type="date" className="input" min={today} value={date} onChange={(e) => { if (e.target.value) { setDate(e.target.value); setSlot(null); } }} />
+            <input
+              id="move-date"
+              type="date"
+              className="input"
+              min={today}
+              value={date}
+              onChange={(e) => {
+                if (e.target.value) {
+                  setDate(e.target.value);
+                  setSlot(null);
+                }
+              }}
+            />
           </div>
         </div>
-        <SlotList location={a.location} service={a.service} date={date} practitioner={practitioner} exclude={a.id} names={names} value={slot} onChange={setSlot} reload={reload} error={slotError} />
+        <SlotList
+          location={a.location}
+          service={a.service}
+          date={date}
+          practitioner={practitioner}
+          exclude={a.id}
+          names={names}
+          value={slot}
+          onChange={setSlot}
+          reload={reload}
+          error={slotError}
+        />
         <DialogActions error={error}>
-          <button type="button" className="button button--ghost" onClick={onClose}>Keep current time</button>
-          <button type="submit" className="button" disabled={busy}>{busy ? "Moving…" : "Move appointment"}</button>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Keep current time
+          </button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Moving…" : "Move appointment"}
+          </button>
         </DialogActions>
       </form>
     </Modal>

@@ -27,8 +27,24 @@ interface Props {
 }
 
 /** Free times for reception (notice waived), as radio buttons grouped by practitioner. */
-export function SlotList({ location, service, date, practitioner, exclude, names, value, onChange, reload, preferMinutes, error }: Props) {
-  const [state, setState] = useState<{ key: string; slots: StaffSlot[] | null; error: string | null }>({ key: "", slots: null, error: null });
+export function SlotList({
+  location,
+  service,
+  date,
+  practitioner,
+  exclude,
+  names,
+  value,
+  onChange,
+  reload,
+  preferMinutes,
+  error,
+}: Props) {
+  const [state, setState] = useState<{ key: string; slots: StaffSlot[] | null; error: string | null }>({
+    key: "",
+    slots: null,
+    error: null,
+  });
   const key = `${location}|${service}|${date}|${practitioner}|${exclude ?? ""}|${reload}`;
 
   useEffect(() => {
@@ -47,7 +63,8 @@ export function SlotList({ location, service, date, practitioner, exclude, names
 
   const loading = state.key !== key;
   const byPractitioner = new Map<string, StaffSlot[]>();
-  for (const s of state.slots ?? []) byPractitioner.set(s.practitioner, [...(byPractitioner.get(s.practitioner) ?? []), s]);
+  for (const s of state.slots ?? [])
+    byPractitioner.set(s.practitioner, [...(byPractitioner.get(s.practitioner) ?? []), s]);
 
   return (
     <fieldset className="slot-field" aria-describedby={error ? "slot-error" : undefined} aria-busy={loading}>
@@ -59,18 +76,36 @@ export function SlotList({ location, service, date, practitioner, exclude, names
       ) : null}
       {loading ? <p className="muted slot-status">Finding free times…</p> : null}
       {!loading && state.error ? <p className="field-error">{state.error}</p> : null}
-      {!loading && !state.error && byPractitioner.size === 0 ? <p className="muted slot-status">No free times on this day. Try another day or practitioner.</p> : null}
+      {!loading && !state.error && byPractitioner.size === 0 ? (
+        <p className="muted slot-status">No free times on this day. Try another day or practitioner.</p>
+      ) : null}
       {!loading
         ? [...byPractitioner].map(([slug, slots]) => (
-            <div key={slug} className="slot-group" role="radiogroup" aria-label={`Times with ${names.get(slug) ?? slug}`}>
-              {byPractitioner.size > 1 || !practitioner ? <p className="slot-group__name">{names.get(slug) ?? slug}</p> : null}
+            <div
+              key={slug}
+              className="slot-group"
+              role="radiogroup"
+              aria-label={`Times with ${names.get(slug) ?? slug}`}
+            >
+              {byPractitioner.size > 1 || !practitioner ? (
+                <p className="slot-group__name">{names.get(slug) ?? slug}</p>
+              ) : null}
               <div className="slot-chips">
                 {slots.map((s) => {
                   const m = minutesOf(s.start);
                   const checked = value?.start === s.start && value.practitioner === s.practitioner;
                   return (
-                    <label key={s.start} className={`slot-chip${checked ? " slot-chip--checked" : ""}${preferMinutes === m ? " slot-chip--preferred" : ""}`}>
-                      <input type="radio" name="slot" value={`${s.practitioner}|${s.start}`} checked={checked} onChange={() => onChange({ start: s.start, practitioner: s.practitioner })} />
+                    <label
+                      key={s.start}
+                      className={`slot-chip${checked ? " slot-chip--checked" : ""}${preferMinutes === m ? " slot-chip--preferred" : ""}`}
+                    >
+                      <input
+                        type="radio"
+                        name="slot"
+                        value={`${s.practitioner}|${s.start}`}
+                        checked={checked}
+                        onChange={() => onChange({ start: s.start, practitioner: s.practitioner })}
+                      />
                       {clock(m)}
                       {s.remaining > 1 ? <span className="slot-chip__left"> · {s.remaining} left</span> : null}
                     </label>

@@ -7,11 +7,15 @@ const MESSAGES = {
   client: "Something went wrong. Please try again.",
 };
 
-export async function staffFetch<T>(url: string, init?: { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal }): Promise<T> {
+export async function staffFetch<T>(
+  url: string,
+  init?: { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal },
+): Promise<T> {
   try {
     return await apiFetch<T>(url, { method: init?.method ?? "GET", json: init?.body, signal: init?.signal }, MESSAGES);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) throw new ApiError(401, "unauthorized", "Your session has ended. Sign in again to continue.");
+    if (error instanceof ApiError && error.status === 401)
+      throw new ApiError(401, "unauthorized", "Your session has ended. Sign in again to continue.");
     throw error;
   }
 }

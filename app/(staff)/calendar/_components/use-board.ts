@@ -8,7 +8,8 @@ import type { DayBoard, WeekBoard } from "@/lib/staff/reception-types";
 import { addDays, mondayOf } from "./calendar-time";
 import { staffFetch } from "./staff-api";
 
-export type CalendarView = { view: "day"; location: string; date: string } | { view: "week"; practitioner: string; date: string };
+export type CalendarView =
+  { view: "day"; location: string; date: string } | { view: "week"; practitioner: string; date: string };
 export type Board = DayBoard | WeekBoard;
 
 const FRESH_MS = 20_000;
@@ -58,7 +59,10 @@ export function invalidateBoards(): void {
 /** The neighbours a receptionist is likely to open next. */
 function neighbours(v: CalendarView): CalendarView[] {
   const step = v.view === "day" ? 1 : 7;
-  return [{ ...v, date: addDays(v.date, step) }, { ...v, date: addDays(v.date, -step) }];
+  return [
+    { ...v, date: addDays(v.date, step) },
+    { ...v, date: addDays(v.date, -step) },
+  ];
 }
 
 export function useBoard(v: CalendarView, initial: Board) {

@@ -23,21 +23,42 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const today = clinicToday();
-  const upcoming = patient.appointments.filter((a) => a.start.slice(0, 10) >= today && a.status !== "cancelled").reverse();
+  const upcoming = patient.appointments
+    .filter((a) => a.start.slice(0, 10) >= today && a.status !== "cancelled")
+    .reverse();
   const past = patient.appointments.filter((a) => !upcoming.includes(a));
   return (
     <div className="page-narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb"><Link href="/patients">Patients</Link> <span aria-hidden="true">/</span> {patient.name}</nav>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/patients">Patients</Link> <span aria-hidden="true">/</span> {patient.name}
+      </nav>
       <div className="patient-head card">
         <div>
           <h1 className="page-title">{patient.name}</h1>
           <dl className="facts facts--inline">
-            <div><dt>Born</dt><dd>{formatDob(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today)})</dd></div>
-            <div><dt>Phone</dt><dd><a href={`tel:${patient.phone.replace(/[^+\d]/g, "")}`}>{patient.phone}</a></dd></div>
-            <div><dt>Email</dt><dd><a href={`mailto:${patient.email}`}>{patient.email}</a></dd></div>
+            <div>
+              <dt>Born</dt>
+              <dd>
+                {formatDob(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today)})
+              </dd>
+            </div>
+            <div>
+              <dt>Phone</dt>
+              <dd>
+                <a href={`tel:${patient.phone.replace(/[^+\d]/g, "")}`}>{patient.phone}</a>
+              </dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>
+                <a href={`mailto:${patient.email}`}>{patient.email}</a>
+              </dd>
+            </div>
           </dl>
         </div>
-        <Link className="button" href={`/calendar?book=${patient.id}`}>Book appointment</Link>
+        <Link className="button" href={`/calendar?book=${patient.id}`}>
+          Book appointment
+        </Link>
       </div>
       <AppointmentTable title="Upcoming" rows={upcoming} empty="Nothing booked." />
       <AppointmentTable title="Past and cancelled" rows={past} empty="No earlier appointments." />
@@ -49,26 +70,47 @@ function AppointmentTable({ title, rows, empty }: { title: string; rows: BoardAp
   const headingId = `h-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <section aria-labelledby={headingId} className="patient-section">
-      <h2 id={headingId} className="section-title">{title} <span className="count">{rows.length}</span></h2>
-      {rows.length === 0 ? <p className="empty">{empty}</p> : (
+      <h2 id={headingId} className="section-title">
+        {title} <span className="count">{rows.length}</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
-              <tr><th scope="col">When</th><th scope="col">Service</th><th scope="col">With</th><th scope="col">Status</th><th scope="col">Intake</th><th scope="col">Booked</th></tr>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Service</th>
+                <th scope="col">With</th>
+                <th scope="col">Status</th>
+                <th scope="col">Intake</th>
+                <th scope="col">Booked</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link href={`/calendar?location=${a.location}&date=${a.start.slice(0, 10)}`}>{longDate(a.start.slice(0, 10))}</Link>
+                    <Link href={`/calendar?location=${a.location}&date=${a.start.slice(0, 10)}`}>
+                      {longDate(a.start.slice(0, 10))}
+                    </Link>
                     <span className="muted cell-sub">{timeRange(a.start, a.end)}</span>
                   </th>
                   <td>{a.serviceName}</td>
-                  <td>{a.practitionerName}<span className="muted cell-sub">{a.locationName}</span></td>
-                  <td><span className={`status status--${a.status}`}>{STATUS_LABEL[a.status]}</span>{a.cancelReason ? <span className="muted cell-sub">{a.cancelReason}</span> : null}</td>
+                  <td>
+                    {a.practitionerName}
+                    <span className="muted cell-sub">{a.locationName}</span>
+                  </td>
+                  <td>
+                    <span className={`status status--${a.status}`}>{STATUS_LABEL[a.status]}</span>
+                    {a.cancelReason ? <span className="muted cell-sub">{a.cancelReason}</span> : null}
+                  </td>
                   <td>
                     {INTAKE_LABEL[a.intake.status]}
-                    {a.intake.route ? <span className="muted cell-sub">{ROUTE_LABEL[a.intake.route] ?? a.intake.route}</span> : null}
+                    {a.intake.route ? (
+                      <span className="muted cell-sub">{ROUTE_LABEL[a.intake.route] ?? a.intake.route}</span>
+                    ) : null}
                     {a.intake.needsCall ? <span className="flag-call">Call</span> : null}
                   </td>
                   <td>{SOURCE_LABEL[a.source] ?? a.source}</td>

@@ -13,7 +13,11 @@ const PAGE = "/patients/duplicates";
 
 /** "Same person": the verb checks the role, moves everything to the kept record and audits it. */
 export async function mergeDuplicateAction(form: FormData): Promise<void> {
-  await settle(async (db, actor) => mergePatients(db, actor, { patientId: String(form.get("patientId")), into: String(form.get("into")) }), "merged");
+  await settle(
+    async (db, actor) =>
+      mergePatients(db, actor, { patientId: String(form.get("patientId")), into: String(form.get("into")) }),
+    "merged",
+  );
 }
 
 /** "Different people": the record stays a patient of its own and leaves the list. */
@@ -21,7 +25,13 @@ export async function keepApartAction(form: FormData): Promise<void> {
   await settle(async (db, actor) => keepPatientsApart(db, actor, String(form.get("patientId"))), "kept-apart");
 }
 
-async function settle(run: (db: Awaited<ReturnType<typeof getDb>>, actor: NonNullable<Awaited<ReturnType<typeof getStaffActor>>>) => Promise<unknown>, done: string): Promise<void> {
+async function settle(
+  run: (
+    db: Awaited<ReturnType<typeof getDb>>,
+    actor: NonNullable<Awaited<ReturnType<typeof getStaffActor>>>,
+  ) => Promise<unknown>,
+  done: string,
+): Promise<void> {
   const actor = await getStaffActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(PAGE)}`);
   let result = done;

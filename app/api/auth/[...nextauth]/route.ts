@@ -20,18 +20,31 @@ export async function POST(request: NextRequest, context: Ctx) {
   } catch (error) {
     return errorResponse(error);
   }
-  const response: Response = await handler(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
+  const response: Response = await handler(
+    new NextRequest(request.url, { method: "POST", headers: request.headers, body }),
+    context,
+  );
   const url = await errorUrlOf(response);
   if (url === null) return response;
   // `url` too, as next-auth's own client reads its error from there
-  return json({ url, error: { code: "rate_limited", message: "Too many attempts. Wait a minute, then try again." } }, 429, { "Retry-After": "60" });
+  return json(
+    { url, error: { code: "rate_limited", message: "Too many attempts. Wait a minute, then try again." } },
+    429,
+    { "Retry-After": "60" },
+  );
 }
 
 /** next-auth reports an error thrown by `authorize` as `?error=<message>` in a redirect or in a JSON `url`. */
 async function errorUrlOf(response: Response): Promise<string | null> {
   let url = response.headers.get("location");
   if (!url && response.headers.get("content-type")?.includes("application/json")) {
-    url = ((await response.clone().json().catch(() => null)) as { url?: string } | null)?.url ?? null;
+    url =
+      (
+        (await response
+          .clone()
+          .json()
+          .catch(() => null)) as { url?: string } | null
+      )?.url ?? null;
   }
   return url && new URL(url, "http://x.invalid").searchParams.get("error") === SIGN_IN_THROTTLED ? url : null;
 }

@@ -3,4 +3,6 @@ import { json, publicApiRoute } from "@/lib/http/api-response";
 import { searchParamsOf } from "@/lib/http/read-json";
 import { listAvailability } from "@/lib/scheduling/list-availability";
 
-export const GET = publicApiRoute(async (request) => json(await listAvailability(await getDb(), searchParamsOf(request))));
+export const GET = publicApiRoute(async (request) =>
+  json(await listAvailability(await getDb(), searchParamsOf(request))),
+);

@@ -4,5 +4,13 @@ import { json, publicApiRoute } from "@/lib/http/api-response";
 
 export const GET = publicApiRoute(async () => {
   const locations = await listLocations(await getDb());
-  return json({ locations: locations.map(({ slug, name, timezone, address, online }) => ({ slug, name, timezone, address, online })) });
+  return json({
+    locations: locations.map(({ slug, name, timezone, address, online }) => ({
+      slug,
+      name,
+      timezone,
+      address,
+      online,
+    })),
+  });
 });

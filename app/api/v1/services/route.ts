@@ -9,5 +9,15 @@ const query = z.object({ location: slugSchema.optional() });
 
 export const GET = publicApiRoute(async (request) => {
   const services = await listServices(await getDb(), query.parse(searchParamsOf(request)));
-  return json({ services: services.map(({ slug, name, discipline, durationMinutes, capacity, online, locations }) => ({ slug, name, discipline, durationMinutes, capacity, online, locations })) });
+  return json({
+    services: services.map(({ slug, name, discipline, durationMinutes, capacity, online, locations }) => ({
+      slug,
+      name,
+      discipline,
+      durationMinutes,
+      capacity,
+      online,
+      locations,
+    })),
+  });
 });

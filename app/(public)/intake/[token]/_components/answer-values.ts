@@ -38,7 +38,9 @@ export function displayAnswer(item: QuestionItem, value: unknown): string | null
     case "choice":
       return item.options.find((o) => o.code === value)?.display ?? String(value);
     case "multi-choice":
-      return (Array.isArray(value) ? value : [value]).map((c) => item.options.find((o) => o.code === c)?.display ?? String(c)).join("; ");
+      return (Array.isArray(value) ? value : [value])
+        .map((c) => item.options.find((o) => o.code === c)?.display ?? String(c))
+        .join("; ");
     case "integer":
       return item.unit ? `${String(value)} ${item.unit}` : String(value);
     case "string":
@@ -50,5 +52,7 @@ export function displayAnswer(item: QuestionItem, value: unknown): string | null
 export function labelFor(linkId: string, text: string, values: FormValues): string {
   const m = /^function-(\d)-score$/.exec(linkId);
   const activity = m ? values[`function-${m[1]}`] : undefined;
-  return typeof activity === "string" && activity.trim() !== "" ? `How well can you do “${activity.trim()}” now, from 0 to 10?` : text;
+  return typeof activity === "string" && activity.trim() !== ""
+    ? `How well can you do “${activity.trim()}” now, from 0 to 10?`
+    : text;
 }

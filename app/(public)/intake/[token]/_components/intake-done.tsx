@@ -24,19 +24,28 @@ export function IntakeDone({ view, outcome, headingRef, onEdit }: Props) {
             <h2 id="intake-done-title" ref={headingRef} tabIndex={-1} className="intake-safety__title">
               Please call 000 now, or go to the nearest emergency department.
             </h2>
-            {outcome.flags.filter((f) => f.tier === "emergency").map((f) => <p key={f.code}>{f.message}</p>)}
-            <a className="button button--danger intake-safety__call" href="tel:000">Call 000</a>
+            {outcome.flags
+              .filter((f) => f.tier === "emergency")
+              .map((f) => (
+                <p key={f.code}>{f.message}</p>
+              ))}
+            <a className="button button--danger intake-safety__call" href="tel:000">
+              Call 000
+            </a>
           </div>
         ) : (
           <div className="intake-safety__box intake-safety__box--urgent" role="alert">
             <h2 id="intake-done-title" ref={headingRef} tabIndex={-1} className="intake-safety__title">
               Please see a GP or an urgent care clinic today.
             </h2>
-            {urgent.map((f) => <p key={f.code}>{f.message}</p>)}
+            {urgent.map((f) => (
+              <p key={f.code}>{f.message}</p>
+            ))}
           </div>
         )}
         <p>
-          <strong>What the clinic will do:</strong> your answers have been sent, and our team will phone you about your appointment on {view.appointment.startLabel}.
+          <strong>What the clinic will do:</strong> your answers have been sent, and our team will phone you about your
+          appointment on {view.appointment.startLabel}.
         </p>
         <button type="button" className="button button--ghost" onClick={onEdit}>
           Update my answers
@@ -46,17 +55,29 @@ export function IntakeDone({ view, outcome, headingRef, onEdit }: Props) {
   }
   return (
     <section className="card intake-card intake-done" aria-labelledby="intake-done-title">
-      <p className="intake-done__tick" aria-hidden="true">✓</p>
+      <p className="intake-done__tick" aria-hidden="true">
+        ✓
+      </p>
       <h2 id="intake-done-title" ref={headingRef} tabIndex={-1}>
         Thank you — your practitioner will read this before your visit
       </h2>
       <p>
-        {view.appointment.practitionerName} will go through your answers before your {view.appointment.serviceName.toLowerCase()} on{" "}
-        <strong>{view.appointment.startLabel}</strong>.
+        {view.appointment.practitionerName} will go through your answers before your{" "}
+        {view.appointment.serviceName.toLowerCase()} on <strong>{view.appointment.startLabel}</strong>.
       </p>
-      {soon.map((f) => <p key={f.code} className="alert alert--warn">{f.message} Our team will call you to find a time.</p>)}
-      {gp.map((f) => <p key={f.code} className="alert alert--info">{f.message}</p>)}
-      <p className="muted">If anything changes before your visit, you can come back to this link and update your answers.</p>
+      {soon.map((f) => (
+        <p key={f.code} className="alert alert--warn">
+          {f.message} Our team will call you to find a time.
+        </p>
+      ))}
+      {gp.map((f) => (
+        <p key={f.code} className="alert alert--info">
+          {f.message}
+        </p>
+      ))}
+      <p className="muted">
+        If anything changes before your visit, you can come back to this link and update your answers.
+      </p>
       <button type="button" className="button button--ghost" onClick={onEdit}>
         Update my answers
       </button>

@@ -29,7 +29,9 @@ function resumePoint(values: FormValues): { phase: Phase; step: StepId } {
 export function IntakeForm({ token, view }: { token: string; view: IntakeView }) {
   const initial = useMemo<FormValues>(() => view.response?.answers ?? {}, [view.response]);
   const sent = view.response?.status === "completed";
-  const [start] = useState(() => (sent ? { phase: "done" as Phase, step: STEPS[0]!.id as StepId } : resumePoint(initial)));
+  const [start] = useState(() =>
+    sent ? { phase: "done" as Phase, step: STEPS[0]!.id as StepId } : resumePoint(initial),
+  );
   const [phase, setPhase] = useState<Phase>(start.phase);
   const [stepId, setStepId] = useState<StepId>(start.step);
   const [outcome, setOutcome] = useState<IntakeOutcome | null>(view.response?.outcome ?? null);
@@ -39,7 +41,10 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
   const moved = useRef(false);
 
   // useForm takes its options afresh on every render, so each step validates with its own shared schema.
-  const resolver = useMemo(() => zodResolver(buildStepSchema(stepId), undefined, { raw: true }) as Resolver<FormValues>, [stepId]);
+  const resolver = useMemo(
+    () => zodResolver(buildStepSchema(stepId), undefined, { raw: true }) as Resolver<FormValues>,
+    [stepId],
+  );
   const form = useForm<FormValues>({ defaultValues: initial, resolver, mode: "onSubmit", reValidateMode: "onChange" });
   const values = useWatch({ control: form.control }) as FormValues;
   const autosave = useAutosave(token, initial, phase !== "done");
@@ -56,7 +61,10 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
   }, [stepId, phase]);
 
   const steps = STEPS.filter((s) => isStepEnabled(s.id, values));
-  const index = Math.max(0, steps.findIndex((s) => s.id === stepId));
+  const index = Math.max(
+    0,
+    steps.findIndex((s) => s.id === stepId),
+  );
   const step = steps[index] ?? steps[0]!;
   const flags = liveFlags(values);
   const go = (next: { phase: Phase; step?: StepId }) => {
@@ -103,8 +111,17 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
   }
   if (phase === "review") {
     return (
-      <IntakeReview values={values} steps={steps} headingRef={headingRef} flags={flags} error={formError} submitting={submitting}
-        onChange={(id) => go({ phase: "form", step: id })} onSubmit={onSubmit} saveStatus={<SaveStatus state={autosave.state} />} />
+      <IntakeReview
+        values={values}
+        steps={steps}
+        headingRef={headingRef}
+        flags={flags}
+        error={formError}
+        submitting={submitting}
+        onChange={(id) => go({ phase: "form", step: id })}
+        onSubmit={onSubmit}
+        saveStatus={<SaveStatus state={autosave.state} />}
+      />
     );
   }
 
@@ -127,7 +144,9 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
         <div className="intake-notice">
           <h3>How we use your answers</h3>
           {COLLECTION_NOTICE.split("\n\n").map((p) => {
-            const [lead, rest] = p.includes(": ") ? [p.slice(0, p.indexOf(": ")), p.slice(p.indexOf(": ") + 2)] : [null, p];
+            const [lead, rest] = p.includes(": ")
+              ? [p.slice(0, p.indexOf(": ")), p.slice(p.indexOf(": ") + 2)]
+              : [null, p];
             return (
               <p key={p}>
                 {lead ? <strong>{lead}: </strong> : null}
@@ -138,7 +157,11 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
         </div>
       ) : null}
       {intro ? <p className="intake-intro">{intro}</p> : null}
-      {formError ? <p className="alert alert--error" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="alert alert--error" role="alert">
+          {formError}
+        </p>
+      ) : null}
       <SafetyAlert flags={flags} />
       <form onSubmit={onNext} noValidate className="intake-step">
         {shown.map((item) => (
@@ -148,14 +171,26 @@ export function IntakeForm({ token, view }: { token: string; view: IntakeView })
             control={form.control}
             // Destructured, so the ref callback is handed on, never read, while rendering.
             render={({ field: { ref, onChange, onBlur, value }, fieldState }) => (
-              <QuestionField look="intake" item={item} label={labelFor(item.linkId, item.text, values)} value={value} error={fieldState.error?.message}
-                onChange={onChange} onBlur={onBlur} inputRef={ref} />
+              <QuestionField
+                look="intake"
+                item={item}
+                label={labelFor(item.linkId, item.text, values)}
+                value={value}
+                error={fieldState.error?.message}
+                onChange={onChange}
+                onBlur={onBlur}
+                inputRef={ref}
+              />
             )}
           />
         ))}
         <div className="intake-actions">
           {index > 0 ? (
-            <button type="button" className="button button--ghost" onClick={() => go({ phase: "form", step: steps[index - 1]!.id })}>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => go({ phase: "form", step: steps[index - 1]!.id })}
+            >
               Back
             </button>
           ) : null}

@@ -21,7 +21,10 @@ export function SafetyAlert({ flags }: { flags: readonly TriageFlag[] }) {
       ) : urgent.length > 0 ? (
         <div className="intake-safety__box intake-safety__box--urgent">
           <p className="intake-safety__title">Please see a GP or an urgent care clinic today.</p>
-          <p>{urgent.map((f) => f.message.split(". ")[0]).join(". ")}. You can finish this form afterwards; we&apos;ll call you before your visit.</p>
+          <p>
+            {urgent.map((f) => f.message.split(". ")[0]).join(". ")}. You can finish this form afterwards; we&apos;ll
+            call you before your visit.
+          </p>
         </div>
       ) : null}
     </div>

@@ -10,7 +10,8 @@ export function SaveStatus({ state }: { state: SaveState }) {
   if (state.kind === "saved")
     return (
       <p className="intake-save intake-save--ok">
-        <span aria-hidden="true">✓ </span>Saved at {timeOf(state.at)}. You can finish later from the same link, on any device.
+        <span aria-hidden="true">✓ </span>Saved at {timeOf(state.at)}. You can finish later from the same link, on any
+        device.
       </p>
     );
   return <p className="intake-save intake-save--failed">{state.message}</p>;

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { saveIntakeDraftAction, submitIntakeAction, type ActionResult } from "../actions";
 import { answersForSave, type FormValues } from "./answer-values";
 
-export type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "failed"; message: string };
+export type SaveState =
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "failed"; message: string };
 
 const DEBOUNCE_MS = 1200;
 
@@ -19,7 +20,7 @@ export function useAutosave(token: string, initial: FormValues, enabled: boolean
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<FormValues | null>(null);
 
-  const enqueue = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.current.then(task, task);
     queue.current = run.catch(() => undefined);
     return run;
@@ -40,7 +41,13 @@ export function useAutosave(token: string, initial: FormValues, enabled: boolean
         if (result?.ok) setState({ kind: "saved", at: result.data.savedAt });
         else {
           lastSent.current = ""; // try again with the next change
-          setState({ kind: "failed", message: result && !result.ok ? result.message : "We couldn't save just now. Check your connection; we'll try again." });
+          setState({
+            kind: "failed",
+            message:
+              result && !result.ok
+                ? result.message
+                : "We couldn't save just now. Check your connection; we'll try again.",
+          });
         }
       });
     },
@@ -62,9 +69,13 @@ export function useAutosave(token: string, initial: FormValues, enabled: boolean
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
       pending.current = null;
-      return enqueue(() => submitIntakeAction(token, answersForSave(values)).catch(
-        (): ActionResult<never> => ({ ok: false, code: "network", message: "We couldn't send your answers. Check your connection and try again." }),
-      ));
+      return enqueue(() =>
+        submitIntakeAction(token, answersForSave(values)).catch((): ActionResult<never> => ({
+          ok: false,
+          code: "network",
+          message: "We couldn't send your answers. Check your connection and try again.",
+        })),
+      );
     },
     [enqueue, token],
   );
@@ -78,5 +89,11 @@ export function useAutosave(token: string, initial: FormValues, enabled: boolean
     return () => document.removeEventListener("visibilitychange", flush);
   }, [saveNow]);
 
-  return { state, schedule, saveNow, submit, markSent: (values: FormValues) => (lastSent.current = JSON.stringify(answersForSave(values))) };
+  return {
+    state,
+    schedule,
+    saveNow,
+    submit,
+    markSent: (values: FormValues) => (lastSent.current = JSON.stringify(answersForSave(values))),
+  };
 }

@@ -25,13 +25,21 @@ export function CancelPanel({ booking, token, phone, onDone, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await callApi(`/api/v1/bookings/${encodeURIComponent(booking.id)}/cancel`, { method: "POST", token, json: reason.trim() ? { reason: reason.trim() } : {} });
+      await callApi(`/api/v1/bookings/${encodeURIComponent(booking.id)}/cancel`, {
+        method: "POST",
+        token,
+        json: reason.trim() ? { reason: reason.trim() } : {},
+      });
       router.refresh();
       onDone("Your appointment is cancelled. We've emailed you a confirmation.");
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       if (err?.code === "outside_booking_window")
-        setError(err.message.includes(phone) ? err.message : `${err.message} Please call ${booking.location.name} on ${phone}.`);
+        setError(
+          err.message.includes(phone)
+            ? err.message
+            : `${err.message} Please call ${booking.location.name} on ${phone}.`,
+        );
       else if (err?.code === "conflict") {
         router.refresh();
         onDone(err.message, "warn");
@@ -49,7 +57,14 @@ export function CancelPanel({ booking, token, phone, onDone, onClose }: Props) {
       <p>The time will be offered to someone else. You can book again at any time.</p>
       <div className="field">
         <label htmlFor="cancel-reason">Reason (optional)</label>
-        <textarea id="cancel-reason" className="textarea" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id="cancel-reason"
+          className="textarea"
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       {error ? (
         <div className="alert alert--error" role="alert">

@@ -11,11 +11,19 @@ import { LoadingBlock } from "../../../_components/loading-block";
 // The panels (and the time picker inside "move") load when the patient reaches for them, not with the page.
 const loadMove = () => import("./move-panel");
 const loadCancel = () => import("./cancel-panel");
-const MovePanel = dynamic(() => loadMove().then((m) => m.MovePanel), { loading: () => <LoadingBlock className="card step" /> });
-const CancelPanel = dynamic(() => loadCancel().then((m) => m.CancelPanel), { loading: () => <LoadingBlock className="card step" /> });
+const MovePanel = dynamic(() => loadMove().then((m) => m.MovePanel), {
+  loading: () => <LoadingBlock className="card step" />,
+});
+const CancelPanel = dynamic(() => loadCancel().then((m) => m.CancelPanel), {
+  loading: () => <LoadingBlock className="card step" />,
+});
 
 /** Starts fetching a panel's code as soon as the pointer or focus reaches its button. */
-const preload = (load: () => Promise<unknown>) => ({ onPointerEnter: () => void load(), onFocus: () => void load(), onTouchStart: () => void load() });
+const preload = (load: () => Promise<unknown>) => ({
+  onPointerEnter: () => void load(),
+  onFocus: () => void load(),
+  onTouchStart: () => void load(),
+});
 
 const STATUS_LABEL: Record<BookingView["status"], string> = {
   booked: "Booked",
@@ -49,7 +57,11 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
       <div className="container book__inner book__inner--narrow">
         <header className="book__header">
           <p className="eyebrow eyebrow--dark">Manage your booking</p>
-          <h1>{booking.status === "cancelled" ? "Appointment cancelled" : `Your appointment, ${booking.patient.firstName}`}</h1>
+          <h1>
+            {booking.status === "cancelled"
+              ? "Appointment cancelled"
+              : `Your appointment, ${booking.patient.firstName}`}
+          </h1>
         </header>
 
         {notice ? (
@@ -79,7 +91,11 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
               <dd>
                 {booking.location.name}
                 <br />
-                <span className="muted">{booking.location.online ? "By video: the link is in your confirmation email" : booking.location.address}</span>
+                <span className="muted">
+                  {booking.location.online
+                    ? "By video: the link is in your confirmation email"
+                    : booking.location.address}
+                </span>
               </dd>
             </div>
             <div className="facts__row">
@@ -97,12 +113,21 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
           {active && !past ? (
             <div className="manage__actions">
               {booking.canReschedule ? (
-                <button type="button" className="button" aria-expanded={panel === "move"} onClick={() => setPanel(panel === "move" ? "none" : "move")} {...preload(loadMove)}>
+                <button
+                  type="button"
+                  className="button"
+                  aria-expanded={panel === "move"}
+                  onClick={() => setPanel(panel === "move" ? "none" : "move")}
+                  {...preload(loadMove)}
+                >
                   Move to another time
                 </button>
               ) : null}
               {booking.canCancel ? (
-                <button type="button" className="button button--ghost button--danger-text" aria-expanded={panel === "cancel"}
+                <button
+                  type="button"
+                  className="button button--ghost button--danger-text"
+                  aria-expanded={panel === "cancel"}
                   onClick={() => setPanel(panel === "cancel" ? "none" : "cancel")}
                   {...preload(loadCancel)}
                 >
@@ -115,22 +140,33 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
 
           {locked ? (
             <div className="alert alert--warn">
-              <strong>This appointment can&apos;t be changed online any more.</strong> Changes need at least {booking.cancellationWindowHours} hours&apos; notice. To cancel
-              or move it, please call {booking.location.name} on <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>.
+              <strong>This appointment can&apos;t be changed online any more.</strong> Changes need at least{" "}
+              {booking.cancellationWindowHours} hours&apos; notice. To cancel or move it, please call{" "}
+              {booking.location.name} on <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>.
             </div>
           ) : null}
           {booking.status === "cancelled" ? (
             <p>
-              This appointment is cancelled and the time has been freed for someone else. <Link href="/book">Book a new appointment</Link>.
+              This appointment is cancelled and the time has been freed for someone else.{" "}
+              <Link href="/book">Book a new appointment</Link>.
             </p>
           ) : null}
           {!active && booking.status !== "cancelled" ? <p className="muted">This appointment has passed.</p> : null}
         </section>
 
         {panel === "move" ? (
-          <MovePanel booking={booking} token={token} plan={plan} phone={phone} onDone={done} onClose={() => setPanel("none")} />
+          <MovePanel
+            booking={booking}
+            token={token}
+            plan={plan}
+            phone={phone}
+            onDone={done}
+            onClose={() => setPanel("none")}
+          />
         ) : null}
-        {panel === "cancel" ? <CancelPanel booking={booking} token={token} phone={phone} onDone={done} onClose={() => setPanel("none")} /> : null}
+        {panel === "cancel" ? (
+          <CancelPanel booking={booking} token={token} phone={phone} onDone={done} onClose={() => setPanel("none")} />
+        ) : null}
       </div>
     </div>
   );

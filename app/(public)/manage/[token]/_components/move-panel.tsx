@@ -40,7 +40,10 @@ export function MovePanel({ booking, token, plan, phone, onDone, onClose }: Prop
     return () => controller.abort();
   }, [anyone, booking.location.slug]);
 
-  const nameOf = (slug: string) => (slug === booking.practitioner.slug ? booking.practitioner.name : (team.find((p) => p.slug === slug)?.name ?? "another practitioner"));
+  const nameOf = (slug: string) =>
+    slug === booking.practitioner.slug
+      ? booking.practitioner.name
+      : (team.find((p) => p.slug === slug)?.name ?? "another practitioner");
 
   const move = async () => {
     if (!picked) return;
@@ -53,14 +56,23 @@ export function MovePanel({ booking, token, plan, phone, onDone, onClose }: Prop
         json: { start: picked.start, practitioner: picked.practitioner },
       });
       router.refresh();
-      onDone(`Done: your appointment is now ${whenText(picked.start, plan)} with ${nameOf(picked.practitioner)}. We've emailed you the new time.`);
+      onDone(
+        `Done: your appointment is now ${whenText(picked.start, plan)} with ${nameOf(picked.practitioner)}. We've emailed you the new time.`,
+      );
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
       if (err?.code === "slot_unavailable") {
-        setProblem(`Sorry, that time has just been taken. Your appointment is still ${whenText(booking.start, plan)}. Please choose another time.`);
+        setProblem(
+          `Sorry, that time has just been taken. Your appointment is still ${whenText(booking.start, plan)}. Please choose another time.`,
+        );
         setPicked(null);
         setRound((r) => r + 1);
-      } else if (err?.code === "outside_booking_window") setProblem(err.message.includes(phone) ? err.message : `${err.message} Please call ${booking.location.name} on ${phone}.`);
+      } else if (err?.code === "outside_booking_window")
+        setProblem(
+          err.message.includes(phone)
+            ? err.message
+            : `${err.message} Please call ${booking.location.name} on ${phone}.`,
+        );
       else setProblem(err?.message ?? "We couldn't move your appointment just now. Please try again.");
     } finally {
       setBusy(false);
@@ -74,8 +86,17 @@ export function MovePanel({ booking, token, plan, phone, onDone, onClose }: Prop
       </h2>
       <p className="step__note">
         Your current time stays booked until you confirm a new one.{" "}
-        {anyone ? "Showing every practitioner at " + booking.location.name + "." : `Showing times with ${booking.practitioner.name}.`}{" "}
-        <button type="button" className="link-button" onClick={() => { setAnyone(!anyone); setPicked(null); }}>
+        {anyone
+          ? "Showing every practitioner at " + booking.location.name + "."
+          : `Showing times with ${booking.practitioner.name}.`}{" "}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setAnyone(!anyone);
+            setPicked(null);
+          }}
+        >
           {anyone ? `Only ${booking.practitioner.name}` : "Any practitioner"}
         </button>
       </p>

@@ -9,7 +9,11 @@ import { markIntakeReviewed } from "@/lib/staff/mark-intake-reviewed";
 export type ReviewState = { ok: true; reviewedBy: string; reviewedAt: string } | { ok: false; error: string } | null;
 
 /** "Mark reviewed": the verb checks who may, and audits it. */
-export async function markReviewedAction(appointmentId: string, _prev: ReviewState, _form: FormData): Promise<ReviewState> {
+export async function markReviewedAction(
+  appointmentId: string,
+  _prev: ReviewState,
+  _form: FormData,
+): Promise<ReviewState> {
   const actor = await getStaffActor();
   if (!actor) return { ok: false, error: "Your session has ended. Sign in again to mark this reviewed." };
   try {

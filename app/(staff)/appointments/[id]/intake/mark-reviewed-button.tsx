@@ -4,7 +4,10 @@ import { useActionState } from "react";
 import { markReviewedAction, type ReviewState } from "./actions";
 
 export function MarkReviewedButton({ appointmentId, version }: { appointmentId: string; version: number }) {
-  const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction.bind(null, appointmentId), null);
+  const [state, action, pending] = useActionState<ReviewState, FormData>(
+    markReviewedAction.bind(null, appointmentId),
+    null,
+  );
   return (
     <form action={action} className="review-form">
       <button type="submit" className="button" disabled={pending}>

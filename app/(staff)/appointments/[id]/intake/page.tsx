@@ -26,7 +26,8 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
     throw error;
   });
   const s = dto.intake?.summary;
-  const back = actor.role === "practitioner" ? { href: "/my-day", label: "My day" } : { href: "/calendar", label: "Calendar" };
+  const back =
+    actor.role === "practitioner" ? { href: "/my-day", label: "My day" } : { href: "/calendar", label: "Calendar" };
 
   return (
     <div className="clin-page">

@@ -7,6 +7,12 @@ import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 export const POST = publicApiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   const body = await readOptionalJsonObject(request);
-  const booking = await cancelAppointment(await getDb(), { kind: "patient", appointmentId: id }, id, { token: bearerToken(request) }, body);
+  const booking = await cancelAppointment(
+    await getDb(),
+    { kind: "patient", appointmentId: id },
+    id,
+    { token: bearerToken(request) },
+    body,
+  );
   return json({ booking });
 });

@@ -6,6 +6,12 @@ import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
 
 export const POST = publicApiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  const booking = await rescheduleAppointment(await getDb(), { kind: "patient", appointmentId: id }, id, { token: bearerToken(request) }, await readJsonObject(request));
+  const booking = await rescheduleAppointment(
+    await getDb(),
+    { kind: "patient", appointmentId: id },
+    id,
+    { token: bearerToken(request) },
+    await readJsonObject(request),
+  );
   return json({ booking });
 });

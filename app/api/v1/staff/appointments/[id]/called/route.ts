@@ -7,5 +7,7 @@ import { markPatientCalled } from "@/lib/staff/mark-patient-called";
 export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const actor = await requireStaffApi(["reception", "admin"], "POST /api/v1/staff/appointments/{id}/called");
   const { id } = await params;
-  return json({ appointment: await markPatientCalled(await getDb(), actor, id, await readOptionalJsonObject(request)) });
+  return json({
+    appointment: await markPatientCalled(await getDb(), actor, id, await readOptionalJsonObject(request)),
+  });
 });
