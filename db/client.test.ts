@@ -50,16 +50,14 @@ describe(`rowFromJson (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, ()
   afterEach(async () => handle.close());
 
   it("decodes a to_json row as drizzle's own select does", async () => {
-    await handle.db
-      .insert(locations)
-      .values({
-        slug: "json-row",
-        name: "Json Row",
-        timezone: "Australia/Sydney",
-        address: "1 Test St",
-        phone: null,
-        holidayRegion: "AU-NSW",
-      });
+    await handle.db.insert(locations).values({
+      slug: "json-row",
+      name: "Json Row",
+      timezone: "Australia/Sydney",
+      address: "1 Test St",
+      phone: null,
+      holidayRegion: "AU-NSW",
+    });
     const [viaSelect] = await handle.db.select().from(locations).where(eq(locations.slug, "json-row"));
     const [viaJson] = rowsOf<{ row: Record<string, unknown> }>(
       await handle.db.execute(

@@ -206,16 +206,14 @@ describe(`database invariants (${process.env.DATABASE_URL ? "Postgres" : "PGlite
       "23503",
     );
     await expectCode(
-      db
-        .insert(s.rosterEntries)
-        .values({
-          practitionerId: ids.amy,
-          locationId: ids.other,
-          weekday: 1,
-          startsAt: "09:00",
-          endsAt: "17:00",
-          validFrom: "2026-01-01",
-        }),
+      db.insert(s.rosterEntries).values({
+        practitionerId: ids.amy,
+        locationId: ids.other,
+        weekday: 1,
+        startsAt: "09:00",
+        endsAt: "17:00",
+        validFrom: "2026-01-01",
+      }),
       "23503",
     );
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db";
 import { staffSessions, staffUsers } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
+import { ensurePrivateDirSync } from "@/lib/private-files";
 import { Forbidden, RateLimited, Unauthorized } from "@/lib/errors";
 import { clientAddress, headersOf } from "@/lib/http/client-address";
 import { safeNextPath } from "@/lib/http/safe-redirect";
@@ -38,7 +39,7 @@ function authSecret(): string {
   try {
     return readFileSync(file, "utf8").trim();
   } catch {
-    mkdirSync(env.DATA_DIR, { recursive: true });
+    ensurePrivateDirSync(env.DATA_DIR);
     const secret = randomBytes(32).toString("base64url");
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;

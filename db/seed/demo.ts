@@ -152,24 +152,20 @@ async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, toda
   ];
   for (const [slug, offset, days] of leaveDays) {
     const start = nextWeekday(today.plus({ days: offset }));
-    await db
-      .insert(s.leave)
-      .values({
-        practitionerId: ids.get(slug)!,
-        startsAt: start.toJSDate(),
-        endsAt: start.plus({ days }).toJSDate(),
-        reason: "Annual leave",
-      });
+    await db.insert(s.leave).values({
+      practitionerId: ids.get(slug)!,
+      startsAt: start.toJSDate(),
+      endsAt: start.plus({ days }).toJSDate(),
+      reason: "Annual leave",
+    });
   }
   const closureDay = nextWeekday(today.plus({ days: 19 })).toISODate()!;
-  await db
-    .insert(s.closures)
-    .values({
-      locationId: locationIds.get("mosman")!,
-      startsOn: closureDay,
-      endsOn: closureDay,
-      reason: "Staff training day",
-    });
+  await db.insert(s.closures).values({
+    locationId: locationIds.get("mosman")!,
+    startsOn: closureDay,
+    endsOn: closureDay,
+    reason: "Staff training day",
+  });
   return ids;
 }
 

@@ -133,16 +133,14 @@ export async function fillIntake(page: Page, intakeUrl: string): Promise<void> {
     // Answering can reveal follow-up questions, so go round until nothing new appears.
     const done = new Set<string>();
     for (let pass = 0; pass < 4; pass++) {
-      const found = await page
-        .locator(".intake-step input[name]")
-        .evaluateAll((els) =>
-          els.map((e) => ({
-            name: (e as HTMLInputElement).name,
-            type: (e as HTMLInputElement).type,
-            value: (e as HTMLInputElement).value,
-            numeric: e.getAttribute("inputmode") === "numeric",
-          })),
-        );
+      const found = await page.locator(".intake-step input[name]").evaluateAll((els) =>
+        els.map((e) => ({
+          name: (e as HTMLInputElement).name,
+          type: (e as HTMLInputElement).type,
+          value: (e as HTMLInputElement).value,
+          numeric: e.getAttribute("inputmode") === "numeric",
+        })),
+      );
       const fresh = [...new Set(found.map((f) => f.name))].filter((n) => !done.has(n));
       if (!fresh.length) break;
       for (const name of fresh) {

@@ -1,7 +1,7 @@
 import JSONSchemaValidator from "@asymmetrik/fhir-json-schema-validator";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answersArbitrary } from "./answers-arbitrary";
+import { answersArbitrary } from "./testing/answers-arbitrary";
 import { pruneDisabledAnswers } from "./enable-when";
 import {
   answerSystem,

@@ -96,16 +96,14 @@ export async function recordSubmission(
   };
   if (draft) await tx.update(intakeResponses).set(values).where(eq(intakeResponses.id, draft.id));
   else
-    await tx
-      .insert(intakeResponses)
-      .values({
-        id,
-        appointmentId: target.appointmentId,
-        patientId: target.patientId,
-        version,
-        startedAt: now,
-        ...values,
-      });
+    await tx.insert(intakeResponses).values({
+      id,
+      appointmentId: target.appointmentId,
+      patientId: target.patientId,
+      version,
+      startedAt: now,
+      ...values,
+    });
 
   // Only ever raised here: reception clears it once they have called.
   if (call)

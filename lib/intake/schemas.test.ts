@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answersArbitrary } from "./answers-arbitrary";
+import { answersArbitrary } from "./testing/answers-arbitrary";
 import { findItem } from "./questionnaire";
 import {
   answersSchema,

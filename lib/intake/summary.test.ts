@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageArbitrary, answersArbitrary } from "./answers-arbitrary";
+import { ageArbitrary, answersArbitrary } from "./testing/answers-arbitrary";
 import type { Answers } from "./questionnaire";
 import { NO_RED_FLAGS } from "./stories-types";
 import { functionMean, needsCall, summarizeIntake } from "./summary";

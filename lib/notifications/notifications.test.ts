@@ -356,15 +356,13 @@ describe(`notifications (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
         .select({ id: practitioners.id })
         .from(practitioners)
         .where(eq(practitioners.slug, "amy"));
-      await h.db
-        .insert(staffUsers)
-        .values({
-          email: "amy@example.com",
-          name: "Amy",
-          role: "practitioner",
-          practitionerId: amy!.id,
-          passwordHash: "x",
-        });
+      await h.db.insert(staffUsers).values({
+        email: "amy@example.com",
+        name: "Amy",
+        role: "practitioner",
+        practitionerId: amy!.id,
+        passwordHash: "x",
+      });
       const booked = await bookAhead(h.db, 14);
       await submitIntake(h.db, tokenOf(booked.intakeUrl), completeAnswers({ "rf-saddle-numbness": true }));
       // a second version, still flagged, sends nothing more

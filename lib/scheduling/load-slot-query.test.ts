@@ -132,14 +132,12 @@ describe(`loadSlotQuery (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
 
   it("counts leave, and bookings at any location, as busy; not cancelled ones, nor the booking being moved", async () => {
     // Bob's leave runs from Sydney midnight to Sydney midnight (UTC 13:00 the day before).
-    await db
-      .insert(s.leave)
-      .values({
-        practitionerId: clinic.practitionerIds.bob,
-        startsAt: at("2026-12-02T00:00:00+11:00"),
-        endsAt: at("2026-12-03T00:00:00+11:00"),
-        reason: "Leave",
-      });
+    await db.insert(s.leave).values({
+      practitionerId: clinic.practitionerIds.bob,
+      startsAt: at("2026-12-02T00:00:00+11:00"),
+      endsAt: at("2026-12-03T00:00:00+11:00"),
+      reason: "Leave",
+    });
     const [other] = await db
       .insert(s.locations)
       .values({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busy, makeQuery, makeRoster, makeService } from "./slot-fixtures";
+import { busy, makeQuery, makeRoster, makeService } from "./testing/slot-fixtures";
 import { computeSlots, isSlotAvailable } from "./slots";
 
 const rosters = [makeRoster({ start: "09:00", end: "12:00", breaks: [{ start: "10:00", end: "10:30" }] })];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busy, clockTimesOf, makePilates, makeQuery, makeRoster } from "./slot-fixtures";
+import { busy, clockTimesOf, makePilates, makeQuery, makeRoster } from "./testing/slot-fixtures";
 import { computeSlots, isSlotAvailable } from "./slots";
 
 // Pilates: 55 minutes, 6 places, 5 minutes to reset the room afterwards.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { makeDailyRoster, makeQuery, makeRoster, makeService, startsOf } from "./slot-fixtures";
+import { makeDailyRoster, makeQuery, makeRoster, makeService, startsOf } from "./testing/slot-fixtures";
 import { computeSlots, isSlotAvailable } from "./slots";
 
 // Sydney leaves daylight time on the first Sunday of April (03:00 +11 -> 02:00 +10)

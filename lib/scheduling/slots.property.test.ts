@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localDateOf } from "./local-time";
-import { bookingBounds, isWorkingTime, referenceSlots, slotQueryArb, windowsOn } from "./slot-arbitraries";
+import { bookingBounds, isWorkingTime, referenceSlots, slotQueryArb, windowsOn } from "./testing/slot-arbitraries";
 import { blockedInterval, computeSlots, isSlotAvailable } from "./slots";
 
 const runs = { numRuns: 300 };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { publicHolidayDates } from "./holidays";
-import { busy, clockTimesOf, makeDailyRoster, makeQuery, makeRoster, makeService, startsOf } from "./slot-fixtures";
+import {
+  busy,
+  clockTimesOf,
+  makeDailyRoster,
+  makeQuery,
+  makeRoster,
+  makeService,
+  startsOf,
+} from "./testing/slot-fixtures";
 import { blockedInterval, computeSlots } from "./slots";
 
 // 2026-12-01 is a Tuesday (ISO weekday 2); Sydney is on +11 (daylight time).

@@ -20,14 +20,12 @@ let db: Db;
 beforeEach(async () => {
   handle = await createTestDb();
   db = handle.db;
-  await db
-    .insert(staffUsers)
-    .values({
-      email: "rita@test.clinic",
-      name: "Rita Reception",
-      role: "reception",
-      passwordHash: await hashPassword(OLD),
-    });
+  await db.insert(staffUsers).values({
+    email: "rita@test.clinic",
+    name: "Rita Reception",
+    role: "reception",
+    passwordHash: await hashPassword(OLD),
+  });
 });
 afterEach(async () => handle.close());
 

@@ -8,7 +8,7 @@ import { summarizeIntake } from "@/lib/intake/summary";
 import { TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
 import { getIntakeForStaff } from "./get-intake-for-staff";
 import { markIntakeReviewed } from "./mark-intake-reviewed";
-import { addStaff, bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
+import { addStaff, bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./testing/reception";
 
 let db: Db;
 let clinic: MiniClinic;

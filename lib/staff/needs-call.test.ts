@@ -6,7 +6,7 @@ import { Conflict, Forbidden } from "@/lib/errors";
 import { TEST_NOW } from "@/lib/testing/factories";
 import { countNeedsCall, listNeedsCall } from "./list-needs-call";
 import { markPatientCalled } from "./mark-patient-called";
-import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
+import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./testing/reception";
 
 let db: Db;
 let reception: TestStaff;

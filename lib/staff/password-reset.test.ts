@@ -15,14 +15,12 @@ const NEW = "seven kites over the harbour";
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await h.db
-    .insert(staffUsers)
-    .values({
-      email: "rita@test.clinic",
-      name: "Rita Reception",
-      role: "reception",
-      passwordHash: await hashPassword(OLD),
-    });
+  await h.db.insert(staffUsers).values({
+    email: "rita@test.clinic",
+    name: "Rita Reception",
+    role: "reception",
+    passwordHash: await hashPassword(OLD),
+  });
 });
 afterEach(async () => h.close());
 

@@ -13,7 +13,7 @@ import { bookPhoneAppointment } from "./book-phone-appointment";
 import { keepPatientsApart } from "./keep-patients-apart";
 import { listPossibleDuplicates } from "./list-possible-duplicates";
 import { mergePatients } from "./merge-patients";
-import { errorOf, setUpReceptionTests, type ReceptionTest } from "./reception-testing";
+import { errorOf, setUpReceptionTests, type ReceptionTest } from "./testing/reception";
 import { searchPatients } from "./search-patients";
 
 let t: ReceptionTest;

@@ -8,7 +8,7 @@ import { summarizeIntake } from "@/lib/intake/summary";
 import { TEST_NOW, type MiniClinic } from "@/lib/testing/factories";
 import { listAudit } from "./list-audit";
 import { listMyAppointments } from "./list-my-appointments";
-import { addStaff, bookOnline, setUpReceptionTests, type TestStaff } from "./reception-testing";
+import { addStaff, bookOnline, setUpReceptionTests, type TestStaff } from "./testing/reception";
 
 let db: Db;
 let clinic: MiniClinic;
@@ -36,15 +36,13 @@ describe("a practitioner's own day and week", () => {
       needsCall: true,
       submittedAt: TEST_NOW,
     });
-    await db
-      .insert(intakeResponses)
-      .values({
-        appointmentId: late,
-        patientId: appt!.patientId,
-        version: 1,
-        questionnaireVersion: "1.0.0",
-        answers: {},
-      });
+    await db.insert(intakeResponses).values({
+      appointmentId: late,
+      patientId: appt!.patientId,
+      version: 1,
+      questionnaireVersion: "1.0.0",
+      answers: {},
+    });
 
     const day = await listMyAppointments(db, amy, { from: "2026-12-01", to: "2026-12-01" });
     expect(day.appointments.map((a) => a.id)).toEqual([early, late]);
@@ -112,15 +110,13 @@ describe("the audit log", () => {
       patientId: appt!.patientId,
     });
     // 23:30 in Sydney on 1 December is still 1 December there, though 2 December has not begun in UTC.
-    await db
-      .insert(auditLog)
-      .values({
-        at: new Date("2026-12-01T12:30:00Z"),
-        actorKind: "admin",
-        actorLabel: "Clinic Manager",
-        actorUserId: admin.userId,
-        action: "staff.update",
-      });
+    await db.insert(auditLog).values({
+      at: new Date("2026-12-01T12:30:00Z"),
+      actorKind: "admin",
+      actorLabel: "Clinic Manager",
+      actorUserId: admin.userId,
+      action: "staff.update",
+    });
 
     const byBob = await listAudit(db, admin, { person: "bob" });
     expect(byBob.rows).toHaveLength(1);

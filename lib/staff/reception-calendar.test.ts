@@ -8,7 +8,7 @@ import { getDayBoard } from "./get-day-board";
 import { getPractitionerWeek } from "./get-practitioner-week";
 import { listDayAppointments } from "./list-day-appointments";
 import { markPatientCalled } from "./mark-patient-called";
-import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
+import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./testing/reception";
 
 let db: Db;
 let clinic: MiniClinic;
@@ -50,15 +50,13 @@ describe("listDayAppointments", () => {
     const b = await bookOnline(db, "bob", "2026-12-01T09:00:00+11:00");
     const [row] = await db.select().from(appointments).where(eq(appointments.id, a));
     const [rowB] = await db.select().from(appointments).where(eq(appointments.id, b));
-    await db
-      .insert(intakeResponses)
-      .values({
-        appointmentId: b,
-        patientId: rowB!.patientId,
-        version: 1,
-        questionnaireVersion: "1",
-        answers: { pain: 3 },
-      });
+    await db.insert(intakeResponses).values({
+      appointmentId: b,
+      patientId: rowB!.patientId,
+      version: 1,
+      questionnaireVersion: "1",
+      answers: { pain: 3 },
+    });
     await db.insert(intakeResponses).values({
       appointmentId: a,
       patientId: row!.patientId,
@@ -89,13 +87,11 @@ describe("listDayAppointments", () => {
 
 describe("getDayBoard", () => {
   it("draws a column per rostered practitioner with hours, breaks and leave", async () => {
-    await db
-      .insert(leave)
-      .values({
-        practitionerId: clinic.practitionerIds.bob,
-        startsAt: new Date("2026-12-01T14:00:00+11:00"),
-        endsAt: new Date("2026-12-03T00:00:00+11:00"),
-      });
+    await db.insert(leave).values({
+      practitionerId: clinic.practitionerIds.bob,
+      startsAt: new Date("2026-12-01T14:00:00+11:00"),
+      endsAt: new Date("2026-12-03T00:00:00+11:00"),
+    });
     await bookOnline(db, "amy", "2026-12-01T09:00:00+11:00");
     const board = await getDayBoard(db, reception, DAY);
     expect(board.columns.map((c) => c.practitioner)).toEqual(["amy", "bob"]);

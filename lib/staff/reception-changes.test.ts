@@ -10,7 +10,7 @@ import { cancelByStaff } from "./cancel-by-staff";
 import { getPatient } from "./get-patient";
 import { listStaffAvailability } from "./list-staff-availability";
 import { moveByStaff } from "./move-by-staff";
-import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./reception-testing";
+import { bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "./testing/reception";
 import { searchPatients } from "./search-patients";
 import { setAppointmentStatus } from "./set-appointment-status";
 

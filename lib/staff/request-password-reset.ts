@@ -58,13 +58,11 @@ async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOpti
   const token = newToken();
   const resetUrl = new URL(`/login/reset/${token}`, env.PUBLIC_BASE_URL).toString();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(staffPasswordResets)
-      .values({
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
-      });
+    await tx.insert(staffPasswordResets).values({
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
+    });
     await enqueueStaffPasswordResetEmail(tx, { email: user.email, name: user.name, resetUrl }, opts);
     await recordAudit(tx, anonymous, {
       action: "account.password-reset-request",

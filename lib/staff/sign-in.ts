@@ -91,17 +91,15 @@ export async function signIn(
   dummyHash ??= hashPassword("no-such-account-placeholder");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   const fail = async (reason: string) => {
-    await db
-      .insert(auditLog)
-      .values({
-        actorKind: "anonymous",
-        actorLabel: email,
-        actorUserId: user?.id ?? null,
-        action: "auth.sign-in",
-        outcome: "failed",
-        ip,
-        detail: { reason },
-      });
+    await db.insert(auditLog).values({
+      actorKind: "anonymous",
+      actorLabel: email,
+      actorUserId: user?.id ?? null,
+      action: "auth.sign-in",
+      outcome: "failed",
+      ip,
+      detail: { reason },
+    });
     return null;
   };
   if (!user || !ok || user.disabledAt) return fail(user?.disabledAt ? "disabled" : "credentials");

@@ -75,17 +75,15 @@ export async function createMiniClinic(db: Db): Promise<MiniClinic> {
       await db.insert(s.rosterBreaks).values({ rosterEntryId: entry!.id, startsAt: "12:30", endsAt: "13:15" });
     }
   }
-  await db
-    .insert(s.rosterEntries)
-    .values({
-      practitionerId: ids.amy!,
-      locationId: loc!.id,
-      weekday: 2,
-      startsAt: "17:30",
-      endsAt: "18:25",
-      validFrom: "2026-01-01",
-      serviceId: pilates!.id,
-    });
+  await db.insert(s.rosterEntries).values({
+    practitionerId: ids.amy!,
+    locationId: loc!.id,
+    weekday: 2,
+    startsAt: "17:30",
+    endsAt: "18:25",
+    validFrom: "2026-01-01",
+    serviceId: pilates!.id,
+  });
   return {
     locationId: loc!.id,
     serviceIds: { physio: physio!.id, pilates: pilates!.id, shockwave: shockwave!.id },

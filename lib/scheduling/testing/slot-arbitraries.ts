@@ -2,8 +2,8 @@
 // The model checks every 5-minute point instead of doing interval maths, so it shares no logic
 // with intervals.ts; all generated times and zone offsets are multiples of 5 minutes.
 import fc from "fast-check";
-import { addDays, eachLocalDate, isoWeekday, localTimeToMs, plusLocalDays } from "./local-time";
-import type { BusyInterval, ClassBooking, RosterEntry, ServiceRules, Slot, SlotQuery } from "./slot-types";
+import { addDays, eachLocalDate, isoWeekday, localTimeToMs, plusLocalDays } from "../local-time";
+import type { BusyInterval, ClassBooking, RosterEntry, ServiceRules, Slot, SlotQuery } from "../slot-types";
 
 const POOL = ["ana", "ben", "cy"] as const;
 // Periods around both Sydney changes in 2026 and 2027, plus Christmas.

@@ -1,6 +1,6 @@
 // Test factories for the slot engine: sensible defaults, overridden per test.
-import { toOffsetIso } from "./local-time";
-import type { BusyInterval, RosterEntry, ServiceRules, Slot, SlotQuery } from "./slot-types";
+import { toOffsetIso } from "../local-time";
+import type { BusyInterval, RosterEntry, ServiceRules, Slot, SlotQuery } from "../slot-types";
 
 export const SYDNEY = "Australia/Sydney";
 

@@ -1,7 +1,7 @@
 // fast-check generator of valid intake answers, for property tests only.
 import fc from "fast-check";
-import { ITEMS, type Answers } from "./questionnaire";
-import type { QuestionItem } from "./questionnaire-types";
+import { ITEMS, type Answers } from "../questionnaire";
+import type { QuestionItem } from "../questionnaire-types";
 
 function valueArbitrary(item: QuestionItem): fc.Arbitrary<unknown> {
   switch (item.type) {
