@@ -10,6 +10,8 @@ export const appointmentStatusEnum = pgEnum("appointment_status", [
   "cancelled",
 ]);
 export const bookingSourceEnum = pgEnum("booking_source", ["online", "phone", "staff", "import"]);
+/** The one place an appointment's statuses are written; everything else takes the type from here. */
+export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
 export const intakeStatusEnum = pgEnum("intake_status", ["in-progress", "completed"]);
 
 /** Written as a literal "[start,end)"; read back through the generated starts_at/ends_at columns instead. */

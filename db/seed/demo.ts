@@ -6,6 +6,7 @@ import type { Db } from "../client";
 import * as s from "../schema";
 import { seedDemoIntakes } from "./demo-intakes";
 import { FIRST_NAMES, GROUP, LAST_NAMES, LOCATIONS, PRACTITIONERS, SERVICES, SYDNEY } from "./catalog";
+import type { AppointmentStatus } from "@/db/schema/types";
 
 export interface SeedOptions {
   password: string;
@@ -330,11 +331,7 @@ function at(day: DateTime, time: string): DateTime {
   return day.set({ hour: h!, minute: m!, second: 0, millisecond: 0 });
 }
 
-function statusFor(
-  start: DateTime,
-  now: Date,
-  rand: () => number,
-): "booked" | "arrived" | "completed" | "no-show" | "cancelled" {
+function statusFor(start: DateTime, now: Date, rand: () => number): AppointmentStatus {
   const r = rand();
   if (start.toJSDate() > now) return r < 0.06 ? "cancelled" : "booked";
   if (start.toJSDate().getTime() > now.getTime() - 3_600_000) return "arrived";

@@ -4,10 +4,11 @@ import type { Db, Tx } from "@/db/client";
 import { appointments, locations, patients, practitioners, services } from "@/db/schema";
 import { env } from "@/lib/env";
 import { toOffsetIso } from "./local-time";
+import type { AppointmentStatus } from "@/db/schema/types";
 
 export interface BookingDto {
   id: string;
-  status: "booked" | "arrived" | "completed" | "no-show" | "cancelled";
+  status: AppointmentStatus;
   service: string;
   location: string;
   practitioner: string;

@@ -4,10 +4,11 @@ import { appointmentIdForManageToken } from "./booking-access";
 import { loadBookingDetail } from "./booking-dto";
 import { isOutsideCancellationWindow } from "./booking-rules";
 import { toOffsetIso } from "./local-time";
+import type { AppointmentStatus } from "@/db/schema/types";
 
 export interface BookingView {
   id: string;
-  status: "booked" | "arrived" | "completed" | "no-show" | "cancelled";
+  status: AppointmentStatus;
   start: string;
   end: string;
   service: { slug: string; name: string; durationMinutes: number };

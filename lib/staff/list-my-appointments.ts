@@ -8,6 +8,7 @@ import type { StaffActor } from "@/lib/auth";
 import { Forbidden } from "@/lib/errors";
 import { FLAG_TIERS, type FlagTier } from "@/lib/intake/red-flags";
 import { CLINIC_ZONE, myAppointmentsRangeSchema } from "./practice-schemas";
+import type { AppointmentStatus } from "@/db/schema/types";
 
 export type IntakeState = "not-started" | "in-progress" | "completed";
 
@@ -17,7 +18,7 @@ export interface MyAppointment {
   date: string;
   start: string;
   end: string;
-  status: "booked" | "arrived" | "completed" | "no-show" | "cancelled";
+  status: AppointmentStatus;
   service: string;
   location: { slug: string; name: string; online: boolean; timezone: string };
   groupClass: boolean;

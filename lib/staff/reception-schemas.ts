@@ -7,8 +7,8 @@ export { staffCancelSchema, type StaffCancelInput } from "@/lib/scheduling/schem
 
 // One schema, two uses: the reception dialogs' zodResolver and the staff API routes parse with these.
 
-export const APPOINTMENT_STATUSES = ["booked", "arrived", "completed", "no-show", "cancelled"] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+import type { AppointmentStatus } from "@/db/schema/types";
+export type { AppointmentStatus };
 export const STATUS_CHANGES = ["arrived", "no-show", "completed"] as const;
 export type StatusChange = (typeof STATUS_CHANGES)[number];
 
