@@ -1,70 +1,21 @@
 // The public JSON API as the patient pages see it (shared/spec/api.md). Pure fetch, safe in client components.
 import { apiFetch, type ApiFetchInit, type ApiMessages } from "@/lib/http/api-fetch";
 
-export interface LocationOption {
-  slug: string;
-  name: string;
-  timezone: string;
-  address: string | null;
-  phone: string | null;
-  online: boolean;
-  /** Slugs of the services offered here. */
-  services: string[];
-}
-export interface ServiceOption {
-  slug: string;
-  name: string;
-  discipline: "sports-physio" | "exercise-physiology";
-  durationMinutes: number;
-  capacity: number;
-  online: boolean;
-  locations: string[];
-}
-export interface PractitionerOption {
-  slug: string;
-  name: string;
-  discipline: string;
-  locations: string[];
-}
-export interface Slot {
-  start: string;
-  end: string;
-  practitioner: string;
-  location: string;
-  remaining: number;
-}
-export interface TriageFlag {
-  code: string;
-  tier: string;
-  message: string;
-}
-export interface TriageOutcome {
-  id: string;
-  route: "emergency" | "urgent-care" | "sports-physio" | "exercise-physiology" | "online-rehab";
-  urgency: "routine" | "within-72h" | "today" | "now";
-  service: string | null;
-  flags: TriageFlag[];
-  reasons: string[];
-  alsoSeeGp: boolean;
-}
-/** The API may answer with slugs or with small objects; the pages only need the slug. */
-type Ref = string | { slug: string; name?: string };
-export interface BookingRecord {
-  id: string;
-  status: string;
-  service: Ref;
-  location: Ref;
-  practitioner: Ref;
-  start: string;
-  end: string;
-}
-export interface BookingCreated {
-  booking: BookingRecord;
-  manageUrl: string;
-  intakeUrl: string;
-}
+// The shapes are the API's own DTOs, imported as types (erased at build time), so a change on the server is a type
+// error here rather than a silent mismatch. Only what this side adds is written out.
+import type { LocationDto } from "@/lib/catalog/list-locations";
+import type { PractitionerDto } from "@/lib/catalog/list-practitioners";
+import type { TriageResult } from "@/lib/intake/triage";
+import type { BookingCreated } from "@/lib/scheduling/book-appointment";
+import type { AvailabilityDto } from "@/lib/scheduling/list-availability";
 
-export const refSlug = (r: Ref): string => (typeof r === "string" ? r : r.slug);
+/** A location as the booking pages use it: the API's, with the slugs of the services offered there. */
+export type LocationOption = Omit<LocationDto, "services"> & { services: string[] };
+export type PractitionerOption = PractitionerDto;
+export type Slot = AvailabilityDto["slots"][number];
+/** What `POST /api/v1/triage` answers. */
+export type TriageOutcome = Omit<TriageResult, "rulesVersion"> & { id: string };
+export type { BookingCreated };
 
 const MESSAGES: ApiMessages = {
   network: "We couldn't reach the clinic's booking system. Check your connection and try again.",
