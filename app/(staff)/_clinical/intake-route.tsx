@@ -1,7 +1,13 @@
 import type { IntakeSummary } from "@/lib/intake/summary";
 import { ROUTE_LABEL, URGENCY_LABEL } from "./labels";
 
-export function IntakeRoute({ triage }: { triage: IntakeSummary["triage"] }) {
+export function IntakeRoute({
+  triage,
+  serviceNames = {},
+}: {
+  triage: IntakeSummary["triage"];
+  serviceNames?: Record<string, string>;
+}) {
   return (
     <section aria-labelledby="route-title" className="panel">
       <h2 id="route-title" className="panel__title">
@@ -14,7 +20,9 @@ export function IntakeRoute({ triage }: { triage: IntakeSummary["triage"] }) {
         </span>
         {triage.alsoSeeGp ? <span className="badge badge--warn">Also see GP</span> : null}
       </p>
-      {triage.service ? <p className="muted clin-small">Service pre-selected: {triage.service}</p> : null}
+      {triage.service ? (
+        <p className="muted clin-small">Suggested service: {serviceNames[triage.service] ?? "one no longer offered"}</p>
+      ) : null}
       <h3 className="panel__subtitle">Reasons given to the patient</h3>
       <ul className="reasons">
         {triage.reasons.map((r) => (

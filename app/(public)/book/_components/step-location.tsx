@@ -1,6 +1,7 @@
 "use client";
 import type { CatalogService, LocationOption } from "./booking-types";
 import { StepHeading } from "./step-heading";
+import { PinIcon, VideoIcon } from "../../_components/place-icons";
 
 interface Props {
   locations: LocationOption[];
@@ -30,7 +31,7 @@ export function StepLocation({ locations, service, selected, focus, onChoose }: 
               onClick={() => onChoose(l.slug)}
             >
               <span className="option__icon" aria-hidden="true">
-                {l.online ? "▶" : "⌖"}
+                {l.online ? <VideoIcon /> : <PinIcon />}
               </span>
               <span className="option__body">
                 <span className="option__title">{l.name}</span>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth";
+import { listServices } from "@/lib/catalog/list-services";
 import { getDb } from "@/lib/db";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { getIntakeForStaff } from "@/lib/staff/get-intake-for-staff";
@@ -41,7 +42,7 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
       {s ? (
         <div className="intake-grid">
           <IntakeFlags flags={s.flags} />
-          <IntakeRoute triage={s.triage} />
+          <IntakeRoute triage={s.triage} serviceNames={await serviceNames()} />
           <IntakeSymptoms s={s} />
           <IntakeHistory s={s} />
           <IntakeGoals s={s} zone={dto.appointment.timezone} />
@@ -61,4 +62,9 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
       )}
     </div>
   );
+}
+
+/** Service names by slug, so the route says "Sports physiotherapy initial assessment", never a code. */
+async function serviceNames(): Promise<Record<string, string>> {
+  return Object.fromEntries((await listServices(await getDb())).map((s) => [s.slug, s.name]));
 }
