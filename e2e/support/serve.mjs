@@ -13,6 +13,8 @@ const env = {
   HOSTNAME: "127.0.0.1",
   RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000",
   SIGN_IN_FAILURES_PER_ADDRESS: process.env.SIGN_IN_FAILURES_PER_ADDRESS ?? "1000",
+  // the emails go out from the app itself on Postgres too (as on the embedded database), so the suite can read them
+  NOTIFICATIONS_WORKER: process.env.NOTIFICATIONS_WORKER ?? "in-app",
 };
 if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "clinic-e2e-"));
 // Started through node directly (not npx), so that stopping this script stops the server too.
