@@ -42,6 +42,10 @@ test("reception opens a location's week and prints its day sheet", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "Day sheet: Amelia Chen" })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`Harper ${last}`) })).toContainText("Booked");
   await checkA11y();
+
+  // the practitioner's own week names them on its Book buttons too
+  await page.goto(`/calendar?view=week&practitioner=amelia-chen&date=${date}`);
+  await expect(page.getByRole("button", { name: /^Book with Amelia Chen on / }).first()).toBeAttached();
 });
 
 test("a practitioner gets 403 from the location week and may print only their own day sheet", async ({ page }) => {
