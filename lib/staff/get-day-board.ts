@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, locations, practitionerLocations, practitioners, serviceLocations, services } from "@/db/schema";
+import { appointments, locations } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record-audit";
 import { NotFound } from "@/lib/errors";
 import { loadBoardAppointments } from "./board-appointments";
+import { loadLocationCatalog } from "./location-catalog";
 import { dayQuerySchema } from "./reception-schemas";
 import type { BoardColumn, DayBoard } from "./reception-types";
 import { FRONT_DESK, requireRole } from "./staff-access";
@@ -18,37 +19,8 @@ export async function getDayBoard(db: Db, actor: Actor, input: unknown): Promise
   if (!loc) throw new NotFound("There is no location with that name.");
   const { start, end } = dayBounds(q.date, loc.timezone);
 
-  const [staff, offered, booked] = await Promise.all([
-    db
-      .select({
-        id: practitioners.id,
-        slug: practitioners.slug,
-        name: practitioners.name,
-        discipline: practitioners.discipline,
-        title: practitioners.title,
-      })
-      .from(practitioners)
-      .innerJoin(
-        practitionerLocations,
-        and(eq(practitionerLocations.practitionerId, practitioners.id), eq(practitionerLocations.locationId, loc.id)),
-      )
-      .where(eq(practitioners.active, true))
-      .orderBy(asc(practitioners.discipline), asc(practitioners.name)),
-    db
-      .select({
-        slug: services.slug,
-        name: services.name,
-        discipline: services.discipline,
-        durationMinutes: services.durationMinutes,
-        capacity: services.capacity,
-      })
-      .from(services)
-      .innerJoin(
-        serviceLocations,
-        and(eq(serviceLocations.serviceId, services.id), eq(serviceLocations.locationId, loc.id)),
-      )
-      .where(eq(services.active, true))
-      .orderBy(asc(services.discipline), asc(services.capacity), asc(services.durationMinutes)),
+  const [{ staff, services: offered }, booked] = await Promise.all([
+    loadLocationCatalog(db, loc.id),
     loadBoardAppointments(
       db,
       and(eq(appointments.locationId, loc.id), gte(appointments.startsAt, start), lt(appointments.startsAt, end)),

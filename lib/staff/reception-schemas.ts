@@ -29,6 +29,18 @@ export type DayQuery = z.infer<typeof dayQuerySchema>;
 export const weekQuerySchema = z.object({ practitioner: slugSchema, date: localDateSchema });
 export type WeekQuery = z.infer<typeof weekQuerySchema>;
 
+/** A location's week (Monday to Sunday around `date`). */
+export const locationWeekQuerySchema = dayQuerySchema;
+
+/** A printed day sheet: one location's day, or one practitioner's. */
+export const daySheetQuerySchema = z
+  .object({ location: slugSchema.optional(), practitioner: slugSchema.optional(), date: localDateSchema })
+  .refine((q) => !!q.location !== !!q.practitioner, {
+    path: ["location"],
+    message: "Choose a location or a practitioner",
+  });
+export type DaySheetQuery = z.infer<typeof daySheetQuerySchema>;
+
 export const statusChangeSchema = z.object({
   status: z.enum(STATUS_CHANGES, { message: "Choose arrived, no-show or completed" }),
 });

@@ -88,6 +88,50 @@ export interface WeekBoard {
   cancelled: BoardAppointment[];
 }
 
+/** One practitioner's row of a location's week: a cell per day of `LocationWeekBoard.days`. */
+export interface LocationWeekRow {
+  practitioner: BoardPractitioner;
+  cells: BoardColumn[];
+}
+
+export interface LocationWeekBoard {
+  kind: "location-week";
+  from: string;
+  to: string;
+  timezone: string;
+  location: { slug: string; name: string; phone: string | null; online: boolean };
+  /** Monday to Friday, and a weekend day only when someone works or is booked then. */
+  days: { date: string; closed: string | null }[];
+  rows: LocationWeekRow[];
+  /** Everyone who works at this location (for booking and moving). */
+  practitioners: BoardPractitioner[];
+  services: BoardService[];
+  cancelled: BoardAppointment[];
+}
+
+/** One line of a printed day sheet. No intake answers, no notes: what the front desk needs on paper. */
+export interface DaySheetRow {
+  id: string;
+  start: string;
+  end: string;
+  patientName: string;
+  patientPhone: string;
+  serviceName: string;
+  practitionerName: string;
+  locationName: string;
+  status: AppointmentStatus;
+  needsCall: boolean;
+}
+
+export interface DaySheet {
+  kind: "location" | "practitioner";
+  /** The location's or practitioner's name. */
+  title: string;
+  date: string;
+  timezone: string;
+  rows: DaySheetRow[];
+}
+
 export interface PatientSummaryDto {
   id: string;
   name: string;

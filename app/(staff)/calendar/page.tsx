@@ -8,6 +8,7 @@ import { NotFound } from "@/lib/errors";
 import { localDateOf } from "@/lib/scheduling/local-time";
 import { localDateSchema, slugSchema } from "@/lib/scheduling/schemas";
 import { getDayBoard } from "@/lib/staff/get-day-board";
+import { getLocationWeek } from "@/lib/staff/get-location-week";
 import { getPatient } from "@/lib/staff/get-patient";
 import { getPractitionerWeek } from "@/lib/staff/get-practitioner-week";
 import { uuidSchema } from "@/lib/staff/reception-schemas";
@@ -34,9 +35,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       ? sp.practitioner!
       : (practitioners[0]?.slug ?? "");
   const date = localDateSchema.safeParse(sp.date).success ? sp.date! : today;
-  const mode = sp.view === "week" ? "week" : "day";
+  const mode = sp.view === "week" ? "week" : sp.view === "location-week" ? "location-week" : "day";
   const board = await (
-    mode === "day" ? getDayBoard(db, actor, { location, date }) : getPractitionerWeek(db, actor, { practitioner, date })
+    mode === "day"
+      ? getDayBoard(db, actor, { location, date })
+      : mode === "location-week"
+        ? getLocationWeek(db, actor, { location, date })
+        : getPractitionerWeek(db, actor, { practitioner, date })
   ).catch((e: unknown) => {
     if (e instanceof NotFound) notFound();
     throw e;

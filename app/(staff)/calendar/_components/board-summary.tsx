@@ -4,9 +4,16 @@ import type { BoardAppointment } from "@/lib/staff/reception-types";
 import { clock, minutesOf, shortDate } from "./calendar-time";
 import type { Board } from "./use-board";
 
+/** Every visit on the board, whichever way it is laid out. */
+export function boardAppointments(board: Board): BoardAppointment[] {
+  return board.kind === "location-week"
+    ? board.rows.flatMap((r) => r.cells.flatMap((c) => c.appointments))
+    : board.columns.flatMap((c) => c.appointments);
+}
+
 /** The day at a glance: how many visits, who is in, and who needs a call back. */
 export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: BoardAppointment[]) => void }) {
-  const all = board.columns.flatMap((c) => c.appointments);
+  const all = boardAppointments(board);
   const count = (s: string) => all.filter((a) => a.status === s).length;
   const calls = all.filter((a) => a.intake.needsCall);
   const intakeDone = all.filter((a) => a.intake.status === "completed").length;
@@ -38,7 +45,7 @@ export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: Boar
           <span>{calls.length === 1 ? "1 patient needs" : `${calls.length} patients need`} a call:</span>
           {calls.map((a) => (
             <button key={a.id} type="button" className="link-button" onClick={() => onOpen([a])}>
-              {a.patient.name} ({board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
+              {a.patient.name} ({board.kind !== "day" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
               {clock(minutesOf(a.start))})
             </button>
           ))}
@@ -59,7 +66,7 @@ export function CancelledList({ board }: { board: Board }) {
         {board.cancelled.map((a) => (
           <li key={a.id}>
             <span className="cal-cancelled__time">
-              {board.kind === "week" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
+              {board.kind !== "day" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
               {clock(minutesOf(a.start))}
             </span>
             <a href={`/patients/${a.patient.id}`}>{a.patient.name}</a>

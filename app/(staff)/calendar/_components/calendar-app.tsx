@@ -7,12 +7,14 @@ import type {
   BoardPractitioner,
   BoardService,
   DayBoard,
+  LocationWeekBoard,
   PatientSummaryDto,
 } from "@/lib/staff/reception-types";
 import { AppointmentDialog } from "./appointment-dialog";
 import { BookDialog, type BookDraft } from "./book-dialog";
 import { CalendarGrid } from "./calendar-grid";
 import { ColumnHeader } from "./column-header";
+import { LocationWeekGrid } from "./location-week-grid";
 import { BoardSummary, CancelledList } from "./board-summary";
 import { CalendarToolbar, type ToolbarState } from "./calendar-toolbar";
 import { addDays, nextWeekday } from "./calendar-time";
@@ -37,10 +39,10 @@ interface Props {
 }
 
 const viewOf = (s: ToolbarState): CalendarView =>
-  s.mode === "day"
-    ? { view: "day", location: s.location, date: s.date }
-    : { view: "week", practitioner: s.practitioner, date: s.date };
-const catalogOf = (b: DayBoard): Catalog => ({
+  s.mode === "week"
+    ? { view: "week", practitioner: s.practitioner, date: s.date }
+    : { view: s.mode, location: s.location, date: s.date };
+const catalogOf = (b: DayBoard | LocationWeekBoard): Catalog => ({
   services: b.services,
   practitioners: b.practitioners,
   locationName: b.location.name,
@@ -50,14 +52,14 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
   const [state, setState] = useState(initialState);
   // A patient page's "Book" link lands here with the patient already chosen.
   const [dialog, setDialog] = useState<Dialog | null>(() =>
-    bookFor && initialBoard.kind === "day"
+    bookFor && initialBoard.kind !== "week"
       ? {
           kind: "book",
           catalog: catalogOf(initialBoard),
           draft: {
             location: initialBoard.location.slug,
             locationName: initialBoard.location.name,
-            date: nextWeekday(initialBoard.date < today ? today : initialBoard.date),
+            date: nextWeekday(initialState.date < today ? today : initialState.date),
             practitioner: "",
             minutes: null,
             patient: bookFor,
@@ -73,9 +75,9 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
   // The URL follows the view, so a reload or a shared link opens the same board.
   useEffect(() => {
     const qs =
-      state.mode === "day"
-        ? `location=${state.location}&date=${state.date}`
-        : `view=week&practitioner=${state.practitioner}&date=${state.date}`;
+      state.mode === "week"
+        ? `view=week&practitioner=${state.practitioner}&date=${state.date}`
+        : `${state.mode === "day" ? "" : "view=location-week&"}location=${state.location}&date=${state.date}`;
     window.history.replaceState(window.history.state, "", `/calendar?${qs}`);
   }, [state]);
 
@@ -88,7 +90,7 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
   const openBook = useCallback(
     async (location: string, date: string, practitioner: string, minutes: number | null) => {
       const day =
-        board.kind === "day" && board.location.slug === location
+        board.kind !== "week" && board.location.slug === location
           ? board
           : ((await loadBoard({ view: "day", location, date })) as DayBoard);
       setDialog({
@@ -109,13 +111,13 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
 
   const openMove = async (a: BoardAppointment) => {
     const day =
-      board.kind === "day" && board.location.slug === a.location
+      board.kind !== "week" && board.location.slug === a.location
         ? board
         : ((await loadBoard({ view: "day", location: a.location, date: a.start.slice(0, 10) })) as DayBoard);
     setDialog({ kind: "move", appointment: a, catalog: catalogOf(day) });
   };
 
-  // Keyboard: ← → move a day (or week), T today, N new booking, D / W switch view.
+  // Keyboard: ← → move a day (or week), T today, N new booking, D / L / W switch view.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -127,8 +129,9 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
       else if (e.key === "t" || e.key === "T") change({ date: today });
       else if (e.key === "d" || e.key === "D") change({ mode: "day" });
       else if (e.key === "w" || e.key === "W") change({ mode: "week" });
-      else if ((e.key === "n" || e.key === "N") && board.kind === "day")
-        void openBook(board.location.slug, board.date, "", null);
+      else if (e.key === "l" || e.key === "L") change({ mode: "location-week" });
+      else if ((e.key === "n" || e.key === "N") && board.kind !== "week")
+        void openBook(board.location.slug, state.date, "", null);
       else return;
       e.preventDefault();
     };
@@ -145,11 +148,12 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
   };
 
   const subject =
-    board.kind === "day" ? board.location.name : `${board.practitioner.name} · ${board.practitioner.title}`;
+    board.kind === "week" ? `${board.practitioner.name} · ${board.practitioner.title}` : board.location.name;
   const header = (c: BoardColumn) => (
     <ColumnHeader
       column={c}
-      mode={board.kind}
+      mode={board.kind === "day" ? "day" : "week"}
+      practitionerName={board.kind === "week" ? board.practitioner.name : c.title}
       canBook={!!c.location && !c.closed && c.date >= today}
       onBook={() => void openBook(c.location!, c.date, c.practitioner, null)}
       onWeek={() => change({ mode: "week", practitioner: c.practitioner })}
@@ -167,7 +171,7 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
         onChange={change}
         busy={loading}
         subject={subject}
-        onNewBooking={board.kind === "day" ? () => void openBook(board.location.slug, board.date, "", null) : null}
+        onNewBooking={board.kind === "week" ? null : () => void openBook(board.location.slug, state.date, "", null)}
       />
       <div role="status" aria-live="polite" className="cal-notice-slot">
         {notice ? <p className="alert alert--ok cal-notice">{notice}</p> : null}
@@ -178,7 +182,24 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
         </p>
       ) : null}
       <BoardSummary board={board} onOpen={(g) => setDialog({ kind: "appointment", group: g })} />
-      {board.columns.length === 0 ? (
+      {board.kind === "location-week" ? (
+        board.rows.length === 0 ? (
+          <div className="empty cal-empty">
+            Nobody works at {board.location.name} this week.
+            <span className="muted"> Use ← and → to move between weeks.</span>
+          </div>
+        ) : (
+          <LocationWeekGrid
+            board={board}
+            today={today}
+            busy={loading}
+            onOpen={(g) => setDialog({ kind: "appointment", group: g })}
+            onBook={(c) => void openBook(c.location!, c.date, c.practitioner, null)}
+            onDay={(date) => change({ mode: "day", date })}
+            onPractitionerWeek={(practitioner) => change({ mode: "week", practitioner })}
+          />
+        )
+      ) : board.columns.length === 0 ? (
         <div className="empty cal-empty">
           {board.kind === "day" && board.closed
             ? `${board.location.name} is closed: ${board.closed}.`
@@ -200,7 +221,8 @@ export function CalendarApp({ today, locations, practitioners, initialState, ini
       )}
       <CancelledList board={board} />
       <p className="cal-shortcuts muted">
-        Shortcuts: ← → {state.mode === "day" ? "day" : "week"} · T today · N new booking · D day view · W week view
+        Shortcuts: ← → {state.mode === "day" ? "day" : "week"} · T today · N new booking · D day · L location week · W
+        practitioner week
       </p>
 
       {dialog?.kind === "appointment" ? (

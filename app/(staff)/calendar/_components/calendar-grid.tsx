@@ -26,7 +26,7 @@ export function gridRange(columns: BoardColumn[]): { start: number; end: number 
 }
 
 /** Cards by class (one card per class occurrence) or by visit. */
-function groups(list: BoardAppointment[]): BoardAppointment[][] {
+export function groups(list: BoardAppointment[]): BoardAppointment[][] {
   const byClass = new Map<string, BoardAppointment[]>();
   const out: BoardAppointment[][] = [];
   for (const a of list) {

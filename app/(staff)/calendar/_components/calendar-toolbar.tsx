@@ -3,7 +3,8 @@
 import { addDays, longDate, mondayOf, shortDate } from "./calendar-time";
 
 export interface ToolbarState {
-  mode: "day" | "week";
+  /** "week" is one practitioner's week, "location-week" one location's. */
+  mode: "day" | "location-week" | "week";
   location: string;
   practitioner: string;
   date: string;
@@ -18,6 +19,13 @@ interface Props {
   onNewBooking: (() => void) | null;
   busy: boolean;
   subject: string;
+}
+
+/** The printed sheet of the day on screen: the location's, or in a practitioner's week, theirs. */
+export function daySheetHref(s: ToolbarState): string {
+  return s.mode === "week"
+    ? `/calendar/print?practitioner=${encodeURIComponent(s.practitioner)}&date=${s.date}`
+    : `/calendar/print?location=${encodeURIComponent(s.location)}&date=${s.date}`;
 }
 
 /** Location or practitioner, day or week, and the date: every switch is client-side and cached. */
@@ -43,11 +51,24 @@ export function CalendarToolbar({
           <button type="button" aria-pressed={state.mode === "day"} onClick={() => onChange({ mode: "day" })}>
             Day
           </button>
-          <button type="button" aria-pressed={state.mode === "week"} onClick={() => onChange({ mode: "week" })}>
-            Week
+          <button
+            type="button"
+            aria-pressed={state.mode === "location-week"}
+            onClick={() => onChange({ mode: "location-week" })}
+            aria-keyshortcuts="l"
+          >
+            Location week
+          </button>
+          <button
+            type="button"
+            aria-pressed={state.mode === "week"}
+            onClick={() => onChange({ mode: "week" })}
+            aria-keyshortcuts="w"
+          >
+            Practitioner week
           </button>
         </div>
-        {state.mode === "day" ? (
+        {state.mode !== "week" ? (
           <div className="field field--inline">
             <label htmlFor="cal-location">Location</label>
             <select
@@ -119,6 +140,10 @@ export function CalendarToolbar({
             onChange={(e) => e.target.value && onChange({ date: e.target.value })}
           />
         </div>
+        <a className="button button--ghost button--small" href={daySheetHref(state)}>
+          Print day sheet
+          {state.mode === "day" ? null : <span className="visually-hidden"> for {longDate(state.date)}</span>}
+        </a>
         {onNewBooking ? (
           <button
             type="button"

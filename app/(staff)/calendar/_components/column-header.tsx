@@ -6,6 +6,8 @@ import { clock } from "./calendar-time";
 interface Props {
   column: BoardColumn;
   mode: "day" | "week";
+  /** Whose column it is: the Book button's name says it. */
+  practitionerName: string;
   canBook: boolean;
   onBook: () => void;
   onWeek: () => void;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** A column's name, hours and load, with a way to book straight into it. */
-export function ColumnHeader({ column: c, mode, canBook, onBook, onWeek, onDay }: Props) {
+export function ColumnHeader({ column: c, mode, practitionerName, canBook, onBook, onWeek, onDay }: Props) {
   const count = c.appointments.length;
   const hours = c.working
     .filter((w) => !w.label)
@@ -42,7 +44,10 @@ export function ColumnHeader({ column: c, mode, canBook, onBook, onWeek, onDay }
       {canBook ? (
         <button type="button" className="col-head__book" onClick={onBook}>
           <span aria-hidden="true">+</span>
-          <span className="visually-hidden">Book with {mode === "day" ? c.title : `on ${c.title}`}</span>
+          <span className="visually-hidden">
+            Book with {practitionerName}
+            {mode === "day" ? "" : ` on ${c.title}`}
+          </span>
         </button>
       ) : null}
     </div>

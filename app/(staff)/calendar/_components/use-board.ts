@@ -4,22 +4,25 @@
 // the board on screen comes from the cache when it can, neighbours are prefetched, and
 // any change made at the desk clears the cache so nothing stale is shown.
 import { useCallback, useEffect, useState } from "react";
-import type { DayBoard, WeekBoard } from "@/lib/staff/reception-types";
+import type { DayBoard, LocationWeekBoard, WeekBoard } from "@/lib/staff/reception-types";
 import { addDays, mondayOf } from "./calendar-time";
 import { staffFetch } from "./staff-api";
 
 export type CalendarView =
-  { view: "day"; location: string; date: string } | { view: "week"; practitioner: string; date: string };
-export type Board = DayBoard | WeekBoard;
+  | { view: "day"; location: string; date: string }
+  | { view: "location-week"; location: string; date: string }
+  | { view: "week"; practitioner: string; date: string };
+export type Board = DayBoard | LocationWeekBoard | WeekBoard;
 
 const FRESH_MS = 20_000;
 const cache = new Map<string, { at: number; data: Board }>();
 const inflight = new Map<string, Promise<Board>>();
 
 export function boardUrl(v: CalendarView): string {
-  return v.view === "day"
-    ? `/api/v1/staff/calendar/day?location=${encodeURIComponent(v.location)}&date=${v.date}`
-    : `/api/v1/staff/calendar/week?practitioner=${encodeURIComponent(v.practitioner)}&date=${mondayOf(v.date)}`;
+  if (v.view === "day") return `/api/v1/staff/calendar/day?location=${encodeURIComponent(v.location)}&date=${v.date}`;
+  if (v.view === "location-week")
+    return `/api/v1/staff/calendar/location-week?location=${encodeURIComponent(v.location)}&date=${mondayOf(v.date)}`;
+  return `/api/v1/staff/calendar/week?practitioner=${encodeURIComponent(v.practitioner)}&date=${mondayOf(v.date)}`;
 }
 
 export function peekBoard(v: CalendarView): { at: number; data: Board } | undefined {
