@@ -155,6 +155,11 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
           triage: choices.triage?.id ?? null,
           anyPractitioner: choices.practitioner === null,
         }}
+        rules={{
+          feeCents: service.feeCents,
+          windowHours: service.cancellationWindowHours,
+          phone: location.phone ?? catalog.clinicPhone,
+        }}
         plan={plan}
         focus={moved}
         onEdit={go}
