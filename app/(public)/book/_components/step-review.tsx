@@ -32,17 +32,7 @@ interface Props {
 
 type Problem = { kind: "taken"; slot: Slot } | { kind: "window"; message: string } | { kind: "other"; message: string };
 
-export function StepReview({
-  facts,
-  request,
-  rules,
-  plan,
-  focus,
-  onEdit,
-  onPickSlot,
-  onFieldErrors,
-  onBooked,
-}: Props) {
+export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickSlot, onFieldErrors, onBooked }: Props) {
   const [busy, setBusy] = useState(false);
   const [now] = useState(() => new Date());
   const changeable = changeableOnline(request.slot.start, rules.windowHours, now);
