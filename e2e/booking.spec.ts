@@ -81,14 +81,15 @@ test("a new patient books through “help me choose”", async ({ page, checkA11
 
   await expect(page.getByText(service).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Fill in the intake form" })).toHaveAttribute("href", /^\/intake\/.+/);
-  await expect(page.getByRole("link", { name: "Manage your booking" })).toHaveAttribute("href", /^\/manage\/.+/);
+  // The confirmation is the booking's own manage page (issue 21, item 6), so it needs no link to itself.
+  await expect(page).toHaveURL(/\/manage\/[^/?]+\?booked=1$/);
   // The calendar file downloads with the token in a header: no link on the page carries it to a calendar app.
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Add to calendar" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("appointment.ics");
   expect((await readFile((await file.path())!)).toString("utf8")).toContain("BEGIN:VEVENT");
-  const token = (await page.getByRole("link", { name: "Manage your booking" }).getAttribute("href"))!.split("/").pop()!;
+  const token = new URL(page.url()).pathname.split("/").pop()!;
   expect(await page.locator(`[href*="calendar.ics"], [href*="token="]`).count()).toBe(0);
   expect((await page.request.get(`/api/v1/bookings/x/calendar.ics?token=${token}`)).status()).toBe(404);
 });

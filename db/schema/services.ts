@@ -18,6 +18,8 @@ export const services = pgTable(
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
     horizonDays: integer("horizon_days").notNull().default(56),
     cancellationWindowHours: integer("cancellation_window_hours").notNull().default(24),
+    // What the patient pays, in Australian cents: null shows no fee; 0 is shown as "Bulk billed" (Medicare pays it all).
+    feeCents: integer("fee_cents"),
     stepMinutes: integer("step_minutes").notNull().default(15),
     online: boolean("online").notNull().default(false),
     active: boolean("active").notNull().default(true),
@@ -26,6 +28,7 @@ export const services = pgTable(
     unique("services_id_discipline").on(t.id, t.discipline),
     check("services_slug_format", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
     check("services_duration_positive", sql`${t.durationMinutes} between 5 and 480`),
+    check("services_fee_non_negative", sql`${t.feeCents} is null or ${t.feeCents} between 0 and 10000000`),
     check("services_capacity_positive", sql`${t.capacity} between 1 and 100`),
     check("services_buffers_non_negative", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check(

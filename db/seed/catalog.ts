@@ -61,6 +61,7 @@ const EP = ["north-sydney", "chatswood", "mosman"];
 export const SERVICES = [
   {
     slug: "physio-initial",
+    fee: 11000,
     name: "Sports physiotherapy initial assessment",
     discipline: "sports-physio",
     minutes: 45,
@@ -70,6 +71,7 @@ export const SERVICES = [
   },
   {
     slug: "physio-follow-up",
+    fee: 9500,
     name: "Sports physiotherapy follow-up",
     discipline: "sports-physio",
     minutes: 30,
@@ -79,6 +81,7 @@ export const SERVICES = [
   },
   {
     slug: "ep-initial",
+    fee: 12000,
     name: "Exercise physiology initial consultation",
     discipline: "exercise-physiology",
     minutes: 60,
@@ -88,6 +91,7 @@ export const SERVICES = [
   },
   {
     slug: "ep-session",
+    fee: 0,
     name: "Exercise physiology session",
     discipline: "exercise-physiology",
     minutes: 45,
@@ -97,6 +101,7 @@ export const SERVICES = [
   },
   {
     slug: "online-rehab-initial",
+    fee: 10000,
     name: "Online rehab initial consultation",
     discipline: "exercise-physiology",
     minutes: 45,
@@ -107,6 +112,7 @@ export const SERVICES = [
   },
   {
     slug: "online-rehab-session",
+    fee: 7500,
     name: "Online rehab session",
     discipline: "exercise-physiology",
     minutes: 30,
@@ -117,6 +123,7 @@ export const SERVICES = [
   },
   {
     slug: "pilates-class",
+    fee: 4500,
     name: "Clinical Pilates class",
     discipline: "sports-physio",
     minutes: 55,
@@ -126,6 +133,7 @@ export const SERVICES = [
   },
   {
     slug: "shockwave",
+    fee: null,
     name: "Shockwave therapy",
     discipline: "sports-physio",
     minutes: 20,

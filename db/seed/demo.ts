@@ -78,13 +78,14 @@ async function seedServices(db: Db, locationIds: Ids): Promise<Ids> {
       minNoticeMinutes: online ? 60 : 120,
       horizonDays: 63,
       cancellationWindowHours: 24,
+      feeCents: sv.fee,
       stepMinutes: 15,
       online,
     };
     const [row] = await db
       .insert(s.services)
       .values(values)
-      .onConflictDoUpdate({ target: s.services.slug, set: { name: sv.name } })
+      .onConflictDoUpdate({ target: s.services.slug, set: { name: sv.name, feeCents: sv.fee } })
       .returning({ id: s.services.id });
     ids.set(sv.slug, row!.id);
     for (const slug of sv.locations) {

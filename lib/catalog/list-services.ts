@@ -13,6 +13,9 @@ export interface ServiceDto {
   capacity: number;
   online: boolean;
   locations: string[];
+  /** Australian cents the patient pays; 0 is bulk billed; null: the clinic shows no fee. */
+  feeCents: number | null;
+  cancellationWindowHours: number;
 }
 
 export async function listServices(db: Db, filter: { location?: string } = {}): Promise<ServiceDto[]> {
@@ -38,6 +41,8 @@ export async function listServices(db: Db, filter: { location?: string } = {}): 
       capacity: s.capacity,
       online: s.online,
       locations: [],
+      feeCents: s.feeCents,
+      cancellationWindowHours: s.cancellationWindowHours,
     };
     dto.locations.push(location);
     bySlug.set(s.slug, dto);

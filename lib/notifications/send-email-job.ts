@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { appointments, intakeResponses, locations, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
+import { changeableOnline } from "@/lib/scheduling/cancellation-policy";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
 import {
@@ -89,6 +90,10 @@ export async function sendEmailJob(
     manageUrl: data.kind === "cancelled" ? undefined : links.manageUrl,
     intakeUrl: intakeOpen ? links.intakeUrl : undefined,
     bookUrl: new URL("/book", env.PUBLIC_BASE_URL).toString(),
+    policy: {
+      windowHours: detail.service.cancellationWindowHours,
+      changeable: changeableOnline(detail.a.startsAt, detail.service.cancellationWindowHours, now),
+    },
   };
   const rendered: RenderedEmail = {
     confirmation: t.confirmationEmail,

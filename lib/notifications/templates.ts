@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cancellationPolicyText } from "@/lib/scheduling/cancellation-policy";
 import type { ClinicInfo } from "./clinic";
 import { type Block, renderEmail, type RenderedEmail } from "./layout";
 
@@ -16,6 +17,8 @@ export interface AppointmentView {
   intakeUrl?: string;
   /** Where to book again after a cancellation. */
   bookUrl: string;
+  /** The service's cancellation window, and whether the booking is still outside it as the email is written. */
+  policy?: { windowHours: number; changeable: boolean };
 }
 
 export function formatWhen(start: Date, timezone: string): { date: string; time: string; full: string } {
@@ -52,15 +55,18 @@ function footer(c: ClinicInfo): string[] {
 }
 
 function manageBlock(v: AppointmentView): Block {
-  return v.manageUrl
-    ? {
-        link: {
-          lead: "Need to change or cancel? You can do it online up to the cancellation cut-off.",
-          label: "Manage your booking",
-          href: v.manageUrl,
-        },
-      }
-    : { p: `Need to change or cancel? Use the link in your confirmation email, or call us on ${v.clinic.phone}.` };
+  // Inside the cancellation window the email says so, instead of promising an online change the page will refuse.
+  if (v.policy && !v.policy.changeable) {
+    const text = cancellationPolicyText({ ...v.policy, phone: v.clinic.phone });
+    return v.manageUrl ? { link: { lead: text, label: "View your booking", href: v.manageUrl } } : { p: text };
+  }
+  const policy = v.policy ? cancellationPolicyText({ ...v.policy, phone: v.clinic.phone }) : null;
+  if (!v.manageUrl)
+    return {
+      p: `Need to change or cancel? Use the link in your confirmation email, or call us on ${v.clinic.phone}.${policy ? ` ${policy}` : ""}`,
+    };
+  const lead = `Need to change or cancel? ${policy ?? "You can do it online up to the cancellation cut-off."}`;
+  return { link: { lead, label: "Manage your booking", href: v.manageUrl } };
 }
 
 function intakeBlock(v: AppointmentView, lead: string): Block[] {

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listServices } from "@/lib/catalog/list-services";
+import { env } from "@/lib/env";
 import { BookingFlow } from "./_components/booking-flow";
 import type { Catalog } from "./_components/booking-types";
 import "../booking.css";
@@ -20,8 +21,8 @@ export default async function BookPage({
   await connection();
   const db = await getDb();
   const [params, locations, offered] = await Promise.all([searchParams, listLocations(db), listServices(db)]);
-  // Durations come with the page, so the service list does not change once it is on screen.
-  const minutes = new Map(offered.map((s) => [s.slug, s.durationMinutes]));
+  // Durations, fees and policies come with the page, so the service list does not change once it is on screen.
+  const bySlug = new Map(offered.map((s) => [s.slug, s]));
 
   const services = new Map<string, Catalog["services"][number]>();
   for (const l of locations)
@@ -30,7 +31,9 @@ export default async function BookPage({
         slug: s.slug,
         name: s.name,
         discipline: s.discipline,
-        durationMinutes: minutes.get(s.slug) ?? 0,
+        durationMinutes: bySlug.get(s.slug)?.durationMinutes ?? 0,
+        feeCents: bySlug.get(s.slug)?.feeCents ?? null,
+        cancellationWindowHours: bySlug.get(s.slug)?.cancellationWindowHours ?? 24,
         locations: [],
       };
       entry.locations.push(l.slug);
@@ -39,6 +42,7 @@ export default async function BookPage({
   const catalog: Catalog = {
     locations: locations.map(({ services: offered, ...l }) => ({ ...l, services: offered.map((s) => s.slug) })),
     services: [...services.values()],
+    clinicPhone: env.CLINIC_PHONE,
   };
   const wanted = typeof params.location === "string" ? params.location : null;
   const initialLocation = wanted && catalog.locations.some((l) => l.slug === wanted) ? wanted : null;

@@ -7,6 +7,8 @@ const physio: CatalogService = {
   name: "Physio",
   discipline: "sports-physio",
   durationMinutes: 45,
+  feeCents: 11000,
+  cancellationWindowHours: 24,
   locations: ["chatswood", "bondi"],
 };
 const rehab: CatalogService = {
@@ -14,6 +16,8 @@ const rehab: CatalogService = {
   name: "Online rehab",
   discipline: "sports-physio",
   durationMinutes: 30,
+  feeCents: null,
+  cancellationWindowHours: 24,
   locations: ["online"],
 };
 const slot = {

@@ -13,6 +13,8 @@ export interface BookingFactsProps {
   start: string;
   plan: ZonePlan;
   patient?: PatientDetails | null;
+  /** "$95" or "Bulk billed"; no row when null or absent. */
+  fee?: string | null;
   onChange?: (step: StepId) => void;
 }
 
@@ -25,6 +27,7 @@ export function BookingFacts({
   start,
   plan,
   patient,
+  fee,
   onChange,
 }: BookingFactsProps) {
   const change = (step: StepId, what: string) =>
@@ -69,6 +72,12 @@ export function BookingFacts({
           {change("practitioner", "practitioner")}
         </dd>
       </div>
+      {fee ? (
+        <div className="facts__row">
+          <dt>Fee</dt>
+          <dd data-testid="booking-fee">{fee}</dd>
+        </div>
+      ) : null}
       {patient ? (
         <div className="facts__row">
           <dt>You</dt>

@@ -1,14 +1,16 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
-import type { TriageOutcome } from "../../_components/public-api";
+import { rememberIntakeLink } from "../../_components/booked-links";
+import { sameSitePath, type TriageOutcome } from "../../_components/public-api";
 import { zonePlan } from "../../_components/time-format";
 import { useViewerZone } from "../../_components/use-viewer-zone";
 import { backFrom, chooseReducer, initialChoices, stepAfterService } from "./booking-choices";
 import { BookingProgress } from "./booking-progress";
 import { BookingSummary } from "./booking-summary";
 import type { BookingCreated, Catalog, StepId } from "./booking-types";
-import { preloadAfter, StepDetails, StepDone, StepReview, StepTriage } from "./lazy-steps";
+import { preloadAfter, StepDetails, StepReview, StepTriage } from "./lazy-steps";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner } from "./step-practitioner";
@@ -31,6 +33,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const [created, setCreated] = useState<BookingCreated | null>(null);
   const [triageDraft, setTriageDraft] = useState<TriageDraft | null>(null);
   const viewerZone = useViewerZone();
+  const router = useRouter();
 
   const service = catalog.services.find((s) => s.slug === choices.service) ?? null;
   const location = catalog.locations.find((l) => l.slug === choices.location) ?? null;
@@ -66,10 +69,12 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   let body: React.ReactNode;
   let shownStep: StepId = step;
   // Once booked, going back in history never shows the confirm button again.
-  if (created && facts && choices.details) {
+  if (created) {
     shownStep = "done";
     body = (
-      <StepDone created={created} facts={facts} firstName={choices.details.firstName} email={choices.details.email} />
+      <p className="step__fine" role="status">
+        Booked. Opening your booking…
+      </p>
     );
   } else if (step === "triage") {
     body = (
@@ -155,6 +160,11 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
           triage: choices.triage?.id ?? null,
           anyPractitioner: choices.practitioner === null,
         }}
+        rules={{
+          feeCents: service.feeCents,
+          windowHours: service.cancellationWindowHours,
+          phone: location.phone ?? catalog.clinicPhone,
+        }}
         plan={plan}
         focus={moved}
         onEdit={go}
@@ -165,7 +175,9 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
         }}
         onBooked={(c) => {
           setCreated(c);
-          go("done");
+          // The booking's own page replaces this address, so a reload or Back shows the booking, not the form.
+          rememberIntakeLink(c.booking.id, sameSitePath(c.intakeUrl));
+          router.replace(`${sameSitePath(c.manageUrl)}?booked=1`);
         }}
       />
     );

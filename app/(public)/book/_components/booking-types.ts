@@ -6,12 +6,17 @@ export interface CatalogService {
   name: string;
   discipline: string;
   durationMinutes: number;
+  /** Australian cents; 0 is bulk billed; null: no fee shown. */
+  feeCents: number | null;
+  cancellationWindowHours: number;
   /** Location slugs. */
   locations: string[];
 }
 export interface Catalog {
   locations: LocationOption[];
   services: CatalogService[];
+  /** The group's phone, for locations without their own. */
+  clinicPhone: string;
 }
 
 export type StepId = "need" | "triage" | "location" | "practitioner" | "time" | "details" | "review" | "done";

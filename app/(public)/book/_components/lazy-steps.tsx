@@ -8,13 +8,11 @@ import type { StepId } from "./booking-types";
 const loadSlotPicker = () => import("../../_components/slot-picker");
 const loadDetails = () => import("./step-details");
 const loadReview = () => import("./step-review");
-const loadDone = () => import("./step-done");
 export const SlotPicker = dynamic(() => loadSlotPicker().then((m) => m.SlotPicker), {
   loading: () => <LoadingBlock />,
 });
 export const StepDetails = dynamic(() => loadDetails().then((m) => m.StepDetails), { loading: () => <LoadingBlock /> });
 export const StepReview = dynamic(() => loadReview().then((m) => m.StepReview), { loading: () => <LoadingBlock /> });
-export const StepDone = dynamic(() => loadDone().then((m) => m.StepDone), { loading: () => <LoadingBlock /> });
 export const StepTriage = dynamic(() => import("./step-triage").then((m) => m.StepTriage), {
   loading: () => <LoadingBlock />,
 });
@@ -23,8 +21,7 @@ const PRELOAD: Partial<Record<StepId, readonly (() => Promise<unknown>)[]>> = {
   location: [loadSlotPicker],
   practitioner: [loadSlotPicker],
   time: [loadDetails, loadReview],
-  details: [loadReview, loadDone],
-  review: [loadDone],
+  details: [loadReview],
 };
 
 /** Fetches the code of the steps that may come next. */

@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import { cancellationPolicyText, changeableOnline, feeText } from "@/lib/scheduling/cancellation-policy";
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import { ApiError } from "@/lib/http/api-fetch";
 import { callApi, newIdempotencyKey, type BookingCreated, type Slot } from "../../_components/public-api";
@@ -19,6 +20,8 @@ interface Props {
     triage: string | null;
     anyPractitioner: boolean;
   };
+  /** The service's fee and cancellation window, and the phone to call once online changes close. */
+  rules: { feeCents: number | null; windowHours: number; phone: string };
   plan: ZonePlan;
   focus: boolean;
   onEdit: (step: StepId) => void;
@@ -29,8 +32,10 @@ interface Props {
 
 type Problem = { kind: "taken"; slot: Slot } | { kind: "window"; message: string } | { kind: "other"; message: string };
 
-export function StepReview({ facts, request, plan, focus, onEdit, onPickSlot, onFieldErrors, onBooked }: Props) {
+export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickSlot, onFieldErrors, onBooked }: Props) {
   const [busy, setBusy] = useState(false);
+  const [now] = useState(() => new Date());
+  const changeable = changeableOnline(request.slot.start, rules.windowHours, now);
   const [problem, setProblem] = useState<Problem | null>(null);
   // One key per confirm attempt: a retry of the same request reuses it, so it can never book twice.
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -93,10 +98,17 @@ export function StepReview({ facts, request, plan, focus, onEdit, onPickSlot, on
           </button>
         </div>
       ) : null}
-      <BookingFacts {...facts} onChange={onEdit} />
+      <BookingFacts {...facts} fee={feeText(rules.feeCents)} onChange={onEdit} />
+      <p
+        className={changeable ? "step__fine" : "alert alert--warn"}
+        data-testid="cancellation-policy"
+        data-changeable={changeable}
+      >
+        {changeable ? <strong>Cancelling: </strong> : null}
+        {cancellationPolicyText({ windowHours: rules.windowHours, phone: rules.phone, changeable })}
+      </p>
       <p className="muted step__fine">
-        You can cancel or move your appointment online from the link in your confirmation. We&apos;ll also send a short
-        health questionnaire to fill in before your visit.
+        We&apos;ll send your confirmation by email, with a short health questionnaire to fill in before your visit.
       </p>
       {problem?.kind === "other" ? (
         <div className="alert alert--error" role="alert">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { getBookingByManageToken } from "@/lib/scheduling/get-booking-by-token";
 import { ManageBooking } from "./_components/manage-booking";
 import "../../booking.css";
@@ -15,10 +16,21 @@ export const metadata: Metadata = {
 
 const hasEnded = (end: string, now = new Date()) => Date.parse(end) < now.getTime();
 
-export default async function ManagePage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ManagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
-  const { token } = await params;
+  const [{ token }, query] = await Promise.all([params, searchParams]);
   const booking = await getBookingByManageToken(await getDb(), token);
   if (!booking) notFound();
-  return <ManageBooking booking={booking} token={token} past={hasEnded(booking.end)} />;
+  const past = hasEnded(booking.end);
+  // The booking flow lands here with ?booked=1: the confirmation is this page, so a reload shows the booking again.
+  const justBooked = query.booked === "1" && booking.status === "booked" && !past;
+  return (
+    <ManageBooking booking={booking} token={token} past={past} justBooked={justBooked} clinicPhone={env.CLINIC_PHONE} />
+  );
 }

@@ -10,7 +10,8 @@ const query = z.object({ location: slugSchema.optional() });
 export const GET = publicApiRoute(async (request) => {
   const services = await listServices(await getDb(), query.parse(searchParamsOf(request)));
   return json({
-    services: services.map(({ slug, name, discipline, durationMinutes, capacity, online, locations }) => ({
+    services: services.map(
+      ({ slug, name, discipline, durationMinutes, capacity, online, locations, feeCents, cancellationWindowHours }) => ({
       slug,
       name,
       discipline,
@@ -18,6 +19,9 @@ export const GET = publicApiRoute(async (request) => {
       capacity,
       online,
       locations,
-    })),
+      feeCents,
+      cancellationWindowHours,
+    }),
+    ),
   });
 });

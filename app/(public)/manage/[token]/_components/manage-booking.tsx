@@ -3,6 +3,8 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { AddToCalendar } from "../../../_components/add-to-calendar";
+import { cancellationPolicyText } from "@/lib/scheduling/cancellation-policy";
+import { BookedNext } from "./booked-next";
 import type { BookingView } from "@/lib/scheduling/get-booking-by-token";
 import { whenText, zonePlan } from "../../../_components/time-format";
 import { useViewerZone } from "../../../_components/use-viewer-zone";
@@ -33,7 +35,16 @@ const STATUS_LABEL: Record<BookingView["status"], string> = {
   cancelled: "Cancelled",
 };
 
-export function ManageBooking({ booking, token, past }: { booking: BookingView; token: string; past: boolean }) {
+interface Props {
+  booking: BookingView;
+  token: string;
+  past: boolean;
+  /** Arrived from the booking flow: the page is also the confirmation. */
+  justBooked: boolean;
+  clinicPhone: string;
+}
+
+export function ManageBooking({ booking, token, past, justBooked, clinicPhone }: Props) {
   const viewerZone = useViewerZone();
   const plan = zonePlan(booking.location, viewerZone);
   const [panel, setPanel] = useState<"none" | "move" | "cancel">("none");
@@ -43,7 +54,12 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  const phone = booking.location.phone ?? "(02) 9000 4100";
+  const phone = booking.location.phone ?? clinicPhone;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Arriving from the booking flow, the confirmation is news: take focus as a new step would.
+    if (justBooked) titleRef.current?.focus();
+  }, [justBooked]);
   const active = booking.status === "booked";
   const locked = active && !past && !booking.canCancel && !booking.canReschedule;
 
@@ -54,14 +70,22 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
 
   return (
     <div className="book">
-      <div className="container book__inner book__inner--narrow">
+      <section className="container book__inner book__inner--narrow" aria-labelledby="manage-title">
         <header className="book__header">
-          <p className="eyebrow eyebrow--dark">Manage your booking</p>
-          <h1>
+          <p className="eyebrow eyebrow--dark">{justBooked ? "Booking confirmed" : "Manage your booking"}</p>
+          <h1 id="manage-title" ref={titleRef} tabIndex={-1}>
             {booking.status === "cancelled"
               ? "Appointment cancelled"
-              : `Your appointment, ${booking.patient.firstName}`}
+              : justBooked
+                ? `You're booked, ${booking.patient.firstName}`
+                : `Your appointment, ${booking.patient.firstName}`}
           </h1>
+          {justBooked && booking.status === "booked" ? (
+            <p className="done__lead">
+              We&apos;ve emailed you the details with a link back to this page. Keep that email: its link lets you
+              manage your appointment.
+            </p>
+          ) : null}
         </header>
 
         {notice ? (
@@ -138,6 +162,11 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
             </div>
           ) : null}
 
+          {active && !past && !locked ? (
+            <p className="step__fine" data-testid="cancellation-policy">
+              {cancellationPolicyText({ windowHours: booking.cancellationWindowHours, phone, changeable: true })}
+            </p>
+          ) : null}
           {locked ? (
             <div className="alert alert--warn">
               <strong>This appointment can&apos;t be changed online any more.</strong> Changes need at least{" "}
@@ -154,6 +183,7 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
           {!active && booking.status !== "cancelled" ? <p className="muted">This appointment has passed.</p> : null}
         </section>
 
+        {justBooked && booking.status === "booked" ? <BookedNext bookingId={booking.id} /> : null}
         {panel === "move" ? (
           <MovePanel
             booking={booking}
@@ -167,7 +197,7 @@ export function ManageBooking({ booking, token, past }: { booking: BookingView; 
         {panel === "cancel" ? (
           <CancelPanel booking={booking} token={token} phone={phone} onDone={done} onClose={() => setPanel("none")} />
         ) : null}
-      </div>
+      </section>
     </div>
   );
 }

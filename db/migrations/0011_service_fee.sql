@@ -1,0 +1,2 @@
+ALTER TABLE "services" ADD COLUMN "fee_cents" integer;--> statement-breakpoint
+ALTER TABLE "services" ADD CONSTRAINT "services_fee_non_negative" CHECK ("services"."fee_cents" is null or "services"."fee_cents" between 0 and 10000000);
