@@ -11,17 +11,27 @@ export const GET = publicApiRoute(async (request) => {
   const services = await listServices(await getDb(), query.parse(searchParamsOf(request)));
   return json({
     services: services.map(
-      ({ slug, name, discipline, durationMinutes, capacity, online, locations, feeCents, cancellationWindowHours }) => ({
-      slug,
-      name,
-      discipline,
-      durationMinutes,
-      capacity,
-      online,
-      locations,
-      feeCents,
-      cancellationWindowHours,
-    }),
+      ({
+        slug,
+        name,
+        discipline,
+        durationMinutes,
+        capacity,
+        online,
+        locations,
+        feeCents,
+        cancellationWindowHours,
+      }) => ({
+        slug,
+        name,
+        discipline,
+        durationMinutes,
+        capacity,
+        online,
+        locations,
+        feeCents,
+        cancellationWindowHours,
+      }),
     ),
   });
 });
