@@ -7,7 +7,7 @@ import { completeAnswers } from "@/lib/intake/sample-answers";
 import { submitIntake } from "@/lib/intake/submit-intake";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
-import { bookingBody, patientDetails, TEST_NOW } from "@/lib/testing/factories";
+import { bookingBody, TEST_NOW } from "@/lib/testing/factories";
 import { bookPhoneAppointment } from "./book-phone-appointment";
 import { getIntakeForStaff } from "./get-intake-for-staff";
 import { getPatient } from "./get-patient";
