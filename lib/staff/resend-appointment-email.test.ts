@@ -9,6 +9,7 @@ import { bookAhead, createHarness, type Harness, jobsOf, sleep, tokenOf } from "
 import type { JobOutcome } from "@/lib/notifications/send-email-job";
 import { hashToken } from "@/lib/security/tokens";
 import { bookPhoneAppointment } from "./book-phone-appointment";
+import { cancelByStaff } from "./cancel-by-staff";
 import { resendAppointmentEmail } from "./resend-appointment-email";
 import { addStaff, errorOf, type TestStaff } from "./testing/reception";
 import { updatePatientContact } from "./update-patient-contact";
@@ -53,8 +54,10 @@ const linksIn = (text: string) => ({
 });
 
 describe(`phone patients and email (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
-  it("queues no email at all for a phone booking without an address, and the usual three with one", async () => {
+  it("queues no email at all for a phone booking without an address (nor its cancellation), and the usual three with one", async () => {
     const none = await phoneAhead(phoneOnly);
+    expect(await jobsOf(h.db, none.booking.id)).toEqual([]);
+    await cancelByStaff(h.db, reception, none.booking.id, { reason: "Rang to cancel" });
     expect(await jobsOf(h.db, none.booking.id)).toEqual([]);
     const some = await phoneAhead({ ...phoneOnly, email: "pat@example.com" }, 6);
     expect((await jobsOf(h.db, some.booking.id)).map((j) => j.kind).sort()).toEqual([
