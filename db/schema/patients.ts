@@ -7,10 +7,12 @@ export const patients = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
-    // stored lower-cased so that matching by email and date of birth is exact
-    email: text("email").notNull(),
+    // stored lower-cased so that matching by email and date of birth is exact; null when reception booked by phone
+    // without one (no email is sent to such a patient)
+    email: text("email"),
     phone: text("phone").notNull(),
-    dateOfBirth: date("date_of_birth").notNull(),
+    /** Null when reception booked by phone without it: the age is then unknown to intake and triage. */
+    dateOfBirth: date("date_of_birth"),
     /**
      * Set on a provisional record made by an online booking whose email and date of birth matched this patient: the
      * booker may not be them, so nothing of theirs is shown or changed until reception merges the two (docs/security.md).
@@ -24,7 +26,8 @@ export const patients = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // one record of record per email and date of birth; provisional and merged ones stand aside
+    // one record of record per email and date of birth; provisional and merged ones stand aside, and a record
+    // missing either (a phone booking) never conflicts: nulls are distinct in a unique index
     uniqueIndex("patients_email_dob")
       .on(t.email, t.dateOfBirth)
       .where(sql`possible_duplicate_of is null and merged_into is null`),

@@ -101,7 +101,7 @@ const FOLLOW_UP_NOW = completeAnswers({
   goal: "return-to-sport",
 });
 
-type Appt = { id: string; patientId: string; dateOfBirth: string; startsAt: Date };
+type Appt = { id: string; patientId: string; dateOfBirth: string | null; startsAt: Date };
 
 async function appointmentsOf(
   db: Db,

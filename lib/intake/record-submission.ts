@@ -13,8 +13,8 @@ import { needsCall, summarizeIntake, type IntakeSummary } from "./summary";
 export interface SubmissionTarget {
   appointmentId: string;
   patientId: string;
-  /** YYYY-MM-DD, as the database returns a `date`. */
-  dateOfBirth: string;
+  /** YYYY-MM-DD, as the database returns a `date`; null when reception booked without it (age unknown). */
+  dateOfBirth: string | null;
   timezone: string;
 }
 
@@ -26,8 +26,9 @@ export interface RecordedSubmission {
   needsCall: boolean;
 }
 
-/** Whole years on `now`'s date in the clinic's zone. */
-export function ageOn(dateOfBirth: string, now: Date, timezone: string): number | undefined {
+/** Whole years on `now`'s date in the clinic's zone; undefined when the date of birth is unknown. */
+export function ageOn(dateOfBirth: string | null, now: Date, timezone: string): number | undefined {
+  if (!dateOfBirth) return undefined;
   const born = DateTime.fromISO(dateOfBirth, { zone: timezone });
   if (!born.isValid) return undefined;
   const years = Math.floor(DateTime.fromJSDate(now, { zone: timezone }).startOf("day").diff(born, "years").years);

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointments } from "@/db/schema";
+import { appointments, patients } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logInfo } from "@/lib/log";
 import {
@@ -25,7 +25,7 @@ export interface EnqueueOptions {
 const HOUR = 3600_000;
 let warned = false;
 
-function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
+export function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefined {
   const queue = opts.queue ?? activeQueue();
   if (!queue && !warned) {
     warned = true;
@@ -50,7 +50,7 @@ export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): 
  */
 async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], queue: NotificationQueue): Promise<void> {
   const jobs = (await Promise.all(events.map((event) => jobsFor(tx, event, queue)))).flat();
-  await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
+  if (jobs.length > 0) await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
 }
 
 /** The email jobs one change causes; withdraws the reminders of the time it replaces. */
@@ -58,15 +58,19 @@ async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   const { boss } = queue;
   const db = inTransaction(tx);
   const appt =
-    event.startsAt && event.kind !== "cancelled"
-      ? { startsAt: event.startsAt, status: "booked" as const }
+    event.startsAt && event.kind !== "cancelled" && event.patientHasEmail !== undefined
+      ? { startsAt: event.startsAt, status: "booked" as const, email: event.patientHasEmail ? "known" : null }
       : (
           await tx
-            .select({ startsAt: appointments.startsAt, status: appointments.status })
+            .select({ startsAt: appointments.startsAt, status: appointments.status, email: patients.email })
             .from(appointments)
+            .innerJoin(patients, eq(patients.id, appointments.patientId))
             .where(eq(appointments.id, event.appointmentId))
         )[0];
   if (!appt) throw new Error("enqueueBookingNotifications: no such appointment");
+  // A patient booked by phone without an email gets none (the booking dialog says so); a booking event for them
+  // queues nothing (a move or cancellation still withdraws reminders queued while they had an address).
+  const emailable = appt.email !== null;
 
   let links: SealedLinks = {};
   if (event.kind !== "booked") {
@@ -83,6 +87,7 @@ async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   if (event.intakeUrl) links.intakeUrl = event.intakeUrl;
   const sealed = links.manageUrl || links.intakeUrl ? seal(links) : undefined;
 
+  if (!emailable) return [];
   const first = { booked: "confirmation", moved: "changed", cancelled: "cancelled" } as const;
   const jobs: { data: EmailJob; startAfter?: Date }[] = [
     {
@@ -107,7 +112,7 @@ async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
   return jobs.map((j) => ({ ...j, singletonKey: event.appointmentId }));
 }
 
-function readLinks(sealed: string): SealedLinks {
+export function readLinks(sealed: string): SealedLinks {
   try {
     return sealedLinksSchema.parse(unseal(sealed));
   } catch {

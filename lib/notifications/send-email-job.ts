@@ -72,6 +72,9 @@ export async function sendEmailJob(
 
   const detail = await loadBookingDetail(db, data.appointmentId);
   if (!detail) return { sent: false, kind: data.kind, reason: "appointment not found" };
+  // reception may have removed the address since the job was queued (or booked by phone without one)
+  if (!detail.patient.email) return { sent: false, kind: data.kind, reason: "patient has no email" };
+  const to = detail.patient.email;
   const stale = await staleReason(db, data, detail, now);
   if (stale) return { sent: false, kind: data.kind, reason: stale };
 
@@ -112,7 +115,7 @@ export async function sendEmailJob(
         },
       ]
     : undefined;
-  await deliver(mailer, { to: detail.patient.email, messageId, kind: data.kind, attachments, ...rendered });
+  await deliver(mailer, { to, messageId, kind: data.kind, attachments, ...rendered });
   return { sent: true, kind: data.kind };
 }
 

@@ -70,10 +70,12 @@ export async function placeBooking(
       if (replay) return replay;
       // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
       const online = !byStaff;
-      const [, context, , triageKnown, patientId] = await pipeline(
+      const [, context, , triageKnown, patient] = await pipeline(
         planOncePerConnection(tx),
         readSlotContext(tx, input, now, byStaff),
-        "id" in input.patient ? Promise.resolve() : enforceOnlineBookingCaps(tx, input.patient, { now, online }),
+        "id" in input.patient || !online
+          ? Promise.resolve()
+          : enforceOnlineBookingCaps(tx, input.patient as CreateBookingInput["patient"], { now, online }),
         isKnownTriage(tx, input.triage),
         matchPatient(tx, input.patient, { online }),
       );
@@ -86,7 +88,8 @@ export async function placeBooking(
         context,
         slot,
         practitionerId,
-        patientId,
+        patientId: patient.id,
+        notify: patient.hasEmail,
         classId,
         now,
         source: opts.source ?? (byStaff ? "phone" : "online"),
@@ -134,6 +137,8 @@ interface BookingWrite {
   slot: Slot;
   practitionerId: string;
   patientId: string;
+  /** False for a patient without email: no booking emails are queued. */
+  notify: boolean;
   classId: string | null;
   now: Date;
   source: "online" | "phone" | "staff";
@@ -170,7 +175,14 @@ async function writeBooking(tx: Tx, actor: Actor, w: BookingWrite): Promise<Book
       patientId: w.patientId,
       detail: { source: w.source, service: service.slug, location: location.slug },
     }),
-    publishBookingEvent(tx, { kind: "booked", appointmentId: id, startsAt: w.slot.start, ...links, now: w.now }),
+    publishBookingEvent(tx, {
+      kind: "booked",
+      appointmentId: id,
+      startsAt: w.slot.start,
+      ...links,
+      now: w.now,
+      patientHasEmail: w.notify,
+    }),
   );
   const booking = bookingDto({
     id,

@@ -10,6 +10,8 @@ export interface BookingEvent {
   /** Links with the patient's secret tokens; a listener must not store them in clear. */
   manageUrl?: string;
   intakeUrl?: string;
+  /** Whether the patient has an email address, when the change knows; otherwise a listener reads it. */
+  patientHasEmail?: boolean;
   /** The clock the change ran on (a test's, or the request's): reminders already due by then are not queued. */
   now: Date;
 }

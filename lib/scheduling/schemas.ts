@@ -33,38 +33,69 @@ export const offsetDateTimeSchema = z
     `Use a time from ${MIN_DATE} to ${MAX_DATE}`,
   );
 
-// api.md: 1 to 80 characters of letters (any script), spaces, hyphens, apostrophes and full stops.
-const nameSchema = (label: string) =>
+// api.md: 1 to 80 characters of letters (any script), spaces, hyphens, apostrophes and full stops. `whose` is "your"
+// on the patient's own forms and "the patient's" on staff forms.
+const nameSchema = (label: string, whose = "your") => {
+  const Whose = whose[0]!.toUpperCase() + whose.slice(1);
+  return z
+    .string()
+    .trim()
+    .min(1, `Enter ${whose} ${label}`)
+    .max(80, `${Whose} ${label} is too long`)
+    .regex(PERSON_NAME, `${Whose} ${label} can only have letters, spaces, hyphens (-), apostrophes (') and full stops`);
+};
+const emailSchema = lineString()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email is too long")
+  .email("Enter a valid email, like name@example.com");
+const phoneSchema = lineString()
+  .trim()
+  .min(1, "Enter a phone number")
+  .max(20, "That phone number is too long")
+  .regex(/^\+?[0-9 ()-]{8,20}$/, "Enter a phone number, like 0412 345 678");
+const dateOfBirthSchema = (message: string) =>
   z
     .string()
-    .trim()
-    .min(1, `Enter your ${label}`)
-    .max(80, `Your ${label} is too long`)
-    .regex(PERSON_NAME, `Your ${label} can only have letters, spaces, hyphens (-), apostrophes (') and full stops`);
-
-export const patientDetailsSchema = z.object({
-  firstName: nameSchema("first name"),
-  lastName: nameSchema("last name"),
-  email: lineString()
-    .trim()
-    .toLowerCase()
-    .max(254, "That email is too long")
-    .email("Enter a valid email, like name@example.com"),
-  phone: lineString()
-    .trim()
-    .min(1, "Enter a phone number")
-    .max(20, "That phone number is too long")
-    .regex(/^\+?[0-9 ()-]{8,20}$/, "Enter a phone number, like 0412 345 678"),
-  dateOfBirth: z
-    .string()
-    .min(1, "Enter your date of birth")
+    .min(1, message)
     .pipe(localDateSchema)
     .refine((d) => {
       const t = Date.parse(`${d}T00:00:00Z`);
       return t <= Date.now() && t >= Date.parse("1900-01-01T00:00:00Z");
-    }, "Enter your date of birth"),
+    }, message);
+
+export const patientDetailsSchema = z.object({
+  firstName: nameSchema("first name"),
+  lastName: nameSchema("last name"),
+  email: emailSchema,
+  phone: phoneSchema,
+  dateOfBirth: dateOfBirthSchema("Enter your date of birth"),
 });
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+/** A blank box (or null, from the API) is "not given": the value leaves the schema as undefined. */
+const optional = <T extends z.ZodType<string, string>>(schema: T) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v?.trim() ? v : undefined))
+    .pipe(schema.optional());
+
+/**
+ * A patient's details as staff take them over the phone: a name and a phone number are enough; email and date of
+ * birth when the caller gives them (no email, no emails sent). Staff-facing messages ("the patient's"). The reception
+ * booking dialog, the patient edit form and the staff API all parse with this one.
+ */
+export const staffPatientDetailsSchema = z.object({
+  firstName: nameSchema("first name", "the patient's"),
+  lastName: nameSchema("last name", "the patient's"),
+  email: optional(emailSchema),
+  phone: phoneSchema,
+  dateOfBirth: optional(dateOfBirthSchema("Enter the patient's date of birth, or leave it blank")),
+});
+export type StaffPatientDetails = z.infer<typeof staffPatientDetailsSchema>;
+/** What the staff form holds before parsing: blank boxes are empty strings. */
+export type StaffPatientDetailsForm = z.input<typeof staffPatientDetailsSchema>;
 
 /**
  * The booking form's details. The date of birth is typed into three boxes (day, month, year; see date-of-birth.ts)

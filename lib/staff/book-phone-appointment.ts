@@ -7,7 +7,8 @@ import { FRONT_DESK, requireRole } from "./staff-access";
 
 /**
  * A booking taken by reception: the same rules as online (never a double booking) except that minimum notice
- * is waived. The patient is an existing one by id, or new details matched by email and date of birth.
+ * is waived. The patient is an existing one by id, or new details (name and phone at least; with email and date of
+ * birth both, matched to the patient of record). A patient without email gets no booking emails.
  */
 export async function bookPhoneAppointment(
   db: Db,

@@ -29,7 +29,7 @@ export interface StaffIntakeDto {
     timezone: string;
     practitioner: string;
     needsCall: boolean;
-    patient: { id: string; name: string; dateOfBirth: string; age: number | null };
+    patient: { id: string; name: string; dateOfBirth: string | null; age: number | null };
   };
   /** The latest completed version; null until the patient has sent the form. */
   intake: {
@@ -49,7 +49,9 @@ export interface StaffIntakeDto {
   versions: IntakeVersionDto[];
 }
 
-function ageAt(dateOfBirth: string, at: Date, zone: string): number | null {
+/** Null when unknown: no date of birth (a phone booking) or none that makes sense. */
+function ageAt(dateOfBirth: string | null, at: Date, zone: string): number | null {
+  if (!dateOfBirth) return null;
   const years = Math.floor(
     DateTime.fromJSDate(at, { zone }).diff(DateTime.fromISO(dateOfBirth, { zone }), "years").years,
   );

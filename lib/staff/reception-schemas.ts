@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lineString, multilineString } from "@/lib/validation/text";
-import { localDateSchema, offsetDateTimeSchema, patientDetailsSchema, slugSchema } from "@/lib/scheduling/schemas";
+import { localDateSchema, offsetDateTimeSchema, slugSchema, staffPatientDetailsSchema } from "@/lib/scheduling/schemas";
 
 // The changes every booker makes share the scheduling schemas; the reception dialogs take them from here too.
 export { staffCancelSchema, type StaffCancelInput } from "@/lib/scheduling/schemas";
@@ -51,7 +51,10 @@ export const calledSchema = z.object({
 });
 export type CalledInput = z.infer<typeof calledSchema>;
 
-/** A phone booking: an existing patient by id, or a new one's details (matched by email and date of birth). */
+/**
+ * A phone booking: an existing patient by id, or a new one's details: name and phone are enough, email and date of
+ * birth optional (with both, matched to a patient of record by them).
+ */
 export const staffBookingSchema = z
   .object({
     service: slugSchema,
@@ -59,7 +62,7 @@ export const staffBookingSchema = z
     practitioner: slugSchema.optional(),
     start: offsetDateTimeSchema,
     patientId: uuidSchema.optional(),
-    patient: patientDetailsSchema.optional(),
+    patient: staffPatientDetailsSchema.optional(),
     notes: multilineString().trim().max(1000, "Keep notes to 1000 characters").optional(),
   })
   .refine((b) => (b.patientId ? !b.patient : !!b.patient), {
@@ -87,3 +90,18 @@ export const mergePatientsSchema = z
   .object({ patientId: uuidSchema, into: uuidSchema })
   .refine((m) => m.patientId !== m.into, { path: ["into"], message: "Choose a different record to keep" });
 export type MergePatientsInput = z.infer<typeof mergePatientsSchema>;
+
+/**
+ * A patient's contact details as reception edits them (the patient page's form and PATCH /api/v1/staff/patients/{id}):
+ * the whole record each time; a blank email or date of birth clears it.
+ */
+export const patientContactSchema = staffPatientDetailsSchema;
+export type PatientContactInput = z.input<typeof patientContactSchema>;
+export type PatientContact = z.output<typeof patientContactSchema>;
+
+export const RESEND_KINDS = ["confirmation", "intake"] as const;
+/** Resending an upcoming appointment's confirmation or its intake link (POST .../appointments/{id}/resend). */
+export const resendSchema = z.object({
+  kind: z.enum(RESEND_KINDS, { message: "Choose the confirmation or the intake link" }),
+});
+export type ResendInput = z.infer<typeof resendSchema>;

@@ -137,9 +137,11 @@ export interface PatientSummaryDto {
   name: string;
   firstName: string;
   lastName: string;
-  email: string;
+  /** Null when reception booked by phone without one: such a patient gets no emails. */
+  email: string | null;
   phone: string;
-  dateOfBirth: string;
+  /** Null when not given on the phone (age unknown). */
+  dateOfBirth: string | null;
   nextAppointment: string | null;
   /** A provisional record from an online booking: the patient of record it may be (reception merges or keeps apart). */
   possibleDuplicateOf: string | null;

@@ -90,7 +90,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
                   </th>
                   <td>{formatDob(p.dateOfBirth)}</td>
                   <td>{p.phone}</td>
-                  <td className="cell-wrap">{p.email}</td>
+                  <td className="cell-wrap">{p.email ?? <span className="muted">none</span>}</td>
                   <td>
                     {p.nextAppointment ? formatInstant(p.nextAppointment) : <span className="muted">None booked</span>}
                   </td>

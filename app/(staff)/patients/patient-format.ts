@@ -9,7 +9,8 @@ const when = new Intl.DateTimeFormat("en-AU", {
   minute: "2-digit",
 });
 
-export const formatDob = (d: string) => d.split("-").reverse().join("/");
+/** A date of birth as 14/03/1979; a phone booking may have none. */
+export const formatDob = (d: string | null) => (d ? d.split("-").reverse().join("/") : "not given");
 export const formatInstant = (iso: string) => when.format(new Date(iso));
 
 /** Age in whole years on a date. */

@@ -2,8 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { patientDetailsSchema, type PatientDetails } from "@/lib/scheduling/schemas";
+import { useForm, useWatch } from "react-hook-form";
+import {
+  staffPatientDetailsSchema,
+  type StaffPatientDetails,
+  type StaffPatientDetailsForm,
+} from "@/lib/scheduling/schemas";
 import { staffBookingSchema } from "@/lib/staff/reception-schemas";
 import type { BoardPractitioner, BoardService, PatientSummaryDto } from "@/lib/staff/reception-types";
 import { fieldErrors } from "@/lib/errors";
@@ -49,10 +53,14 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
   const [formError, setFormError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [busy, setBusy] = useState(false);
-  const details = useForm<PatientDetails>({
-    resolver: zodResolver(patientDetailsSchema),
+  const details = useForm<StaffPatientDetailsForm, unknown, StaffPatientDetails>({
+    resolver: zodResolver(staffPatientDetailsSchema),
     defaultValues: { firstName: "", lastName: "", email: "", phone: "", dateOfBirth: "" },
   });
+
+  // a patient without email gets no confirmation or reminders: reception says the time on the phone
+  const typedEmail = useWatch({ control: details.control, name: "email" });
+  const noEmail = mode === "new" ? !typedEmail?.trim() : !!patient && !patient.email;
 
   const svc = services.find((s) => s.slug === service);
   const eligible = practitioners.filter((p) => !svc || p.discipline === svc.discipline);
@@ -88,7 +96,7 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
       if (error instanceof ApiError && error.status === 409) setReload((r) => r + 1);
       if (error instanceof ApiError) {
         for (const [path, message] of Object.entries(error.fields)) {
-          const name = path.replace(/^patient\./, "") as keyof PatientDetails;
+          const name = path.replace(/^patient\./, "") as keyof StaffPatientDetailsForm;
           if (path.startsWith("patient.")) details.setError(name, { message });
         }
         setErrors(error.fields);
@@ -199,6 +207,12 @@ export function BookDialog({ draft, today, services, practitioners, onClose, onB
             onChange={(e) => setNotes(e.target.value)}
           />
         </div>
+        {noEmail ? (
+          <p className="book-no-email" role="status">
+            <strong>No confirmation email will be sent</strong>: this patient has no email address. Tell them the time
+            and place on the phone.
+          </p>
+        ) : null}
         <DialogActions error={formError}>
           <button type="button" className="button button--ghost" onClick={onClose}>
             Close

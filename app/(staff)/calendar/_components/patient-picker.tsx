@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import type { PatientDetails } from "@/lib/scheduling/schemas";
+import type { StaffPatientDetails, StaffPatientDetailsForm } from "@/lib/scheduling/schemas";
 import type { PatientSummaryDto } from "@/lib/staff/reception-types";
 import { formatDob } from "../../patients/patient-format";
 import { messageOf, staffFetch } from "./staff-api";
@@ -14,7 +14,7 @@ interface Props {
   onMode: (m: PatientMode) => void;
   selected: PatientSummaryDto | null;
   onSelect: (p: PatientSummaryDto | null) => void;
-  form: UseFormReturn<PatientDetails>;
+  form: UseFormReturn<StaffPatientDetailsForm, unknown, StaffPatientDetails>;
   error?: string;
 }
 
@@ -47,9 +47,18 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
     register,
     formState: { errors },
   } = form;
-  const field = (name: keyof PatientDetails, label: string, type = "text", autoComplete = "off") => (
+  const field = (
+    name: keyof StaffPatientDetailsForm,
+    label: string,
+    type = "text",
+    autoComplete = "off",
+    optional = false,
+  ) => (
     <div className="field field--compact">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <label htmlFor={`${id}-${name}`}>
+        {label}
+        {optional ? <span className="muted"> (optional)</span> : null}
+      </label>
       <input
         id={`${id}-${name}`}
         type={type}
@@ -85,7 +94,7 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
             <strong>{selected.name}</strong>
             <span className="muted">
               {" "}
-              · born {formatDob(selected.dateOfBirth)} · {selected.phone}
+              · born {formatDob(selected.dateOfBirth)} · {selected.phone} · {selected.email ?? "no email"}
             </span>
           </div>
           <button type="button" className="button button--ghost button--small" onClick={() => onSelect(null)}>
@@ -123,7 +132,7 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
                       <button type="button" className="picker__result" onClick={() => onSelect(p)}>
                         <strong>{p.name}</strong>
                         <span className="muted">
-                          born {formatDob(p.dateOfBirth)} · {p.phone} · {p.email}
+                          born {formatDob(p.dateOfBirth)} · {p.phone} · {p.email ?? "no email"}
                         </span>
                       </button>
                     </li>
@@ -139,8 +148,8 @@ export function PatientPicker({ mode, onMode, selected, onSelect, form, error }:
           {field("firstName", "First name", "text", "off")}
           {field("lastName", "Last name")}
           {field("phone", "Phone", "tel")}
-          {field("email", "Email", "email")}
-          {field("dateOfBirth", "Date of birth", "date")}
+          {field("email", "Email", "email", "off", true)}
+          {field("dateOfBirth", "Date of birth", "date", "off", true)}
         </div>
       ) : null}
     </fieldset>

@@ -9,7 +9,7 @@ const MESSAGES = {
 
 export async function staffFetch<T>(
   url: string,
-  init?: { method?: "GET" | "POST"; body?: unknown; signal?: AbortSignal },
+  init?: { method?: "GET" | "POST" | "PATCH"; body?: unknown; signal?: AbortSignal },
 ): Promise<T> {
   try {
     return await apiFetch<T>(url, { method: init?.method ?? "GET", json: init?.body, signal: init?.signal }, MESSAGES);

@@ -10,6 +10,8 @@ import type { BoardAppointment } from "@/lib/staff/reception-types";
 import { INTAKE_LABEL, ROUTE_LABEL, SOURCE_LABEL, STATUS_LABEL } from "../../calendar/_components/calendar-labels";
 import { timeRange, longDate } from "../../calendar/_components/calendar-time";
 import { ageOn, formatDob } from "../patient-format";
+import { ContactForm } from "./contact-form";
+import { ResendButtons } from "./resend-buttons";
 import "../../reception.css";
 
 export const metadata: Metadata = { title: "Patient" };
@@ -27,6 +29,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
     .filter((a) => a.start.slice(0, 10) >= today && a.status !== "cancelled")
     .reverse();
   const past = patient.appointments.filter((a) => !upcoming.includes(a));
+  // emails can be sent again for a booked appointment still to come, to a patient with an address
+  const resendable = (a: BoardAppointment) => !!patient.email && a.status === "booked" && stillToCome(a.start);
   return (
     <div className="page-narrow">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -39,7 +43,8 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             <div>
               <dt>Born</dt>
               <dd>
-                {formatDob(patient.dateOfBirth)} ({ageOn(patient.dateOfBirth, today)})
+                {formatDob(patient.dateOfBirth)}
+                {patient.dateOfBirth ? ` (${ageOn(patient.dateOfBirth, today)})` : null}
               </dd>
             </div>
             <div>
@@ -51,7 +56,11 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
             <div>
               <dt>Email</dt>
               <dd>
-                <a href={`mailto:${patient.email}`}>{patient.email}</a>
+                {patient.email ? (
+                  <a href={`mailto:${patient.email}`}>{patient.email}</a>
+                ) : (
+                  <span className="muted">none: no emails are sent</span>
+                )}
               </dd>
             </div>
           </dl>
@@ -60,13 +69,35 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           Book appointment
         </Link>
       </div>
-      <AppointmentTable title="Upcoming" rows={upcoming} empty="Nothing booked." />
+      <ContactForm
+        patientId={patient.id}
+        initial={{
+          firstName: patient.firstName,
+          lastName: patient.lastName,
+          phone: patient.phone,
+          email: patient.email ?? "",
+          dateOfBirth: patient.dateOfBirth ?? "",
+        }}
+      />
+      <AppointmentTable title="Upcoming" rows={upcoming} empty="Nothing booked." resendable={resendable} />
       <AppointmentTable title="Past and cancelled" rows={past} empty="No earlier appointments." />
     </div>
   );
 }
 
-function AppointmentTable({ title, rows, empty }: { title: string; rows: BoardAppointment[]; empty: string }) {
+const stillToCome = (start: string) => Date.parse(start) > Date.now();
+
+function AppointmentTable({
+  title,
+  rows,
+  empty,
+  resendable,
+}: {
+  title: string;
+  rows: BoardAppointment[];
+  empty: string;
+  resendable?: (a: BoardAppointment) => boolean;
+}) {
   const headingId = `h-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <section aria-labelledby={headingId} className="patient-section">
@@ -86,6 +117,7 @@ function AppointmentTable({ title, rows, empty }: { title: string; rows: BoardAp
                 <th scope="col">Status</th>
                 <th scope="col">Intake</th>
                 <th scope="col">Booked</th>
+                {resendable ? <th scope="col">Emails</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -114,6 +146,17 @@ function AppointmentTable({ title, rows, empty }: { title: string; rows: BoardAp
                     {a.intake.needsCall ? <span className="flag-call">Call</span> : null}
                   </td>
                   <td>{SOURCE_LABEL[a.source] ?? a.source}</td>
+                  {resendable ? (
+                    <td>
+                      {resendable(a) ? (
+                        <ResendButtons
+                          appointmentId={a.id}
+                          when={`${longDate(a.start.slice(0, 10))}, ${timeRange(a.start, a.end)}`}
+                          intakeOpen={a.intake.status !== "completed"}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -104,7 +104,7 @@ function Row({ label, p }: { label: string; p: PatientSummaryDto }) {
       </td>
       <td>{formatDob(p.dateOfBirth)}</td>
       <td>{p.phone}</td>
-      <td className="cell-wrap">{p.email}</td>
+      <td className="cell-wrap">{p.email ?? <span className="muted">none</span>}</td>
     </tr>
   );
 }
