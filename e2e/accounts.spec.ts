@@ -173,3 +173,56 @@ test("forgot password answers the same for any email", async ({ page, checkA11y 
   await page.goto("/login/reset/not-a-real-token-at-all-not-a-real-token-xx");
   await expect(page.getByText("This link has expired or has been used.")).toBeVisible();
 });
+
+test("a forgotten password is reset from the emailed single-use link, and the old one stops working", async ({
+  page,
+  browser,
+  checkA11y,
+}, testInfo) => {
+  test.slow();
+  // accounts no other test signs in as, one per browser project
+  const email = testInfo.project.name === "phone" ? "james-okafor@demo.clinic" : "hannah-lee@demo.clinic";
+  const fresh = `quiet harbour lantern ${testInfo.project.name} ${Date.now()}`;
+  await page.goto("/login/forgot");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toHaveText(/a link to set a new password is on its way/);
+
+  // the email, as an admin reads it in the dashboard's outbox (no mail server in the suite)
+  const admin = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  await signIn(admin, "admin@demo.clinic");
+  let resetPath = "";
+  await expect
+    .poll(
+      async () => {
+        await admin.goto("/admin/outbox");
+        const row = admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "staff password" }).first();
+        if ((await row.count()) === 0) return "";
+        const href = await row.getByRole("link").first().getAttribute("href");
+        const html = await (await admin.request.get(href!)).text();
+        resetPath = /\/login\/reset\/[A-Za-z0-9_-]+/.exec(html)?.[0] ?? "";
+        return resetPath;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe("");
+  await admin.close();
+
+  await page.goto(resetPath);
+  await page.getByLabel("New password", { exact: true }).fill(fresh);
+  await page.getByLabel("New password again").fill(fresh);
+  await checkA11y();
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is set");
+  // single use
+  await page.goto(resetPath);
+  await expect(page.getByText("This link has expired or has been used.")).toBeVisible();
+  // the old password no longer signs in; the new one does
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, email, fresh);
+  await expect(page).not.toHaveURL(/\/login/);
+});
