@@ -110,6 +110,10 @@ export const appointments = pgTable(
     index("appointments_practitioner_start_idx").on(t.practitionerId, t.startsAt),
     index("appointments_patient_idx").on(t.patientId),
     index("appointments_class_idx").on(t.classId),
+    // the "Needs a call" count is on every staff page: a handful of rows, found without reading the whole table
+    index("appointments_needs_call_idx")
+      .on(t.startsAt)
+      .where(sql`${t.needsCall} and ${t.calledAt} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "appointments_needs_call_idx" ON "appointments" USING btree ("starts_at") WHERE "appointments"."needs_call" and "appointments"."called_at" is null;
