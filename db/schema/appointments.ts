@@ -79,6 +79,9 @@ export const appointments = pgTable(
       .generatedAlwaysAs(sql`coalesce(class_id, id)`),
     status: appointmentStatusEnum("status").notNull().default("booked"),
     source: bookingSourceEnum("source").notNull().default("online"),
+    // a directory's deep link: its `source` parameter (who referred) and `booking-referral` (their reference)
+    referralSource: text("referral_source"),
+    bookingReferral: text("booking_referral"),
     notes: text("notes"),
     triageId: uuid("triage_id"),
     manageTokenHash: text("manage_token_hash").notNull().unique(),
@@ -105,6 +108,10 @@ export const appointments = pgTable(
       foreignColumns: [practitionerLocations.practitionerId, practitionerLocations.locationId],
     }),
     check("appointments_blocked_covers_visit", sql`${t.blocked} @> ${t.during} and not isempty(${t.during})`),
+    check(
+      "appointments_referral_short",
+      sql`coalesce(length(${t.referralSource}), 0) <= 100 and coalesce(length(${t.bookingReferral}), 0) <= 200`,
+    ),
     check("appointments_cancel_reason", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index("appointments_location_start_idx").on(t.locationId, t.startsAt),
     index("appointments_practitioner_start_idx").on(t.practitionerId, t.startsAt),

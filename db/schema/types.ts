@@ -9,7 +9,17 @@ export const appointmentStatusEnum = pgEnum("appointment_status", [
   "no-show",
   "cancelled",
 ]);
-export const bookingSourceEnum = pgEnum("booking_source", ["online", "phone", "staff", "import"]);
+// "waitlist": booked by accepting a wait-list offer; "referral": booked online through a directory's deep link
+// (SMART Scheduling Links `source` / `booking-referral` parameters, kept in the appointment's referral columns).
+export const bookingSourceEnum = pgEnum("booking_source", [
+  "online",
+  "phone",
+  "staff",
+  "import",
+  "waitlist",
+  "referral",
+]);
+export type BookingSource = (typeof bookingSourceEnum.enumValues)[number];
 /** The one place an appointment's statuses are written; everything else takes the type from here. */
 export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
 export const intakeStatusEnum = pgEnum("intake_status", ["in-progress", "completed"]);

@@ -12,7 +12,7 @@ import {
   type SealedLinks,
   sealedLinksSchema,
 } from "./jobs";
-import { type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
+import { type AppointmentEvent, type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
 import { activeQueue, inTransaction, type NotificationQueue, setActiveQueue } from "./queue";
 import { seal, unseal } from "./secrets";
 
@@ -40,7 +40,10 @@ export function queueOrNothing(opts: EnqueueOptions): NotificationQueue | undefi
  */
 export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): void {
   setActiveQueue(queue);
-  setBookingEventListener(queue ? (tx, events) => enqueueBookingNotifications(tx, events, queue) : undefined);
+  setBookingEventListener(
+    "notifications",
+    queue ? (tx, events) => enqueueBookingNotifications(tx, events, queue) : undefined,
+  );
 }
 
 /**
@@ -49,12 +52,13 @@ export function sendBookingEmailsThrough(queue: NotificationQueue | undefined): 
  * One statement writes the jobs of every change.
  */
 async function enqueueBookingNotifications(tx: Tx, events: BookingEvent[], queue: NotificationQueue): Promise<void> {
-  const jobs = (await Promise.all(events.map((event) => jobsFor(tx, event, queue)))).flat();
+  const changes = events.filter((event): event is AppointmentEvent => event.kind !== "time-freed");
+  const jobs = (await Promise.all(changes.map((event) => jobsFor(tx, event, queue)))).flat();
   if (jobs.length > 0) await queue.boss.insert(EMAIL_QUEUE, jobs, { db: inTransaction(tx) });
 }
 
 /** The email jobs one change causes; withdraws the reminders of the time it replaces. */
-async function jobsFor(tx: Tx, event: BookingEvent, queue: NotificationQueue) {
+async function jobsFor(tx: Tx, event: AppointmentEvent, queue: NotificationQueue) {
   const { boss } = queue;
   const db = inTransaction(tx);
   const appt =
