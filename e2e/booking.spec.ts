@@ -422,6 +422,43 @@ test.describe("urgent answers stop online booking", () => {
     await checkA11y();
   });
 
+  test("going Back after a stop and choosing a service by hand meets the same stop, never a booking", async ({
+    page,
+    checkA11y,
+  }) => {
+    let sentTriage: unknown;
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/bookings")
+        sentTriage = r.postDataJSON().triage;
+    });
+    await page.goto("/book");
+    await page.getByRole("button", { name: /Help me choose/ }).click();
+    await answerTriage(page, { ...ROUTINE, "rf-fever": true });
+    await expect(page.getByRole("heading", { name: "See a GP or urgent care clinic today" })).toBeVisible();
+    await page.getByRole("button", { name: "Back", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "See what to do" })).toContainText(
+      "booking online isn't safe for you right now",
+    );
+    await checkA11y();
+
+    await chooseService(page, "Exercise physiology session");
+    await chooseLocation(page, "Chatswood");
+    await choosePractitioner(page, "First available");
+    await openFirstFreeDay(page);
+    await pickFirstTime(page);
+    await fillDetails(page, newPatient("Ravi"));
+    await page.getByRole("button", { name: "Review booking" }).click();
+    await expect(stepHeading(page, "Check and confirm")).toBeVisible();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+    // The server refuses, because the stopping triage went with the booking; the patient is told what to do.
+    await expect(page.getByRole("alert").filter({ hasText: "See what to do" })).toBeVisible();
+    expect(sentTriage).toEqual(expect.any(String));
+    await expect(page.getByRole("button", { name: "Confirm booking" })).toBeDisabled();
+    await checkA11y();
+    await page.getByRole("button", { name: "See what to do" }).click();
+    await expect(page.getByRole("heading", { name: "See a GP or urgent care clinic today" })).toBeVisible();
+  });
+
   test("an urgent-care answer says see a GP or urgent care today", async ({ page, checkA11y }) => {
     await page.goto("/book?help=1");
     const triage = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/triage");

@@ -153,7 +153,7 @@ test("a wrong answer is explained next to its question, and the other answers st
 
   await answerAll(page, { ...WHERE, weeks: 600 });
   await page.getByRole("button", { name: "Next", exact: true }).click();
-  const weeks = page.getByLabel("About how many weeks ago did it start?");
+  const weeks = page.getByLabel("About how long ago did it start?");
   await expect(page.getByText("Enter a whole number from 0 to 520")).toBeVisible();
   await expect(weeks).toHaveAttribute("aria-invalid", "true");
   await expect(weeks).toHaveValue("600");
@@ -217,6 +217,57 @@ test("an emergency answer shows what to do at once, before the form is sent", as
   await expect(page.getByRole("heading", { name: /Thank you/ })).toHaveCount(0);
   await expect(page.locator(".intake-done__tick")).toHaveCount(0);
   await checkA11y();
+});
+
+test("what help-me-choose asked is filled in: the patient goes past it and sees it on the review, changeable", async ({
+  page,
+  request,
+  checkA11y,
+}, testInfo) => {
+  // What the booking page's help-me-choose asks (TRIAGE_LINK_IDS), answered before booking.
+  const triaged = {
+    region: "buttock",
+    onset: "gradual",
+    weeks: 8,
+    course: "same",
+    radiates: ["none"],
+    "back-pain": false,
+    "pins-needles": false,
+    ...SAFETY_NO,
+    "prefer-online": false,
+  };
+  const path = await bookForIntake(request, testInfo, { firstName: "Noa" }, triaged);
+  await page.goto(path);
+  await expect(page.getByText(/already answered some of this.*about \d+ minutes/)).toBeVisible();
+  await answer(page, "consent", true);
+  await next(page, "Where it hurts and how it started");
+  await expect(page.getByText("Some answers are filled in from when you chose your appointment")).toBeVisible();
+  await expect(page.getByLabel("About how long ago did it start?")).toHaveValue("8");
+  await checkA11y();
+  // It was months, not weeks: the patient says so, and the answer is kept in weeks.
+  await page.getByLabel("Weeks or months").selectOption("months");
+  await page.getByLabel("About how long ago did it start?").fill("3");
+  await answer(page, "side", "right");
+  await next(page, "Your pain and what makes it worse");
+  await answerAll(page, { "pain-now": 4, "pain-worst": 7, aggravators: ["running", "sitting"] });
+  await next(page, "What has happened so far");
+  await answerAll(page, HISTORY);
+  await next(page, "Your goals and what is hard to do");
+  await fillGoals(page);
+  await next(page, "About your body");
+  await answerAll(page, BODY);
+  // The safety and online questions were all answered before booking: straight to the review.
+  await next(page, "Check your answers");
+  await expect(page.getByRole("heading", { name: "Safety questions" })).toBeVisible();
+  await expect(page.getByText("13 weeks", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Change safety questions" }).click();
+  await expect(stepHeading(page, "Safety questions")).toBeVisible();
+  await expect(
+    page
+      .getByRole("group", { name: /numbness/i })
+      .first()
+      .getByRole("radio", { name: "No" }),
+  ).toBeChecked();
 });
 
 test("an unknown link gets a friendly page that gives nothing away", async ({ page, checkA11y }) => {

@@ -77,11 +77,19 @@ export async function bookOneOf(
   slots: Slot[],
   who: Record<string, string>,
   order: "in-order" | "random" = "in-order",
+  extra: { triage?: string } = {},
 ): Promise<Booked | null> {
   for (let attempt = 0; attempt < Math.min(5, slots.length); attempt++) {
     const slot = order === "random" ? slots[Math.floor(Math.random() * slots.length)]! : slots[attempt]!;
     const res = await request.post("/api/v1/bookings", {
-      data: { service, location: slot.location, practitioner: slot.practitioner, start: slot.start, patient: who },
+      data: {
+        service,
+        location: slot.location,
+        practitioner: slot.practitioner,
+        start: slot.start,
+        patient: who,
+        ...extra,
+      },
     });
     if (res.status() === 409) continue;
     expect(res.status(), await res.text()).toBe(201);

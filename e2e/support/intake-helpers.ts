@@ -11,6 +11,8 @@ export async function bookForIntake(
   request: APIRequestContext,
   testInfo: TestInfo,
   patient: { firstName?: string; dateOfBirth?: string } = {},
+  /** Help-me-choose answers given before booking; the booking refers to that triage. */
+  triageAnswers?: Record<string, unknown>,
 ): Promise<string> {
   const slots = await freeSlots(request, {
     location: "chatswood",
@@ -28,7 +30,13 @@ export async function bookForIntake(
     phone: "0412 345 678",
     dateOfBirth: patient.dateOfBirth ?? "1988-05-14",
   };
-  const booked = await bookOneOf(request, "physio-initial", slots, who, "random");
+  let triage: string | undefined;
+  if (triageAnswers) {
+    const res = await request.post("/api/v1/triage", { data: { answers: triageAnswers } });
+    expect(res.status(), await res.text()).toBe(200);
+    triage = ((await res.json()) as { id: string }).id;
+  }
+  const booked = await bookOneOf(request, "physio-initial", slots, who, "random", triage ? { triage } : {});
   if (!booked) throw new Error("No free slot could be booked for the intake test");
   return new URL(booked.intakeUrl).pathname;
 }

@@ -1,6 +1,8 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
+import { triages } from "@/db/schema";
 import { toOffsetIso } from "@/lib/scheduling/local-time";
 import {
   appointmentForIntakeToken,
@@ -11,6 +13,8 @@ import {
 import type { RawAnswers } from "./questionnaire-types";
 import type { IntakeSummary } from "./summary";
 import { toIntakeOutcome, type IntakeOutcome } from "./intake-outcome";
+import { minutesToFinish } from "./intake-estimate";
+import { findItem } from "./questionnaire";
 
 export interface IntakeView {
   appointment: {
@@ -35,6 +39,13 @@ export interface IntakeView {
     /** What the patient was told when they sent it (completed versions only). */
     outcome: IntakeOutcome | null;
   } | null;
+  /**
+   * What the patient already answered in "help me choose" before booking (known questions only): the form starts
+   * from these when nothing was saved yet, so the patient sees only what is new.
+   */
+  fromTriage: { answers: RawAnswers; linkIds: string[] } | null;
+  /** Roughly how long what is left takes, in whole minutes. */
+  minutesLeft: number;
   /** Set when the form no longer takes answers. */
   closed: IntakeClosedReason | null;
 }
@@ -48,7 +59,10 @@ export function formatVisitTime(start: Date, timezone: string): string {
 export async function getIntakeByToken(db: Db, token: string, now = new Date()): Promise<IntakeView | null> {
   const a = await appointmentForIntakeToken(db, token);
   if (!a) return null;
-  const latest = await latestIntakeResponse(db, a.id);
+  const [latest, fromTriage] = await Promise.all([
+    latestIntakeResponse(db, a.id),
+    a.triageId ? triageAnswers(db, a.triageId) : null,
+  ]);
   const tz = a.location.timezone;
   return {
     appointment: {
@@ -72,6 +86,18 @@ export async function getIntakeByToken(db: Db, token: string, now = new Date()):
             latest.status === "completed" && latest.summary ? toIntakeOutcome(latest.summary as IntakeSummary) : null,
         }
       : null,
+    fromTriage,
+    minutesLeft: minutesToFinish((latest?.answers as RawAnswers | undefined) ?? fromTriage?.answers ?? {}),
     closed: intakeClosedReason(a, now),
   };
+}
+
+async function triageAnswers(db: Db, triageId: string): Promise<IntakeView["fromTriage"]> {
+  const [row] = await db.select({ answers: triages.answers }).from(triages).where(eq(triages.id, triageId));
+  if (!row || typeof row.answers !== "object" || row.answers === null) return null;
+  const answers = Object.fromEntries(
+    Object.entries(row.answers as Record<string, unknown>).filter(([linkId]) => findItem(linkId)),
+  ) as RawAnswers;
+  const linkIds = Object.keys(answers);
+  return linkIds.length > 0 ? { answers, linkIds } : null;
 }

@@ -17,6 +17,7 @@ export async function appointmentForIntakeToken(db: Db | Tx, token: string, opts
       status: appointments.status,
       startsAt: appointments.startsAt,
       patientId: appointments.patientId,
+      triageId: appointments.triageId,
       service: services.name,
       practitioner: practitioners.name,
       location: { name: locations.name, timezone: locations.timezone, online: locations.online },

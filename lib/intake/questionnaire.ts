@@ -114,10 +114,10 @@ export const STEPS = [
     }),
     integer(
       "weeks",
-      "About how many weeks ago did it start?",
+      "About how long ago did it start?",
       { min: 0, max: 520, unit: "weeks" },
       {
-        helper: "Your best guess is fine. If it was less than a week ago, enter 0.",
+        helper: "In weeks or months; your best guess is fine. If it was less than a week ago, enter 0 weeks.",
         triage: true,
       },
     ),

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { type Db, pipeline, planOncePerConnection, type Tx } from "@/db/client";
 import { appointments, triages } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
-import { SlotUnavailable, ValidationFailed } from "@/lib/errors";
+import { NotBookableOnline, SlotUnavailable, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
@@ -70,17 +70,20 @@ export async function placeBooking(
       if (replay) return replay;
       // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
       const online = !byStaff;
-      const [, context, , triageKnown, patient] = await pipeline(
+      const [, context, , triage, patient] = await pipeline(
         planOncePerConnection(tx),
         readSlotContext(tx, input, now, byStaff),
         "id" in input.patient || !online
           ? Promise.resolve()
           : enforceOnlineBookingCaps(tx, input.patient as CreateBookingInput["patient"], { now, online }),
-        isKnownTriage(tx, input.triage),
+        triageRoute(tx, input.triage),
         matchPatient(tx, input.patient, { online }),
       );
       const slot = chooseSlot(context, input, now, byStaff);
-      if (!triageKnown) throw new ValidationFailed({ triage: "Not a known triage" });
+      if (triage === "unknown") throw new ValidationFailed({ triage: "Not a known triage" });
+      // A patient told to call 000 or see a GP today is not booked online, however they reach the confirm button;
+      // reception can still book them by phone.
+      if (online && triage !== null && STOPS_ONLINE_BOOKING.has(triage)) throw new NotBookableOnline(STOPPED_MESSAGE);
       const practitionerId = context.practitionerIds.get(slot.practitioner)!;
       const classId = await classFor(tx, context, slot, practitionerId);
       const created = await writeBooking(tx, actor, {
@@ -116,9 +119,16 @@ function readSlotContext(tx: Tx, input: BookingRequest, now: Date, byStaff: bool
   });
 }
 
-async function isKnownTriage(tx: Tx, triageId: string | undefined): Promise<boolean> {
-  if (!triageId) return true;
-  return (await tx.select({ id: triages.id }).from(triages).where(eq(triages.id, triageId))).length > 0;
+const STOPS_ONLINE_BOOKING = new Set(["emergency", "urgent-care"]);
+const STOPPED_MESSAGE =
+  "Your answers to our questions mean it isn't safe to wait for a booked appointment. If it is an emergency, " +
+  "call 000 now; otherwise please see a GP or an urgent care clinic today, or call us and we will help you.";
+
+/** The route the booking's triage took; null without one, "unknown" for an id that is not a triage. */
+async function triageRoute(tx: Tx, triageId: string | undefined): Promise<string | null> {
+  if (!triageId) return null;
+  const [row] = await tx.select({ route: triages.route }).from(triages).where(eq(triages.id, triageId));
+  return row?.route ?? "unknown";
 }
 
 /** The slot the booking asks for, checked against the booking window and the schedule just read. */

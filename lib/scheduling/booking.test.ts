@@ -1,8 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { appointments, auditLog, classes, patients } from "@/db/schema";
-import { Conflict, DomainError, NotFound, OutsideBookingWindow, SlotUnavailable } from "@/lib/errors";
+import { appointments, auditLog, classes, patients, triages } from "@/db/schema";
+import {
+  Conflict,
+  DomainError,
+  NotBookableOnline,
+  NotFound,
+  OutsideBookingWindow,
+  SlotUnavailable,
+} from "@/lib/errors";
 import { bookingBody, createMiniClinic, patientDetails, TEST_NOW } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
 import { bookAppointment } from "./book-appointment";
@@ -32,6 +39,28 @@ async function errorOf(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe(`booking verbs (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+  it("refuses an online booking whose triage stops online booking (api.md: 422 not_bookable_online)", async () => {
+    const triageOf = async (route: string) =>
+      (
+        await db
+          .insert(triages)
+          .values({ answers: {}, rulesVersion: "test", route, result: {} })
+          .returning({ id: triages.id })
+      )[0]!.id;
+    for (const route of ["emergency", "urgent-care"]) {
+      const error = await errorOf(
+        bookAppointment(db, anon, bookingBody({ triage: await triageOf(route) }), { now: TEST_NOW }),
+      );
+      expect(error, route).toBeInstanceOf(NotBookableOnline);
+    }
+    expect(await db.select().from(appointments)).toHaveLength(0);
+    // A routine route books as usual.
+    const ok = await bookAppointment(db, anon, bookingBody({ triage: await triageOf("sports-physio") }), {
+      now: TEST_NOW,
+    });
+    expect(ok.booking.status).toBe("booked");
+  });
+
   it("books a free time, which then disappears from availability", async () => {
     const q = {
       location: "test-clinic",

@@ -1,6 +1,7 @@
 "use client";
-import type { Ref } from "react";
+import { type Ref, useState } from "react";
 import type { AnswerValue, QuestionItem } from "@/lib/intake/questionnaire-types";
+import { type DurationUnit, toWeeks } from "./weeks-or-months";
 
 type Layout = "list" | "pair" | "scale";
 
@@ -99,6 +100,9 @@ export function QuestionField({
   nativeNumbers = false,
 }: Props) {
   const look = LOOKS[lookName];
+  // Only a "weeks" question offers months; the answer is always weeks, so the months typed are kept here.
+  const [unit, setUnit] = useState<DurationUnit>("weeks");
+  const [typed, setTyped] = useState(value === undefined || value === null ? "" : String(value));
   const id = `q-${item.linkId}`;
   const hintId = item.helper ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -156,13 +160,37 @@ export function QuestionField({
             min={native ? item.min : undefined}
             max={native ? item.max : undefined}
             maxLength={item.type === "string" ? item.maxLength : native ? undefined : 4}
-            value={value === undefined || value === null ? "" : String(value)}
+            value={unit === "months" ? typed : value === undefined || value === null ? "" : String(value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
-            onChange={(e) => onChange(typedAnswer(item, e.target.value, nativeNumbers))}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              onChange(
+                unit === "months"
+                  ? (toWeeks(e.target.value, unit) as AnswerValue | undefined)
+                  : typedAnswer(item, e.target.value, nativeNumbers),
+              );
+            }}
             onBlur={onBlur}
           />
-          {item.type === "integer" && item.unit ? <span className={look.unit}>{item.unit}</span> : null}
+          {item.type === "integer" && item.unit === "weeks" ? (
+            <select
+              aria-label="Weeks or months"
+              className="select select--unit"
+              value={unit}
+              onChange={(e) => {
+                const next = e.target.value as DurationUnit;
+                setUnit(next);
+                // The number typed stays; the patient is saying what it counts.
+                if (typed.trim() !== "") onChange(toWeeks(typed, next) as AnswerValue | undefined);
+              }}
+            >
+              <option value="weeks">weeks</option>
+              <option value="months">months</option>
+            </select>
+          ) : item.type === "integer" && item.unit ? (
+            <span className={look.unit}>{item.unit}</span>
+          ) : null}
         </div>
         {errorText}
       </div>

@@ -25,6 +25,8 @@ interface Props {
   startInHelp: boolean;
 }
 
+const stopsOnlineBooking = (o: TriageOutcome) => o.route === "emergency" || o.route === "urgent-care";
+
 /** The booking, one step at a time: the choices live in a reducer, the steps in browser history. */
 export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const { step, moved, go, goBack, topRef } = useStepHistory(startInHelp ? "triage" : "need");
@@ -45,6 +47,9 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
   const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null);
   useEffect(() => preloadAfter(step), [step]);
 
+  // A help-me-choose answer that stops online booking stays with every booking this visit tries, so going Back and
+  // choosing a service by hand meets the same stop (the server refuses it too), instead of booking around it.
+  const stop = triageDraft?.outcome && stopsOnlineBooking(triageDraft.outcome) ? triageDraft.outcome : null;
   const chooseService = (slug: string, triage: TriageOutcome | null) => {
     const s = catalog.services.find((x) => x.slug === slug);
     if (!s) return;
@@ -168,6 +173,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
         plan={plan}
         focus={moved}
         onEdit={go}
+        onStopped={() => go("triage")}
         onPickSlot={(slot) => choose({ type: "slot", slot })}
         onFieldErrors={(fields) => {
           setServerErrors(fields);
@@ -189,7 +195,8 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
         location={location}
         selected={choices.service}
         focus={moved}
-        onChoose={(slug) => chooseService(slug, null)}
+        stopped={stop !== null}
+        onChoose={(slug) => chooseService(slug, stop)}
         onHelp={() => go("triage")}
         onClearLocation={() => choose({ type: "clear-location" })}
       />

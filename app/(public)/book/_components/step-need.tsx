@@ -8,12 +8,23 @@ interface Props {
   location: LocationOption | null;
   selected: string | null;
   focus: boolean;
+  /** Help-me-choose said booking online is not safe right now. */
+  stopped?: boolean;
   onChoose: (service: string) => void;
   onHelp: () => void;
   onClearLocation: () => void;
 }
 
-export function StepNeed({ services, location, selected, focus, onChoose, onHelp, onClearLocation }: Props) {
+export function StepNeed({
+  services,
+  location,
+  selected,
+  focus,
+  stopped = false,
+  onChoose,
+  onHelp,
+  onClearLocation,
+}: Props) {
   const offered = location ? services.filter((s) => s.locations.includes(location.slug)) : services;
   const known = new Set(SERVICE_GROUPS.flatMap((g) => g.slugs));
   const groups = [
@@ -36,6 +47,17 @@ export function StepNeed({ services, location, selected, focus, onChoose, onHelp
         </p>
       ) : null}
 
+      {stopped ? (
+        <div className="alert alert--warn" role="alert">
+          <p>
+            <strong>Your answers mean booking online isn&apos;t safe for you right now.</strong> Please follow the
+            advice you were given first.
+          </p>
+          <button type="button" className="button button--small" onClick={onHelp}>
+            See what to do
+          </button>
+        </div>
+      ) : null}
       <button type="button" className="option option--feature" onClick={onHelp}>
         <span className="option__icon" aria-hidden="true">
           ?

@@ -25,14 +25,27 @@ interface Props {
   plan: ZonePlan;
   focus: boolean;
   onEdit: (step: StepId) => void;
+  /** The server refused: the patient's triage stops online booking; show them what to do instead. */
+  onStopped: () => void;
   onPickSlot: (slot: Slot) => void;
   onFieldErrors: (fields: Record<string, string>) => void;
   onBooked: (created: BookingCreated) => void;
 }
 
-type Problem = { kind: "taken"; slot: Slot } | { kind: "window"; message: string } | { kind: "other"; message: string };
+type Problem = { kind: "taken"; slot: Slot } | { kind: "window" | "stopped" | "other"; message: string };
 
-export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickSlot, onFieldErrors, onBooked }: Props) {
+export function StepReview({
+  facts,
+  request,
+  rules,
+  plan,
+  focus,
+  onEdit,
+  onStopped,
+  onPickSlot,
+  onFieldErrors,
+  onBooked,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [now] = useState(() => new Date());
   const changeable = changeableOnline(request.slot.start, rules.windowHours, now);
@@ -67,6 +80,7 @@ export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickS
       else if (err.code === "validation_failed" && patientFields.length > 0)
         onFieldErrors(Object.fromEntries(patientFields.map(([k, v]) => [k.slice(8), v])));
       else if (err.code === "outside_booking_window") setProblem({ kind: "window", message: err.message });
+      else if (err.code === "not_bookable_online") setProblem({ kind: "stopped", message: err.message });
       else setProblem({ kind: "other", message: err.message });
     } finally {
       setBusy(false);
@@ -98,6 +112,14 @@ export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickS
           </button>
         </div>
       ) : null}
+      {problem?.kind === "stopped" ? (
+        <div className="alert alert--error" role="alert">
+          <p>{problem.message}</p>
+          <button type="button" className="button button--small" onClick={onStopped}>
+            See what to do
+          </button>
+        </div>
+      ) : null}
       <BookingFacts {...facts} fee={feeText(rules.feeCents)} onChange={onEdit} />
       <p
         className={changeable ? "step__fine" : "alert alert--warn"}
@@ -120,7 +142,7 @@ export function StepReview({ facts, request, rules, plan, focus, onEdit, onPickS
           type="button"
           className="button button--large"
           onClick={confirm}
-          disabled={busy || problem?.kind === "taken"}
+          disabled={busy || problem?.kind === "taken" || problem?.kind === "stopped"}
           aria-describedby="confirm-note"
         >
           {busy ? "Booking…" : problem?.kind === "other" ? "Try again" : "Confirm booking"}

@@ -29,10 +29,6 @@ export default async function IntakePage({ params }: { params: Promise<{ token: 
           {appointment.online ? " by video" : ` at ${appointment.locationName}`} on{" "}
           <strong>{appointment.startLabel}</strong>.
         </p>
-        <p className="intake-lede">
-          It takes about 10 minutes. Your practitioner reads it before you arrive, so your visit starts with you, not
-          paperwork.
-        </p>
       </header>
       {view.closed ? (
         <section className="card intake-card" aria-labelledby="intake-closed-title">
