@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Tests run against the production build in the system Chromium; PLAYWRIGHT_CHROMIUM_PATH overrides it.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
+const FIRST_RUN = /first-run\.spec\.ts$/;
 const launchOptions = {
   executablePath,
   args: [
@@ -28,14 +29,37 @@ export default defineConfig({
   projects: [
     // API contract tests need no browser size; they run once.
     { name: "api", testMatch: /(api-.*|-api)\.spec\.ts$/ },
-    { name: "desktop", testIgnore: /(api-.*|-api)\.spec\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", testIgnore: /(api-.*|-api)\.spec\.ts$/, use: { ...devices["Pixel 7"], launchOptions } },
+    {
+      name: "desktop",
+      testIgnore: [/(api-.*|-api)\.spec\.ts$/, FIRST_RUN],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "phone",
+      testIgnore: [/(api-.*|-api)\.spec\.ts$/, FIRST_RUN],
+      use: { ...devices["Pixel 7"], launchOptions },
+    },
+    // A clinic's first run, on its own server whose database holds only the admin that `admin:create` made.
+    {
+      name: "first-run",
+      testMatch: FIRST_RUN,
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${port + 1}` },
+    },
   ],
-  webServer: {
-    command: `node e2e/support/serve.mjs`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: `node e2e/support/serve.mjs`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      command: `node e2e/support/serve.mjs --empty`,
+      url: `http://127.0.0.1:${port + 1}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port + 1) },
+    },
+  ],
 });

@@ -13,11 +13,13 @@ type Global = typeof globalThis & { __clinicDb?: Promise<DbHandle> };
 async function openDefault(): Promise<DbHandle> {
   if (env.DATABASE_URL)
     return openPostgres(env.DATABASE_URL, env.DATABASE_POOL_SIZE, { appRole: env.DATABASE_APP_ROLE });
-  // The embedded database migrates itself, and fills an empty one with the demo clinic.
+  // The embedded database migrates itself, and fills an empty one with the demo clinic (unless DEMO_DATA=false).
   const handle = await openPglite(path.join(env.DATA_DIR, "pglite"));
   await migrateEmbedded(handle.db);
-  const { seedDemoIfEmpty } = await import("@/db/seed/demo");
-  await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
+  if (env.DEMO_DATA) {
+    const { seedDemoIfEmpty } = await import("@/db/seed/demo");
+    await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD });
+  }
   return handle;
 }
 

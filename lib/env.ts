@@ -24,6 +24,11 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
   DEMO_PASSWORD: z.string().min(8).default("clinic-demo-2026"),
+  // "false": an empty embedded database stays empty (a real clinic's first run: `admin:create`, then the setup screens)
+  DEMO_DATA: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   SMTP_URL: z.string().optional(),
   // the clinic group's identity in every email and calendar entry (the demo clinic's by default); MAIL_FROM is its sender
   CLINIC_NAME: z.string().trim().min(1).default("Harbour Physio Group"),
