@@ -10,7 +10,7 @@ export function DayStats({ appointments }: { appointments: MyAppointment[] }) {
     { label: "Appointments", value: active.length, tone: "" },
     { label: "Intakes to review", value: toReview, tone: toReview ? "stat--brand" : "" },
     { label: "With red flags", value: flagged, tone: flagged ? "stat--danger" : "" },
-    { label: "Intake not sent", value: missing, tone: "" },
+    { label: "Intake not done", value: missing, tone: "" },
   ];
   return (
     <dl className="stats">

@@ -1,14 +1,10 @@
 import type { MyAppointment } from "@/lib/staff/list-my-appointments";
-import { ROUTE_LABEL, TIER_LABEL, tierTone } from "./labels";
+import { INTAKE_LABEL, ROUTE_LABEL, TIER_LABEL, tierTone } from "./labels";
 
 /** Intake status as reception would see it, plus flags present: no codes, no answers. */
 export function IntakeBadges({ intake, needsCall }: { intake: MyAppointment["intake"]; needsCall: boolean }) {
   if (intake.status !== "completed") {
-    return (
-      <span className="badge badge--neutral">
-        {intake.status === "in-progress" ? "Intake started" : "Intake not sent"}
-      </span>
-    );
+    return <span className="badge badge--neutral">{INTAKE_LABEL[intake.status]}</span>;
   }
   return (
     <span className="badge-row">

@@ -2,13 +2,8 @@
 import type { FlagTier } from "@/lib/intake/red-flags";
 import { STATUS_LABEL as APPOINTMENT_STATUS_LABEL } from "../calendar/_components/calendar-labels";
 
-export const ROUTE_LABEL: Record<string, string> = {
-  emergency: "Emergency care",
-  "urgent-care": "GP or urgent care today",
-  "sports-physio": "Sports physiotherapy",
-  "exercise-physiology": "Exercise physiology",
-  "online-rehab": "Online rehab",
-};
+// One word for each route and intake state, whichever role is looking.
+export { INTAKE_LABEL, ROUTE_LABEL } from "../calendar/_components/calendar-labels";
 
 export const URGENCY_LABEL: Record<string, string> = {
   routine: "Routine",

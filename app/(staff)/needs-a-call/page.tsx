@@ -7,16 +7,9 @@ import { CLINIC_ZONE } from "@/lib/staff/practice-schemas";
 import { dateTime } from "../_clinical/format";
 import { CalledForm } from "./called-form";
 import "../reception.css";
+import { ROUTE_LABEL } from "../_clinical/labels";
 
 export const metadata: Metadata = { title: "Needs a call" };
-
-const ROUTE: Record<string, string> = {
-  emergency: "Emergency answer",
-  "urgent-care": "Urgent care answer",
-  "sports-physio": "Sports physio",
-  "exercise-physiology": "Exercise physiology",
-  "online-rehab": "Online rehab",
-};
 
 /**
  * The front desk's worklist: every patient whose intake asked for a call, at every location and date, the longest
@@ -49,7 +42,7 @@ export default async function NeedsCallPage() {
                   <span
                     className={`call-item__route${a.intake.route === "emergency" || a.intake.route === "urgent-care" ? " call-item__route--urgent" : ""}`}
                   >
-                    {a.intake.route ? (ROUTE[a.intake.route] ?? a.intake.route) : "Needs a call"}
+                    {a.intake.route ? (ROUTE_LABEL[a.intake.route] ?? a.intake.route) : "Needs a call"}
                   </span>
                 </div>
                 <dl className="call-item__facts">

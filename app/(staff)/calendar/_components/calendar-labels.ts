@@ -17,11 +17,11 @@ export const INTAKE_LABEL: Record<IntakeState, string> = {
 };
 
 export const ROUTE_LABEL: Record<string, string> = {
-  "sports-physio": "Sports physio",
+  emergency: "Emergency care",
+  "urgent-care": "GP or urgent care today",
+  "sports-physio": "Sports physiotherapy",
   "exercise-physiology": "Exercise physiology",
   "online-rehab": "Online rehab",
-  "urgent-care": "Urgent care",
-  emergency: "Emergency",
 };
 
 const SHORT_SERVICE: Record<string, string> = {
