@@ -117,6 +117,38 @@ test.describe("time zones", () => {
   });
 });
 
+test.describe("reflow at 320 px and a chosen time zone", () => {
+  test.use({ timezoneId: "America/New_York", viewport: { width: 320, height: 720 } });
+  test("online rehab at 320 px: nothing clipped, the clinic's day named, and the patient picks their zone", async ({
+    page,
+    checkA11y,
+  }) => {
+    await page.goto("/book");
+    await chooseService(page, "Online rehab session");
+    await choosePractitioner(page, "First available");
+    await openFirstFreeDay(page);
+    // New York evening is the next morning in Sydney: the day is said beside the time.
+    await expect(
+      timeButtons(page)
+        .filter({ hasText: /(Mon|Tue|Wed|Thu|Fri|Sat|Sun), Sydney/ })
+        .first(),
+    ).toBeVisible();
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll(".time, .time *, .day, .week-nav button, .zone-choice *")]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth)
+        .map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await checkA11y();
+
+    await page.getByLabel("Show times in").selectOption("Australia/Perth");
+    await expect(page.getByText(/Times are in Perth time/)).toBeVisible();
+    await expect(timeButtons(page).first()).toContainText("Sydney");
+    await expect(timeButtons(page).filter({ hasText: /, Sydney/ })).toHaveCount(0);
+  });
+});
+
 test("the page's Back button goes back like the browser's, without adding history", async ({ page }) => {
   const back = page.getByRole("button", { name: "Back", exact: true });
   const historyLength = () => page.evaluate(() => window.history.length);

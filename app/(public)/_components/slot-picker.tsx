@@ -3,7 +3,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "@/lib/http/api-fetch";
 import { fetchAvailability, type Slot } from "./public-api";
 import { DAY_PARTS, slotsByDay, slotsByPart } from "./slot-groups";
-import { addDays, dateKey, dayParts, longDate, timeOf, zoneCity, zoneName, type ZonePlan } from "./time-format";
+import {
+  addDays,
+  browserZone,
+  dateKey,
+  dayParts,
+  longDate,
+  sideTime,
+  timeOf,
+  zoneCity,
+  zoneName,
+  type ZonePlan,
+} from "./time-format";
+import { useViewerZone } from "./use-viewer-zone";
+import { ZoneChoice } from "./zone-choice";
 
 interface Props {
   location: { slug: string; timezone: string; online: boolean };
@@ -36,6 +49,7 @@ export function SlotPicker({
   emptyActions,
   headingId,
 }: Props) {
+  const viewerZone = useViewerZone();
   const today = useMemo(() => dateKey(new Date(), plan.primary), [plan.primary]);
   const todayAtClinic = useMemo(() => dateKey(new Date(), location.timezone), [location.timezone]);
   const [weekStart, setWeekStart] = useState(() => {
@@ -125,8 +139,12 @@ export function SlotPicker({
       <p className="slot-picker__zone">
         {plan.secondary ? (
           <>
-            Times are in <strong>your time zone ({zoneName(sample, plan.primary)})</strong>, with{" "}
-            {zoneCity(plan.secondary)} time beside them.
+            Times are in{" "}
+            <strong>
+              {plan.primary === browserZone() ? "your time zone" : `${zoneCity(plan.primary)} time`} (
+              {zoneName(sample, plan.primary)})
+            </strong>
+            , with {zoneCity(plan.secondary)} time beside them.
           </>
         ) : (
           <>
@@ -138,6 +156,7 @@ export function SlotPicker({
           </>
         )}
       </p>
+      {location.online && viewerZone ? <ZoneChoice zone={viewerZone} /> : null}
       <div className="week-nav">
         <button
           type="button"
@@ -145,13 +164,15 @@ export function SlotPicker({
           onClick={() => goWeek(-1)}
           disabled={weekStart <= today}
         >
-          <span aria-hidden="true">‹</span> Earlier<span className="visually-hidden"> week</span>
+          <span aria-hidden="true">‹</span> <span className="week-nav__word">Earlier</span>
+          <span className="visually-hidden"> week</span>
         </button>
         <p className="week-nav__range" aria-live="polite">
           {range}
         </p>
         <button type="button" className="button button--ghost button--small" onClick={() => goWeek(1)}>
-          Later<span className="visually-hidden"> week</span> <span aria-hidden="true">›</span>
+          <span className="week-nav__word">Later</span>
+          <span className="visually-hidden"> week</span> <span aria-hidden="true">›</span>
         </button>
       </div>
 
@@ -241,7 +262,7 @@ export function SlotPicker({
             {DAY_PARTS.filter(({ part }) => parts[part].length > 0).map(({ part, label }) => (
               <section key={part} className="time-group" aria-label={`${label}, ${longDate(day)}`}>
                 <h4 className="time-group__title">{label}</h4>
-                <ul className="time-grid">
+                <ul className={plan.secondary ? "time-grid time-grid--two-zones" : "time-grid"}>
                   {parts[part].map((s) => {
                     const selected = selectedStart ? Date.parse(selectedStart) === Date.parse(s.start) : false;
                     return (
@@ -255,11 +276,7 @@ export function SlotPicker({
                           data-practitioner={s.practitioner}
                         >
                           <span className="time__main">{timeOf(s.start, plan.primary)}</span>
-                          {plan.secondary ? (
-                            <span className="time__sub">
-                              {timeOf(s.start, plan.secondary)} {zoneCity(plan.secondary)}
-                            </span>
-                          ) : null}
+                          {plan.secondary ? <span className="time__sub">{sideTime(s.start, plan)}</span> : null}
                           {s.remaining > 1 ? <span className="time__sub">{s.remaining} places left</span> : null}
                         </button>
                       </li>

@@ -104,6 +104,15 @@ export function zonePlan(location: { timezone: string; online: boolean }, viewer
   return { primary: viewerZone, secondary: location.timezone };
 }
 
+/** The clinic's time under a time in the patient's zone: "7:00 am Sydney", or "7:00 am Tue, Sydney" on another day. */
+export function sideTime(iso: string, plan: ZonePlan): string | null {
+  if (!plan.secondary) return null;
+  const time = timeOf(iso, plan.secondary);
+  const city = zoneCity(plan.secondary);
+  if (dateKey(iso, plan.primary) === dateKey(iso, plan.secondary)) return `${time} ${city}`;
+  return `${time} ${fmt(plan.secondary, { weekday: "short" }).format(new Date(iso))}, ${city}`;
+}
+
 /** "Tuesday 2 December 2026, 9:30 am AEDT" (+ " · 10:30 am in Sydney") for a summary line. */
 export function whenText(iso: string, plan: ZonePlan): string {
   const main = `${dateOf(iso, plan.primary)}, ${timeOf(iso, plan.primary)} ${zoneName(iso, plan.primary)}`;
