@@ -28,11 +28,13 @@ export async function createPractitioner(
         .values({ ...input, title: input.title || DEFAULT_TITLE[input.discipline] })
         .returning();
       await offerDiscipline(tx, locationIds.values(), row!.discipline);
-      await tx
-        .insert(practitionerLocations)
-        .values(
-          [...locationIds.values()].map((locationId) => ({ practitionerId: row!.id, locationId, discipline: row!.discipline })),
-        );
+      await tx.insert(practitionerLocations).values(
+        [...locationIds.values()].map((locationId) => ({
+          practitionerId: row!.id,
+          locationId,
+          discipline: row!.discipline,
+        })),
+      );
       const practitioner = toPractitionerDto(row!, [...slugs].sort());
       await recordAudit(tx, admin, {
         action: "setup.practitioner.create",

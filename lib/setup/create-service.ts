@@ -19,9 +19,13 @@ export async function createService(db: Db, actor: Actor, rawInput: unknown): Pr
         .values({ ...input, minNoticeMinutes: minimumNoticeMinutes })
         .returning();
       await offerDiscipline(tx, locationIds.values(), row!.discipline);
-      await tx
-        .insert(serviceLocations)
-        .values([...locationIds.values()].map((locationId) => ({ serviceId: row!.id, locationId, discipline: row!.discipline })));
+      await tx.insert(serviceLocations).values(
+        [...locationIds.values()].map((locationId) => ({
+          serviceId: row!.id,
+          locationId,
+          discipline: row!.discipline,
+        })),
+      );
       const service = toServiceDto(row!, [...slugs].sort());
       await recordAudit(tx, admin, {
         action: "setup.service.create",

@@ -70,7 +70,9 @@ export async function locationIdsFor(db: Db | Tx, slugs: readonly string[]): Pro
   const ids = new Map(rows.map((r) => [r.slug, r.id]));
   const unknown = slugs.filter((s) => !ids.has(s));
   if (unknown.length)
-    throw new ValidationFailed({ locations: `There is no location called ${unknown.map((u) => `"${u}"`).join(", ")}.` });
+    throw new ValidationFailed({
+      locations: `There is no location called ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+    });
   return ids;
 }
 

@@ -38,7 +38,9 @@ export async function updatePractitioner(
         await offerDiscipline(tx, ids, row.discipline);
         await tx
           .delete(practitionerLocations)
-          .where(and(eq(practitionerLocations.practitionerId, row.id), notInArray(practitionerLocations.locationId, ids)));
+          .where(
+            and(eq(practitionerLocations.practitionerId, row.id), notInArray(practitionerLocations.locationId, ids)),
+          );
         await tx
           .insert(practitionerLocations)
           .values(ids.map((locationId) => ({ practitionerId: row.id, locationId, discipline: row.discipline })))

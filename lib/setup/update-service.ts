@@ -26,7 +26,10 @@ export async function updateService(
       const [row] = await tx.select().from(services).where(eq(services.slug, slug)).for("update");
       if (!row) throw notFound("service");
       const before = toServiceDto(row, await serviceLocationSlugs(tx, row.id));
-      const set = { ...rest, ...(minimumNoticeMinutes === undefined ? {} : { minNoticeMinutes: minimumNoticeMinutes }) };
+      const set = {
+        ...rest,
+        ...(minimumNoticeMinutes === undefined ? {} : { minNoticeMinutes: minimumNoticeMinutes }),
+      };
       const discipline = set.discipline ?? row.discipline;
       const locationIds = await locationIdsFor(tx, slugs ?? before.locations);
       // the new discipline must be offered where the service already is before the key cascades to its placements
