@@ -122,7 +122,12 @@ async function isKnownTriage(tx: Tx, triageId: string | undefined): Promise<bool
 }
 
 /** The slot the booking asks for, checked against the booking window and the schedule just read. */
-function chooseSlot({ query, location, service }: SlotContext, input: BookingRequest, now: Date, byStaff: boolean): Slot {
+function chooseSlot(
+  { query, location, service }: SlotContext,
+  input: BookingRequest,
+  now: Date,
+  byStaff: boolean,
+): Slot {
   // a service set up as "bookable by staff only" is booked over the phone, never online
   if (!byStaff && !service.bookableOnline) throw new NotBookableOnline(staffOnlyMessage(location.phone));
   const start = new Date(input.start);

@@ -17,6 +17,15 @@ function envSenderEmail(): string {
  */
 export async function readClinicIdentity(db: Db | Tx): Promise<ClinicIdentityDto> {
   const [row] = await db.select().from(clinicSettings).where(eq(clinicSettings.id, 1));
+  return identityOf(row);
+}
+
+/** The environment's identity alone: for a page that must still render while the database is unreachable. */
+export function envClinicIdentity(): ClinicIdentityDto {
+  return identityOf(undefined);
+}
+
+function identityOf(row: typeof clinicSettings.$inferSelect | undefined): ClinicIdentityDto {
   return {
     name: row?.name ?? env.CLINIC_NAME,
     phone: row?.phone ?? env.CLINIC_PHONE,

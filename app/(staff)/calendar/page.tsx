@@ -24,7 +24,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const actor = await requireStaffPage(["reception", "admin"], "/calendar");
   const sp = await searchParams;
   const db = await getDb();
-  const [locations, practitioners] = await Promise.all([listLocations(db, { includeInactive: true }), listPractitioners(db)]);
+  const [locations, practitioners] = await Promise.all([
+    listLocations(db, { includeInactive: true }),
+    listPractitioners(db),
+  ]);
   const today = localDateOf(new Date(), locations[0]?.timezone ?? "Australia/Sydney");
   const location =
     slugSchema.safeParse(sp.location).success && locations.some((l) => l.slug === sp.location)
