@@ -25,14 +25,14 @@ export function ClashConfirm({
         {clashes.length} booked {clashes.length === 1 ? "patient" : "patients"} with {what}
       </h3>
       <p>
-        Their appointments stay booked and show on reception&rsquo;s calendar as &ldquo;needs moving&rdquo; until each is
-        moved or cancelled.
+        Their appointments stay booked and show on reception&rsquo;s calendar as &ldquo;needs moving&rdquo; until each
+        is moved or cancelled.
       </p>
       <ul className="setup-clashes">
         {clashes.map((c) => (
           <li key={c.id}>
-            <time dateTime={c.start}>{wallClock(c.start)}</time> · {c.patient.name} · {c.service} at{" "}
-            {c.location} with {c.practitioner}
+            <time dateTime={c.start}>{wallClock(c.start)}</time> · {c.patient.name} · {c.service} at {c.location} with{" "}
+            {c.practitioner}
           </li>
         ))}
       </ul>

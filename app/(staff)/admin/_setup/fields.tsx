@@ -112,3 +112,16 @@ export function Status({ status }: { status: { ok: boolean; message: string } | 
     </div>
   );
 }
+
+/**
+ * A checkbox group of one gives react-hook-form a string (or false) rather than a list: make it a list before the
+ * shared schema sees it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withLocationList<R extends (...args: any[]) => unknown>(resolver: R): R {
+  return ((values: Record<string, unknown>, ...rest: unknown[]) => {
+    const v = values.locations;
+    const locations = Array.isArray(v) ? v : typeof v === "string" && v ? [v] : v === undefined ? undefined : [];
+    return resolver(locations === undefined ? values : { ...values, locations }, ...rest);
+  }) as unknown as R;
+}

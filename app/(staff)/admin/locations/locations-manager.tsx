@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { ApiError } from "@/lib/http/api-fetch";
 import { type LocationCreateInput, locationCreateSchema, locationUpdateSchema } from "@/lib/setup/schemas";
 import type { SetupLocationDto } from "@/lib/setup/setup-types";
@@ -128,8 +128,10 @@ function LocationForm({
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [clashes, setClashes] = useState<StaffAppointmentDto[] | null>(null);
-  const { register, handleSubmit, formState, setError, watch, getValues } = useForm<Values>({
-    resolver: zodResolver((location ? locationUpdateSchema : locationCreateSchema) as typeof locationCreateSchema) as never,
+  const { register, handleSubmit, formState, setError, control, getValues } = useForm<Values>({
+    resolver: zodResolver(
+      (location ? locationUpdateSchema : locationCreateSchema) as typeof locationCreateSchema,
+    ) as never,
     defaultValues: location
       ? {
           name: location.name,
@@ -141,13 +143,20 @@ function LocationForm({
       : { slug: "", name: "", timezone: defaultZone, address: "", phone: "", holidayRegion: "", online: false },
   });
   const { errors, isSubmitting } = formState;
-  const online = location ? location.online : watch("online");
+  const onlineChosen = useWatch({ control, name: "online" });
+  const online = location ? location.online : onlineChosen;
 
   async function save(values: Values) {
     setStatus(null);
     try {
       const body = location
-        ? { name: values.name, address: values.address, phone: values.phone, holidayRegion: values.holidayRegion, active: values.active }
+        ? {
+            name: values.name,
+            address: values.address,
+            phone: values.phone,
+            holidayRegion: values.holidayRegion,
+            active: values.active,
+          }
         : values;
       const res = await staffFetch<{ location: SetupLocationDto; clashes?: StaffAppointmentDto[] }>(
         location ? `/api/v1/staff/admin/locations/${location.slug}` : "/api/v1/staff/admin/locations",
@@ -187,7 +196,12 @@ function LocationForm({
         </Field>
         {location ? null : (
           <Field id={f("slug")} label="Short name for links" hint="e.g. north-sydney" error={errors.slug}>
-            <input className="input" autoCapitalize="none" {...describedBy(f("slug"), errors.slug, true)} {...register("slug")} />
+            <input
+              className="input"
+              autoCapitalize="none"
+              {...describedBy(f("slug"), errors.slug, true)}
+              {...register("slug")}
+            />
           </Field>
         )}
         {location ? null : (
@@ -207,7 +221,11 @@ function LocationForm({
           </Field>
         )}
         <Field id={f("holidayRegion")} label="Public holidays" error={errors.holidayRegion}>
-          <select className="input" {...describedBy(f("holidayRegion"), errors.holidayRegion)} {...register("holidayRegion")}>
+          <select
+            className="input"
+            {...describedBy(f("holidayRegion"), errors.holidayRegion)}
+            {...register("holidayRegion")}
+          >
             <option value="">Choose a state, territory or country</option>
             {regions.map((r) => (
               <option key={r.code} value={r.code}>

@@ -21,13 +21,15 @@ export default async function SettingsPage() {
           <p className="eyebrow-staff">Setup</p>
           <h1>Group details</h1>
           <p className="muted page-head__sub">
-            Your clinic group&rsquo;s name, phone and addresses, as patients see them on the booking pages, in emails and
-            in calendar entries.
+            Your clinic group&rsquo;s name, phone and addresses, as patients see them on the booking pages, in emails
+            and in calendar entries.
           </p>
         </div>
       </header>
       {settings.configured ? null : (
-        <p className="alert alert--info">These are the server&rsquo;s defaults. Check them and save to make them yours.</p>
+        <p className="alert alert--info">
+          These are the server&rsquo;s defaults. Check them and save to make them yours.
+        </p>
       )}
       <SettingsForm initial={settings} />
     </div>

@@ -47,7 +47,12 @@ export function SettingsForm({ initial }: { initial: ClinicIdentityDto }) {
       <Status status={status} />
       <div className="form-grid">
         <Field id={f("name")} label="Group name" error={errors.name}>
-          <input className="input" autoComplete="organization" {...describedBy(f("name"), errors.name)} {...register("name")} />
+          <input
+            className="input"
+            autoComplete="organization"
+            {...describedBy(f("name"), errors.name)}
+            {...register("name")}
+          />
         </Field>
         <Field id={f("phone")} label="Phone" error={errors.phone}>
           <input className="input" type="tel" {...describedBy(f("phone"), errors.phone)} {...register("phone")} />
