@@ -1,15 +1,23 @@
 import Link from "next/link";
+import { connection } from "next/server";
+import { getDb } from "@/lib/db";
+import { envClinicIdentity, readClinicIdentity } from "@/lib/setup/clinic-identity";
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  // the group's name and phone as the admin set them; the page still renders (with the defaults) if the read fails
+  const group = await getDb()
+    .then(readClinicIdentity)
+    .catch(() => envClinicIdentity());
   return (
     <>
       <header className="site-header">
         <div className="container site-header__inner">
           <Link href="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
-              H
+              {group.name.slice(0, 1).toUpperCase()}
             </span>
-            <span className="brand__name">Harbour Physio Group</span>
+            <span className="brand__name">{group.name}</span>
           </Link>
           <nav aria-label="Main" className="site-nav">
             <Link href="/#locations">Locations</Link>
@@ -24,7 +32,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       </main>
       <footer className="site-footer">
         <div className="container site-footer__inner">
-          <p>Harbour Physio Group · (02) 9000 4100 · In an emergency call 000.</p>
+          <p>
+            {group.name} · {group.phone} · In an emergency call 000.
+          </p>
           <p>
             <Link href="/login">Staff sign in</Link>
           </p>

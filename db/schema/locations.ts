@@ -25,6 +25,8 @@ export const locations = pgTable(
     online: boolean("online").notNull().default(false),
     // date-holidays region code, e.g. "AU-NSW"; null means no public holidays apply
     holidayRegion: text("holiday_region"),
+    // an inactive location offers no time and leaves the public lists; its appointments stay
+    active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

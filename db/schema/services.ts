@@ -23,6 +23,8 @@ export const services = pgTable(
     stepMinutes: integer("step_minutes").notNull().default(15),
     online: boolean("online").notNull().default(false),
     active: boolean("active").notNull().default(true),
+    // false: bookable by staff only (phone bookings); it leaves the public lists and the public booking API refuses it
+    bookableOnline: boolean("bookable_online").notNull().default(true),
   },
   (t) => [
     unique("services_id_discipline").on(t.id, t.discipline),

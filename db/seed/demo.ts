@@ -7,6 +7,12 @@ import * as s from "../schema";
 import { seedDemoIntakes } from "./demo-intakes";
 import { FIRST_NAMES, GROUP, LAST_NAMES, LOCATIONS, PRACTITIONERS, SERVICES, SYDNEY } from "./catalog";
 import type { AppointmentStatus } from "@/db/schema/types";
+import type { Actor } from "@/lib/audit/record-audit";
+import { createLocation } from "@/lib/setup/create-location";
+import { createPractitioner } from "@/lib/setup/create-practitioner";
+import { createService } from "@/lib/setup/create-service";
+import { updateLocation } from "@/lib/setup/update-location";
+import { updateService } from "@/lib/setup/update-service";
 
 export interface SeedOptions {
   password: string;
@@ -30,7 +36,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const today = DateTime.fromJSDate(now, { zone: SYDNEY }).startOf("day");
   await db.transaction(async (tx) => {
     const locationIds = await seedLocations(tx as unknown as Db);
-    const serviceIds = await seedServices(tx as unknown as Db, locationIds);
+    const serviceIds = await seedServices(tx as unknown as Db);
     const practitionerIds = await seedPractitioners(tx as unknown as Db, locationIds, serviceIds, today);
     await seedStaff(tx as unknown as Db, practitionerIds, options.password);
     const [existing] = await tx.select({ n: count() }).from(s.appointments);
@@ -39,12 +45,20 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   });
 }
 
+// The demo clinic is set up through the same verbs as the admin screens (lib/setup), acting as the system.
+const SEED: Actor = { kind: "system" };
+
+async function idsBySlug(db: Db, table: typeof s.locations | typeof s.services | typeof s.practitioners): Promise<Ids> {
+  const rows = await db.select({ id: table.id, slug: table.slug }).from(table);
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
 async function seedLocations(db: Db): Promise<Ids> {
-  const ids: Ids = new Map();
+  const existing = await idsBySlug(db, s.locations);
   for (const l of LOCATIONS) {
-    const [row] = await db
-      .insert(s.locations)
-      .values({
+    if (existing.has(l.slug)) await updateLocation(db, SEED, l.slug, { name: l.name });
+    else
+      await createLocation(db, SEED, {
         slug: l.slug,
         name: l.name,
         timezone: SYDNEY,
@@ -52,22 +66,20 @@ async function seedLocations(db: Db): Promise<Ids> {
         phone: l.phone,
         online: l.slug === "online",
         holidayRegion: "AU-NSW",
-      })
-      .onConflictDoUpdate({ target: s.locations.slug, set: { name: l.name } })
-      .returning({ id: s.locations.id });
-    ids.set(l.slug, row!.id);
-    for (const d of l.disciplines) {
-      await db.insert(s.locationDisciplines).values({ locationId: row!.id, discipline: d }).onConflictDoNothing();
-    }
+      });
   }
-  return ids;
+  return idsBySlug(db, s.locations);
 }
 
-async function seedServices(db: Db, locationIds: Ids): Promise<Ids> {
-  const ids: Ids = new Map();
+async function seedServices(db: Db): Promise<Ids> {
+  const existing = await idsBySlug(db, s.services);
   for (const sv of SERVICES) {
+    if (existing.has(sv.slug)) {
+      await updateService(db, SEED, sv.slug, { name: sv.name, feeCents: sv.fee });
+      continue;
+    }
     const online = "online" in sv && sv.online === true;
-    const values = {
+    await createService(db, SEED, {
       slug: sv.slug,
       name: sv.name,
       description: sv.description,
@@ -75,54 +87,41 @@ async function seedServices(db: Db, locationIds: Ids): Promise<Ids> {
       durationMinutes: sv.minutes,
       capacity: sv.capacity,
       bufferAfterMinutes: "bufferAfter" in sv ? sv.bufferAfter : 0,
-      minNoticeMinutes: online ? 60 : 120,
+      minimumNoticeMinutes: online ? 60 : 120,
       horizonDays: 63,
       cancellationWindowHours: 24,
       feeCents: sv.fee,
-      stepMinutes: 15,
       online,
-    };
-    const [row] = await db
-      .insert(s.services)
-      .values(values)
-      .onConflictDoUpdate({ target: s.services.slug, set: { name: sv.name, feeCents: sv.fee } })
-      .returning({ id: s.services.id });
-    ids.set(sv.slug, row!.id);
-    for (const slug of sv.locations) {
-      await db
-        .insert(s.serviceLocations)
-        .values({ serviceId: row!.id, locationId: locationIds.get(slug)!, discipline: sv.discipline })
-        .onConflictDoNothing();
-    }
+      locations: [...sv.locations],
+    });
   }
-  return ids;
+  return idsBySlug(db, s.services);
 }
 
 async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, today: DateTime): Promise<Ids> {
   const ids: Ids = new Map();
   for (const p of PRACTITIONERS) {
-    const inserted = await db
-      .insert(s.practitioners)
-      .values({ slug: p.slug, name: p.name, discipline: p.discipline, title: p.title, bio: p.bio })
-      .onConflictDoNothing()
-      .returning({ id: s.practitioners.id });
-    if (inserted.length === 0) {
-      const [row] = await db
-        .select({ id: s.practitioners.id })
-        .from(s.practitioners)
-        .where(eq(s.practitioners.slug, p.slug));
-      ids.set(p.slug, row!.id);
+    const [existing] = await db
+      .select({ id: s.practitioners.id })
+      .from(s.practitioners)
+      .where(eq(s.practitioners.slug, p.slug));
+    if (existing) {
+      ids.set(p.slug, existing.id);
       continue; // rosters exist already
     }
-    const id = inserted[0]!.id;
+    await createPractitioner(db, SEED, {
+      slug: p.slug,
+      name: p.name,
+      discipline: p.discipline,
+      title: p.title,
+      bio: p.bio,
+      locations: [...new Set(p.shifts.map((shift) => shift.location))],
+    });
+    const id = (await idsBySlug(db, s.practitioners)).get(p.slug)!;
     ids.set(p.slug, id);
     const validFrom = today.minus({ days: 60 }).toISODate()!;
     for (const shift of p.shifts) {
       const locationId = locationIds.get(shift.location)!;
-      await db
-        .insert(s.practitionerLocations)
-        .values({ practitionerId: id, locationId, discipline: p.discipline })
-        .onConflictDoNothing();
       for (const weekday of shift.days) {
         const [entry] = await db
           .insert(s.rosterEntries)

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, serviceLocations, services } from "@/db/schema";
 
@@ -13,9 +13,14 @@ export interface LocationDto {
   services: { slug: string; name: string; discipline: string }[];
 }
 
-export async function listLocations(db: Db): Promise<LocationDto[]> {
+/** The active locations (staff screens pass `includeInactive` to keep an inactive one's appointments in view). */
+export async function listLocations(db: Db, opts: { includeInactive?: boolean } = {}): Promise<LocationDto[]> {
   const [locs, offered] = await Promise.all([
-    db.select().from(locations).orderBy(asc(locations.online), asc(locations.name)),
+    db
+      .select()
+      .from(locations)
+      .where(opts.includeInactive ? undefined : eq(locations.active, true))
+      .orderBy(asc(locations.online), asc(locations.name)),
     db
       .select({
         locationId: serviceLocations.locationId,
@@ -25,7 +30,7 @@ export async function listLocations(db: Db): Promise<LocationDto[]> {
       })
       .from(serviceLocations)
       .innerJoin(services, eq(services.id, serviceLocations.serviceId))
-      .where(eq(services.active, true))
+      .where(and(eq(services.active, true), eq(services.bookableOnline, true)))
       .orderBy(asc(services.name)),
   ]);
   return locs.map((l) => ({

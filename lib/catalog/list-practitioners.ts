@@ -18,7 +18,10 @@ export async function listPractitioners(
   filter: { location?: string; discipline?: string } = {},
 ): Promise<PractitionerDto[]> {
   if (filter.location) {
-    const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, filter.location));
+    const [loc] = await db
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.slug, filter.location), eq(locations.active, true)));
     if (!loc) throw new NotFound("There is no location with that name.");
   }
   const rows = await db
@@ -26,7 +29,7 @@ export async function listPractitioners(
     .from(practitioners)
     .innerJoin(practitionerLocations, eq(practitionerLocations.practitionerId, practitioners.id))
     .innerJoin(locations, eq(locations.id, practitionerLocations.locationId))
-    .where(and(eq(practitioners.active, true)))
+    .where(and(eq(practitioners.active, true), eq(locations.active, true)))
     .orderBy(asc(practitioners.name), asc(locations.slug));
   const bySlug = new Map<string, PractitionerDto>();
   for (const { p, location } of rows) {

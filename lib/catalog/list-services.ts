@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, serviceLocations, services } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
@@ -18,9 +18,17 @@ export interface ServiceDto {
   cancellationWindowHours: number;
 }
 
-export async function listServices(db: Db, filter: { location?: string } = {}): Promise<ServiceDto[]> {
+/** Active services at active locations; staff-only ones (not bookable online) only when `includeStaffOnly`. */
+export async function listServices(
+  db: Db,
+  filter: { location?: string } = {},
+  opts: { includeStaffOnly?: boolean } = {},
+): Promise<ServiceDto[]> {
   if (filter.location) {
-    const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, filter.location));
+    const [loc] = await db
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.slug, filter.location), eq(locations.active, true)));
     if (!loc) throw new NotFound("There is no location with that name.");
   }
   const rows = await db
@@ -28,7 +36,13 @@ export async function listServices(db: Db, filter: { location?: string } = {}): 
     .from(services)
     .innerJoin(serviceLocations, eq(serviceLocations.serviceId, services.id))
     .innerJoin(locations, eq(locations.id, serviceLocations.locationId))
-    .where(eq(services.active, true))
+    .where(
+      and(
+        eq(services.active, true),
+        eq(locations.active, true),
+        opts.includeStaffOnly ? undefined : eq(services.bookableOnline, true),
+      ),
+    )
     .orderBy(asc(services.discipline), asc(services.durationMinutes), asc(services.slug), asc(locations.slug));
   const bySlug = new Map<string, ServiceDto>();
   for (const { service: s, location } of rows) {

@@ -1,7 +1,12 @@
 import { env } from "@/lib/env";
 
-// The group's own name and phone come from settings (lib/env.ts), never from the demo data.
-const GROUP = { name: env.CLINIC_NAME, phone: env.CLINIC_PHONE };
+/** The group's own name and phone: the admin's settings (lib/setup/clinic-identity.ts), else lib/env.ts. */
+export interface ClinicGroup {
+  name: string;
+  phone: string;
+}
+
+const ENV_GROUP: ClinicGroup = { name: env.CLINIC_NAME, phone: env.CLINIC_PHONE };
 
 export interface ClinicInfo {
   groupName: string;
@@ -15,12 +20,15 @@ export interface ClinicInfo {
 }
 
 /** What every patient email and calendar entry says about the clinic: name, address and phone. */
-export function clinicOf(location: {
-  name: string;
-  address: string | null;
-  phone: string | null;
-  online: boolean;
-}): ClinicInfo {
+export function clinicOf(
+  location: {
+    name: string;
+    address: string | null;
+    phone: string | null;
+    online: boolean;
+  },
+  GROUP: ClinicGroup = ENV_GROUP,
+): ClinicInfo {
   const name = `${GROUP.name} ${location.name}`;
   const phone = location.phone ?? GROUP.phone;
   const where = location.online ? `${name} (video appointment)` : [name, location.address].filter(Boolean).join(", ");
@@ -35,7 +43,7 @@ export function clinicOf(location: {
 }
 
 /** The group as a whole, for an email that belongs to no one location. */
-export function groupClinic(): ClinicInfo {
+export function groupClinic(GROUP: ClinicGroup = ENV_GROUP): ClinicInfo {
   return {
     groupName: GROUP.name,
     name: GROUP.name,

@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { Db, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { BookingDetail } from "@/lib/scheduling/booking-dto";
-import { clinicOf } from "./clinic";
+import { type ClinicGroup, clinicOf } from "./clinic";
 
 export interface IcsOptions {
   /** Bumped on every move and on cancellation, so calendars replace the event they already hold. */
@@ -15,6 +15,8 @@ export interface IcsOptions {
   uidDomain: string;
   /** The clinic's sending address, the event's ORGANIZER (iTIP needs one to cancel). */
   organizerEmail?: string;
+  /** The group's name and phone as the admin set them (clinic settings); lib/env.ts when absent. */
+  group?: ClinicGroup;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface IcsOptions {
  */
 export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string {
   const tz = detail.location.timezone;
-  const clinic = clinicOf(detail.location);
+  const clinic = clinicOf(detail.location, opts.group);
   const cancelled = detail.a.status === "cancelled";
   const cal = ical({
     prodId: { company: clinic.groupName, product: "Bookings", language: "EN" },

@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 import { ensurePrivateDir, writePrivateFile } from "@/lib/private-files";
 
 export interface OutgoingEmail {
+  /** The From header; the mailer's default (MAIL_FROM) when unset. */
+  from?: string;
   to: string;
   subject: string;
   text: string;
@@ -35,7 +37,7 @@ function withTimeouts(url: string): string {
 
 function message(email: OutgoingEmail, from: string) {
   return {
-    from,
+    from: email.from ?? from,
     to: email.to,
     subject: email.subject,
     text: email.text,

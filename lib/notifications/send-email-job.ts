@@ -5,6 +5,8 @@ import { appointments, intakeResponses, locations, staffUsers } from "@/db/schem
 import { env } from "@/lib/env";
 import { type BookingDetail, loadBookingDetail } from "@/lib/scheduling/booking-dto";
 import { changeableOnline } from "@/lib/scheduling/cancellation-policy";
+import { readClinicIdentity, senderOf } from "@/lib/setup/clinic-identity";
+import type { ClinicIdentityDto } from "@/lib/setup/setup-types";
 import { clinicOf, groupClinic } from "./clinic";
 import { buildBookingIcs, calendarSequence } from "./ics";
 import {
@@ -42,14 +44,18 @@ export async function sendEmailJob(
   if (!parsed.success) throw new PermanentFailure("The job's data is not a known email.");
   const data = parsed.data;
   const messageId = `<${job.id}@${mailDomain()}>`;
+  // the group's identity as the admin last saved it, read per email so a change applies from the next one
+  const identity = await readClinicIdentity(db);
+  const from = senderOf(identity);
 
   if (data.kind === "call-us") {
     const contact = sealedContactSchema.parse(openSealed(data.sealed));
     const [loc] = data.locationSlug
       ? await db.select().from(locations).where(eq(locations.slug, data.locationSlug))
       : [];
-    const clinic = loc ? clinicOf(loc) : groupClinic();
+    const clinic = loc ? clinicOf(loc, identity) : groupClinic(identity);
     await deliver(mailer, {
+      from,
       to: contact.email,
       messageId,
       kind: data.kind,
@@ -58,14 +64,15 @@ export async function sendEmailJob(
     return { sent: true, kind: data.kind };
   }
 
-  if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId);
+  if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId, identity);
   if (data.kind === "staff-password-reset") {
     const reset = sealedResetSchema.parse(openSealed(data.sealed));
     await deliver(mailer, {
+      from,
       to: reset.email,
       messageId,
       kind: data.kind,
-      ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic() }),
+      ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic(identity) }),
     });
     return { sent: true, kind: data.kind };
   }
@@ -89,10 +96,10 @@ export async function sendEmailJob(
     practitionerName: detail.practitioner.name,
     start: detail.a.startsAt,
     timezone: detail.location.timezone,
-    clinic: clinicOf(detail.location),
+    clinic: clinicOf(detail.location, identity),
     manageUrl: data.kind === "cancelled" ? undefined : links.manageUrl,
     intakeUrl: intakeOpen ? links.intakeUrl : undefined,
-    bookUrl: new URL("/book", env.PUBLIC_BASE_URL).toString(),
+    bookUrl: new URL("/book", identity.publicBaseUrl).toString(),
     policy: {
       windowHours: detail.service.cancellationWindowHours,
       changeable: changeableOnline(detail.a.startsAt, detail.service.cancellationWindowHours, now),
@@ -111,15 +118,26 @@ export async function sendEmailJob(
         {
           filename: "appointment.ics",
           contentType: `text/calendar; charset=utf-8; method=${data.kind === "cancelled" ? "CANCEL" : "PUBLISH"}`,
-          content: buildBookingIcs(detail, { sequence: await calendarSequence(db, detail), uidDomain: mailDomain() }),
+          content: buildBookingIcs(detail, {
+            sequence: await calendarSequence(db, detail),
+            uidDomain: mailDomain(),
+            organizerEmail: identity.senderEmail,
+            group: identity,
+          }),
         },
       ]
     : undefined;
-  await deliver(mailer, { to, messageId, kind: data.kind, attachments, ...rendered });
+  await deliver(mailer, { from, to, messageId, kind: data.kind, attachments, ...rendered });
   return { sent: true, kind: data.kind };
 }
 
-async function sendStaffAlert(db: Db, data: StaffAlertJob, mailer: Mailer, messageId: string): Promise<JobOutcome> {
+async function sendStaffAlert(
+  db: Db,
+  data: StaffAlertJob,
+  mailer: Mailer,
+  messageId: string,
+  identity: ClinicIdentityDto,
+): Promise<JobOutcome> {
   const [appt] = await db
     .select({ practitionerId: appointments.practitionerId })
     .from(appointments)
@@ -138,10 +156,10 @@ async function sendStaffAlert(db: Db, data: StaffAlertJob, mailer: Mailer, messa
   if (!to) return { sent: false, kind: data.kind, reason: `no ${data.audience} address` };
   const rendered = t.staffAlertEmail({
     audience: data.audience,
-    href: new URL(path, env.PUBLIC_BASE_URL).toString(),
-    clinic: groupClinic(),
+    href: new URL(path, identity.publicBaseUrl).toString(),
+    clinic: groupClinic(identity),
   });
-  await deliver(mailer, { to, messageId, kind: data.kind, ...rendered });
+  await deliver(mailer, { from: senderOf(identity), to, messageId, kind: data.kind, ...rendered });
   return { sent: true, kind: data.kind };
 }
 

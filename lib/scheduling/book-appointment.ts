@@ -8,7 +8,7 @@ import { NotBookableOnline, SlotUnavailable, ValidationFailed } from "@/lib/erro
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { publishBookingEvent } from "./booking-events";
 import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
-import { assertInsideBookingWindow } from "./booking-rules";
+import { assertInsideBookingWindow, staffOnlyMessage } from "./booking-rules";
 import { classFor } from "./class-for";
 import { claimIdempotencyKey, requestHash, storeIdempotentResult } from "./idempotency";
 import { loadSlotQuery, type SlotContext } from "./load-slot-query";
@@ -132,7 +132,14 @@ async function triageRoute(tx: Tx, triageId: string | undefined): Promise<string
 }
 
 /** The slot the booking asks for, checked against the booking window and the schedule just read. */
-function chooseSlot({ query, location }: SlotContext, input: BookingRequest, now: Date, byStaff: boolean): Slot {
+function chooseSlot(
+  { query, location, service }: SlotContext,
+  input: BookingRequest,
+  now: Date,
+  byStaff: boolean,
+): Slot {
+  // a service set up as "bookable by staff only" is booked over the phone, never online
+  if (!byStaff && !service.bookableOnline) throw new NotBookableOnline(staffOnlyMessage(location.phone));
   const start = new Date(input.start);
   assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: byStaff, phone: location.phone });
   const candidates = input.practitioner ? [input.practitioner] : [...query.practitioners].sort();

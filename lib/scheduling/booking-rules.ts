@@ -50,3 +50,8 @@ export function assertOutsideCancellationWindow(
     );
   }
 }
+
+/** What a patient is told about a service the clinic books by phone only (clinic setup: bookable by staff only). */
+export function staffOnlyMessage(phone: string | null): string {
+  return `This service is booked by the clinic, not online. Please call ${phone ? `us on ${phone}` : "the clinic"}.`;
+}

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { availabilityQuerySchema } from "./schemas";
 import { loadSlotQuery } from "./load-slot-query";
+import { NotBookableOnline } from "@/lib/errors";
+import { staffOnlyMessage } from "./booking-rules";
 import { computeSlots } from "./slots";
 import { toOffsetIso } from "./local-time";
 
@@ -13,7 +15,8 @@ export interface AvailabilityDto {
 /** Free times for one location and service, in the location's zone. */
 export async function listAvailability(db: Db, input: unknown, now = new Date()): Promise<AvailabilityDto> {
   const q = availabilityQuerySchema.parse(input);
-  const { query, location } = await loadSlotQuery(db, { ...q, now });
+  const { query, location, service } = await loadSlotQuery(db, { ...q, now });
+  if (!service.bookableOnline) throw new NotBookableOnline(staffOnlyMessage(location.phone));
   const slots = computeSlots(query);
   return {
     timezone: location.timezone,

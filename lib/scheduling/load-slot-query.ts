@@ -174,14 +174,15 @@ function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: str
   return sql`select to_json(${services}) as service, to_json(${locations}) as location, ${schedule} as schedule
     from ${services}
     join ${serviceLocations} on ${serviceLocations.serviceId} = ${services.id}
-    join ${locations} on ${locations.id} = ${serviceLocations.locationId} and ${locations.slug} = ${v.location}
+    join ${locations} on ${locations.id} = ${serviceLocations.locationId} and ${locations.slug} = ${v.location} and ${locations.active}
     where ${services.slug} = ${v.service} and ${services.active}`;
 }
 
 /** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */
 async function whyNoCatalog(db: Db | Tx, req: Pick<SlotRequest, "location" | "service">): Promise<Error> {
-  const [loc] = await db.select({ id: locations.id }).from(locations).where(eq(locations.slug, req.location));
-  if (!loc) return new NotFound("There is no location with that name.");
+  const [loc] = await db.select({ active: locations.active }).from(locations).where(eq(locations.slug, req.location));
+  // an inactive location offers nothing (clinic setup), as if it were not there
+  if (!loc?.active) return new NotFound("There is no location with that name.");
   const [svc] = await db.select({ id: services.id }).from(services).where(eq(services.slug, req.service));
   if (!svc) return new NotFound("There is no service with that name.");
   return new ValidationFailed({ service: "This service is not offered at this location." });

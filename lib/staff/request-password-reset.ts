@@ -1,9 +1,9 @@
 import "server-only";
+import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffPasswordResets, staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { env } from "@/lib/env";
 import { fieldErrors, RateLimited, ValidationFailed } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/http/rate-limit";
 import { enqueueStaffPasswordResetEmail, type EnqueueOptions } from "@/lib/notifications/enqueue";
@@ -56,7 +56,7 @@ async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOpti
     return;
   }
   const token = newToken();
-  const resetUrl = new URL(`/login/reset/${token}`, env.PUBLIC_BASE_URL).toString();
+  const resetUrl = new URL(`/login/reset/${token}`, (await readClinicIdentity(db)).publicBaseUrl).toString();
   await db.transaction(async (tx) => {
     await tx.insert(staffPasswordResets).values({
       userId: user.id,

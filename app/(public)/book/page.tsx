@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listServices } from "@/lib/catalog/list-services";
-import { env } from "@/lib/env";
+import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { BookingFlow } from "./_components/booking-flow";
 import type { Catalog } from "./_components/booking-types";
 import "../booking.css";
@@ -20,7 +20,12 @@ export default async function BookPage({
 }) {
   await connection();
   const db = await getDb();
-  const [params, locations, offered] = await Promise.all([searchParams, listLocations(db), listServices(db)]);
+  const [params, locations, offered, group] = await Promise.all([
+    searchParams,
+    listLocations(db),
+    listServices(db),
+    readClinicIdentity(db),
+  ]);
   // Durations, fees and policies come with the page, so the service list does not change once it is on screen.
   const bySlug = new Map(offered.map((s) => [s.slug, s]));
 
@@ -42,7 +47,7 @@ export default async function BookPage({
   const catalog: Catalog = {
     locations: locations.map(({ services: offered, ...l }) => ({ ...l, services: offered.map((s) => s.slug) })),
     services: [...services.values()],
-    clinicPhone: env.CLINIC_PHONE,
+    clinicPhone: group.phone,
   };
   const wanted = typeof params.location === "string" ? params.location : null;
   const initialLocation = wanted && catalog.locations.some((l) => l.slug === wanted) ? wanted : null;

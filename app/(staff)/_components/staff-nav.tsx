@@ -10,9 +10,22 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
   { href: "/my-week", label: "My week", roles: ["practitioner"] },
   { href: "/needs-a-call", label: "Needs a call", roles: ["admin", "reception"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
+  // one entry for the whole clinic setup; its hub lists locations, services, practitioners, rosters, leave and staff
+  { href: "/admin/setup", label: "Setup", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/notifications", label: "Failed emails", roles: ["admin"] },
   { href: "/admin/outbox", label: "Outbox", roles: ["admin"], outbox: true },
+];
+
+const SETUP_PAGES = [
+  "/admin/setup",
+  "/admin/settings",
+  "/admin/locations",
+  "/admin/services",
+  "/admin/practitioners",
+  "/admin/rosters",
+  "/admin/leave",
+  "/admin/staff",
 ];
 
 /**
@@ -29,10 +42,12 @@ export function StaffNav({
   needsCall?: number;
 }) {
   const pathname = usePathname();
+  const current = (href: string) =>
+    href === "/admin/setup" ? SETUP_PAGES.some((p) => pathname.startsWith(p)) : pathname.startsWith(href);
   return (
     <nav aria-label="Staff" className="staff-nav">
       {LINKS.filter((l) => l.roles.includes(role) && (outbox || !l.outbox)).map((l) => (
-        <Link key={l.href} href={l.href} aria-current={pathname.startsWith(l.href) ? "page" : undefined}>
+        <Link key={l.href} href={l.href} aria-current={current(l.href) ? "page" : undefined}>
           {l.label}
           {l.href === "/needs-a-call" && needsCall > 0 ? (
             <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listPractitioners } from "@/lib/catalog/list-practitioners";
@@ -24,7 +24,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const actor = await requireStaffPage(["reception", "admin"], "/calendar");
   const sp = await searchParams;
   const db = await getDb();
-  const [locations, practitioners] = await Promise.all([listLocations(db), listPractitioners(db)]);
+  const [locations, practitioners] = await Promise.all([
+    listLocations(db, { includeInactive: true }),
+    listPractitioners(db),
+  ]);
+  // a clinic with no location yet has nothing to show: the admin's first screen is the setup checklist
+  if (locations.length === 0 && actor.role === "admin") redirect("/admin/setup");
   const today = localDateOf(new Date(), locations[0]?.timezone ?? "Australia/Sydney");
   const location =
     slugSchema.safeParse(sp.location).success && locations.some((l) => l.slug === sp.location)

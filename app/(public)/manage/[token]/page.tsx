@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { getBookingByManageToken } from "@/lib/scheduling/get-booking-by-token";
 import { ManageBooking } from "./_components/manage-booking";
 import "../../booking.css";
@@ -25,12 +25,13 @@ export default async function ManagePage({
 }) {
   await connection();
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const booking = await getBookingByManageToken(await getDb(), token);
+  const db = await getDb();
+  const [booking, group] = await Promise.all([getBookingByManageToken(db, token), readClinicIdentity(db)]);
   if (!booking) notFound();
   const past = hasEnded(booking.end);
   // The booking flow lands here with ?booked=1: the confirmation is this page, so a reload shows the booking again.
   const justBooked = query.booked === "1" && booking.status === "booked" && !past;
   return (
-    <ManageBooking booking={booking} token={token} past={past} justBooked={justBooked} clinicPhone={env.CLINIC_PHONE} />
+    <ManageBooking booking={booking} token={token} past={past} justBooked={justBooked} clinicPhone={group.phone} />
   );
 }

@@ -66,5 +66,7 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
 
 /** Service names by slug, so the route says "Sports physiotherapy initial assessment", never a code. */
 async function serviceNames(): Promise<Record<string, string>> {
-  return Object.fromEntries((await listServices(await getDb())).map((s) => [s.slug, s.name]));
+  return Object.fromEntries(
+    (await listServices(await getDb(), {}, { includeStaffOnly: true })).map((s) => [s.slug, s.name]),
+  );
 }

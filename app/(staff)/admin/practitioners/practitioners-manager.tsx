@@ -1,0 +1,273 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { ApiError } from "@/lib/http/api-fetch";
+import {
+  DISCIPLINE_LABELS,
+  DISCIPLINES,
+  type PractitionerCreateInput,
+  practitionerCreateSchema,
+  practitionerUpdateSchema,
+} from "@/lib/setup/schemas";
+import type { SetupLocationDto, SetupPractitionerDto } from "@/lib/setup/setup-types";
+import type { StaffAppointmentDto } from "@/lib/staff/reception-types";
+import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
+import { previewDeactivationAction } from "../_setup/actions";
+import { ClashConfirm } from "../_setup/clash-confirm";
+import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
+
+type Values = PractitionerCreateInput & { active?: boolean };
+const KEYS = ["slug", "name", "title", "bio", "discipline", "email", "locations", "active"];
+
+export function PractitionersManager({
+  practitioners,
+  locations,
+}: {
+  practitioners: SetupPractitionerDto[];
+  locations: SetupLocationDto[];
+}) {
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const current = practitioners.find((p) => p.slug === editing);
+  const names = new Map(locations.map((l) => [l.slug, l.name]));
+  const done = (message: string) => {
+    setEditing(null);
+    setStatus({ ok: true, message });
+  };
+  return (
+    <>
+      <Status status={status} />
+      {editing === "new" ? (
+        <PractitionerForm locations={locations} onDone={done} onCancel={() => setEditing(null)} />
+      ) : (
+        <p>
+          <button type="button" className="button" onClick={() => (setStatus(null), setEditing("new"))}>
+            Add a practitioner
+          </button>
+        </p>
+      )}
+      {current ? (
+        <PractitionerForm
+          key={current.slug}
+          practitioner={current}
+          locations={locations}
+          onDone={done}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+      {practitioners.length === 0 ? (
+        <p className="card setup-empty muted">No practitioners yet. Add the first one above.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Practitioners</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Discipline</th>
+                <th scope="col">Works at</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {practitioners.map((p) => (
+                <tr key={p.slug}>
+                  <th scope="row">
+                    {p.name} <span className="muted">({p.slug})</span>
+                  </th>
+                  <td>{DISCIPLINE_LABELS[p.discipline]}</td>
+                  <td>{p.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
+                  <td>{p.active ? "Active" : "Inactive"}</td>
+                  <td className="button-row">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => (setStatus(null), setEditing(p.slug))}
+                    >
+                      Edit<span className="visually-hidden"> {p.name}</span>
+                    </button>
+                    <Link className="button button--ghost button--small" href={`/admin/rosters?practitioner=${p.slug}`}>
+                      Roster<span className="visually-hidden"> of {p.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function PractitionerForm({
+  practitioner,
+  locations,
+  onDone,
+  onCancel,
+}: {
+  practitioner?: SetupPractitionerDto;
+  locations: SetupLocationDto[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const router = useRouter();
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [clashes, setClashes] = useState<StaffAppointmentDto[] | null>(null);
+  const { register, handleSubmit, formState, setError, getValues } = useForm<Values>({
+    resolver: withLocationList(
+      zodResolver(
+        (practitioner ? practitionerUpdateSchema : practitionerCreateSchema) as typeof practitionerCreateSchema,
+      ),
+    ) as never,
+    defaultValues: practitioner
+      ? {
+          name: practitioner.name,
+          title: practitioner.title,
+          bio: practitioner.bio,
+          locations: practitioner.locations,
+          active: practitioner.active,
+        }
+      : { slug: "", name: "", title: "", bio: "", discipline: "sports-physio", email: "", locations: [] },
+  });
+  const { errors, isSubmitting } = formState;
+
+  async function save(values: Values) {
+    setStatus(null);
+    try {
+      const body = practitioner
+        ? {
+            name: values.name,
+            title: values.title,
+            bio: values.bio,
+            locations: values.locations,
+            active: values.active,
+          }
+        : values;
+      const res = await staffFetch<{ practitioner: SetupPractitionerDto; clashes?: StaffAppointmentDto[] }>(
+        practitioner ? `/api/v1/staff/admin/practitioners/${practitioner.slug}` : "/api/v1/staff/admin/practitioners",
+        { method: practitioner ? "PATCH" : "POST", body },
+      );
+      const moved = res.clashes?.length ? ` ${res.clashes.length} booked appointments now need moving.` : "";
+      onDone(`${res.practitioner.name} saved.${moved}`);
+      router.refresh();
+    } catch (error) {
+      setClashes(null);
+      if (error instanceof ApiError)
+        for (const [field, message] of Object.entries(error.fields))
+          if (KEYS.includes(field)) setError(field as keyof Values, { message }, { shouldFocus: true });
+      setStatus({ ok: false, message: messageOf(error) });
+    }
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    // deactivating someone with booked patients: show who first, and ask
+    if (practitioner?.active && values.active === false) {
+      const preview = await previewDeactivationAction("practitioner", practitioner.slug);
+      if ("error" in preview) return setStatus({ ok: false, message: preview.error });
+      if (preview.clashes.length) return setClashes(preview.clashes);
+    }
+    await save(values);
+  });
+
+  const f = (name: string) => `${id}-${name}`;
+  const err = (name: string) => (errors as Record<string, { message?: string } | undefined>)[name];
+  return (
+    <form onSubmit={onSubmit} noValidate className="card stack setup-form" aria-labelledby={f("title-h")}>
+      <h2 id={f("title-h")}>{practitioner ? `Edit ${practitioner.name}` : "Add a practitioner"}</h2>
+      <Status status={status} />
+      <div className="form-grid">
+        <Field id={f("name")} label="Name" error={errors.name}>
+          <input className="input" autoComplete="off" {...describedBy(f("name"), errors.name)} {...register("name")} />
+        </Field>
+        {practitioner ? null : (
+          <Field id={f("slug")} label="Short name for links" hint="e.g. sophie-nguyen" error={errors.slug}>
+            <input
+              className="input"
+              autoCapitalize="none"
+              {...describedBy(f("slug"), errors.slug, true)}
+              {...register("slug")}
+            />
+          </Field>
+        )}
+        {practitioner ? (
+          <p className="muted">Discipline: {DISCIPLINE_LABELS[practitioner.discipline]}</p>
+        ) : (
+          <Field id={f("discipline")} label="Discipline" error={errors.discipline}>
+            <select className="input" {...describedBy(f("discipline"), errors.discipline)} {...register("discipline")}>
+              {DISCIPLINES.map((d) => (
+                <option key={d} value={d}>
+                  {DISCIPLINE_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field id={f("title")} label="Title shown to patients" optional error={errors.title}>
+          <input className="input" {...describedBy(f("title"), errors.title)} {...register("title")} />
+        </Field>
+        {practitioner ? null : (
+          <Field
+            id={f("email")}
+            label="Email"
+            optional
+            hint="With an email, they are invited to sign in as a practitioner."
+            error={errors.email}
+          >
+            <input
+              className="input"
+              type="email"
+              autoComplete="off"
+              {...describedBy(f("email"), errors.email, true)}
+              {...register("email")}
+            />
+          </Field>
+        )}
+      </div>
+      <Field id={f("bio")} label="Short biography" optional error={errors.bio}>
+        <textarea className="input" rows={2} {...describedBy(f("bio"), errors.bio)} {...register("bio")} />
+      </Field>
+      <LocationChecks
+        id={f("locations")}
+        legend="Works at"
+        options={locations}
+        registration={register("locations")}
+        error={err("locations")}
+      />
+      {practitioner ? (
+        <Checkbox
+          id={f("active")}
+          label="Active"
+          hint="Untick when they stop seeing patients. Booked appointments stay and need moving."
+          registration={register("active")}
+        />
+      ) : null}
+      {clashes ? (
+        <ClashConfirm
+          what={practitioner?.name ?? "this practitioner"}
+          clashes={clashes}
+          busy={isSubmitting}
+          onConfirm={() => void save(getValues())}
+          onCancel={() => setClashes(null)}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : practitioner ? "Save changes" : "Add practitioner"}
+          </button>
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
