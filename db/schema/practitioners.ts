@@ -121,9 +121,17 @@ export const leave = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull().default("Leave"),
+    // Whole-day leave keeps its dates: it covers those days in the zone of each location the practitioner works at,
+    // while starts_at/ends_at hold the widest instants across those zones (for overlap queries).
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
   },
   (t) => [
     check("leave_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      "leave_dates_ordered",
+      sql`(${t.startsOn} is null) = (${t.endsOn} is null) and (${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn})`,
+    ),
     index("leave_practitioner_idx").on(t.practitionerId, t.startsAt),
   ],
 );

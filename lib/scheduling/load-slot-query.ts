@@ -4,6 +4,7 @@ import { type Db, rowFromJson, rowsOf, type Tx } from "@/db/client";
 import { locations, practitioners, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
 import { holidayClosedDates } from "./holidays";
+import { leaveSpanIn } from "./leave-span";
 import { addDays, eachLocalDate } from "./local-time";
 import type { LocalDate, RosterEntry, SlotQuery } from "./slot-types";
 
@@ -46,7 +47,7 @@ interface ScheduleJson {
   closures: { startsOn: string; endsOn: string }[];
   /** Public holidays the location opens on anyway. */
   openDays: string[];
-  leave: { practitionerId: string; start: string; end: string }[];
+  leave: { practitionerId: string; start: string; end: string; startsOn: string | null; endsOn: string | null }[];
   /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
   busy: [string, number, number, string | null, string | null][];
   classes: { practitionerId: string; start: string; booked: number }[];
@@ -106,8 +107,7 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
   const busy = [
     ...s.leave.map((l) => ({
       practitioner: slugById.get(l.practitionerId)!,
-      start: new Date(l.start),
-      end: new Date(l.end),
+      ...leaveSpanIn({ ...l, start: new Date(l.start), end: new Date(l.end) }, location.timezone),
     })),
     // a class's own places are counted in classBookings, not as busy time for that class
     ...s.busy
@@ -168,7 +168,8 @@ function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: str
       where c.location_id = ${locations.id} and c.starts_on <= ${v.to}::date and c.ends_on >= ${v.from}::date`)},
     'openDays', ${list(sql`select json_agg(o.date) from location_open_days o
       where o.location_id = ${locations.id} and o.date between ${v.from}::date and ${v.to}::date`)},
-    'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at)) from leave l
+    'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at,
+        'startsOn', l.starts_on, 'endsOn', l.ends_on)) from leave l
       where l.practitioner_id in (${chosen}) and l.starts_at < ${v.windowEnd}::timestamptz and l.ends_at > ${v.windowStart}::timestamptz`)},
     'busy', ${list(sql`select json_agg(json_build_array(a.practitioner_id, (extract(epoch from lower(a.blocked)) * 1000)::bigint,
         (extract(epoch from upper(a.blocked)) * 1000)::bigint, a.class_id, k.service_id))
