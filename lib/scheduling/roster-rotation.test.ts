@@ -5,20 +5,35 @@ import type { RosterEntry } from "./slot-types";
 import { computeSlots } from "./slots";
 import { makeQuery, makeRoster, makeService } from "./testing/slot-fixtures";
 
-function expand(rosters: RosterEntry[], from: string, to: string, timezone = "Australia/Sydney", closed = new Set<string>()) {
+function expand(
+  rosters: RosterEntry[],
+  from: string,
+  to: string,
+  timezone = "Australia/Sydney",
+  closed = new Set<string>(),
+) {
   return expandRosters({ timezone, rosters, practitioners: new Set(["ana"]), closedDates: closed, from, to });
 }
 const iso = (ms: number) => new Date(ms).toISOString();
-const windowsOf = (days: ReturnType<typeof expand>) => days.map((d) => [d.date, iso(d.window.start), iso(d.window.end)]);
+const windowsOf = (days: ReturnType<typeof expand>) =>
+  days.map((d) => [d.date, iso(d.window.start), iso(d.window.end)]);
 
 describe("roster validity", () => {
   it("works from validFrom to validTo inclusive, and not a day either side", () => {
-    const days = expand([makeRoster({ weekday: 2, validFrom: "2027-01-05", validTo: "2027-01-19" })], "2026-12-28", "2027-01-31");
+    const days = expand(
+      [makeRoster({ weekday: 2, validFrom: "2027-01-05", validTo: "2027-01-19" })],
+      "2026-12-28",
+      "2027-01-31",
+    );
     expect(days.map((d) => d.date)).toEqual(["2027-01-05", "2027-01-12", "2027-01-19"]);
   });
 
   it("starts the day of validFrom when it is not the first weekday of its week", () => {
-    const days = expand([makeRoster({ weekday: 2, validFrom: "2027-01-06", validTo: "2027-01-18" })], "2027-01-01", "2027-01-31");
+    const days = expand(
+      [makeRoster({ weekday: 2, validFrom: "2027-01-06", validTo: "2027-01-18" })],
+      "2027-01-01",
+      "2027-01-31",
+    );
     expect(days.map((d) => d.date)).toEqual(["2027-01-12"]);
   });
 });
@@ -64,7 +79,11 @@ describe("wall-clock shifts in each zone", () => {
 
   it("Sydney, April 2027: 09:00 is +11 on Saturday and +10 on Monday, in both weeks of a rotation", () => {
     // 64 weeks after 5 January 2026, Saturday 3 April 2027 is in week 1 again and Monday 5 April in week 2
-    const days = expand([fortnight(6, "09:00", "10:00", 1), fortnight(1, "09:00", "10:00", 2)], "2027-04-03", "2027-04-05");
+    const days = expand(
+      [fortnight(6, "09:00", "10:00", 1), fortnight(1, "09:00", "10:00", 2)],
+      "2027-04-03",
+      "2027-04-05",
+    );
     expect(rotationWeekOf("2026-01-05", "2027-04-03", 2)).toBe(1);
     expect(rotationWeekOf("2026-01-05", "2027-04-05", 2)).toBe(2);
     expect(windowsOf(days)).toEqual([
@@ -83,7 +102,10 @@ describe("wall-clock shifts in each zone", () => {
     const days = expand([makeRoster({ weekday: 1, start: "09:00", end: "17:00" })], "2027-01-04", "2027-07-05", tz);
     const jan = days.find((d) => d.date === "2027-01-04")!;
     const jul = days.find((d) => d.date === "2027-07-05")!;
-    expect([iso(jan.window.start), iso(jul.window.start)]).toEqual(["2027-01-04T01:00:00.000Z", "2027-07-05T01:00:00.000Z"]);
+    expect([iso(jan.window.start), iso(jul.window.start)]).toEqual([
+      "2027-01-04T01:00:00.000Z",
+      "2027-07-05T01:00:00.000Z",
+    ]);
   });
 
   it("Adelaide's half-hour offset: +10:30 in summer, +09:30 in winter", () => {
@@ -91,7 +113,10 @@ describe("wall-clock shifts in each zone", () => {
     const days = expand([makeRoster({ weekday: 1, start: "09:00", end: "17:00" })], "2027-01-04", "2027-07-05", tz);
     const jan = days.find((d) => d.date === "2027-01-04")!;
     const jul = days.find((d) => d.date === "2027-07-05")!;
-    expect([iso(jan.window.start), iso(jul.window.start)]).toEqual(["2027-01-03T22:30:00.000Z", "2027-07-04T23:30:00.000Z"]);
+    expect([iso(jan.window.start), iso(jul.window.start)]).toEqual([
+      "2027-01-03T22:30:00.000Z",
+      "2027-07-04T23:30:00.000Z",
+    ]);
   });
 
   it("Lord Howe's 30-minute shift: a 01:00-03:00 Sunday is 150 minutes in April and 90 in October", () => {
@@ -105,7 +130,10 @@ describe("wall-clock shifts in each zone", () => {
 
   it("breaks follow the same rotation week and wall clock", () => {
     const days = expand(
-      [fortnight(2, "09:00", "17:00", 1), { ...fortnight(2, "09:00", "12:00", 2), breaks: [{ start: "10:00", end: "10:30" }] }],
+      [
+        fortnight(2, "09:00", "17:00", 1),
+        { ...fortnight(2, "09:00", "12:00", 2), breaks: [{ start: "10:00", end: "10:30" }] },
+      ],
       "2026-01-06",
       "2026-01-13",
     );
@@ -131,7 +159,13 @@ describe("leave and holidays in the slots", () => {
         from: "2027-01-05",
         to: "2027-01-06",
         now: before,
-        busy: [{ practitioner: "ana", start: new Date("2027-01-05T21:00:00+11:00"), end: new Date("2027-01-06T09:00:00+11:00") }],
+        busy: [
+          {
+            practitioner: "ana",
+            start: new Date("2027-01-05T21:00:00+11:00"),
+            end: new Date("2027-01-06T09:00:00+11:00"),
+          },
+        ],
       }),
     );
     const local = slots.map((s) => s.start.toLocaleString("sv-SE", { timeZone: "Australia/Sydney" }).slice(0, 16));

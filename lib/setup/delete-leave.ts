@@ -48,7 +48,10 @@ export async function deleteLeave(
     await publishBookingEvents(
       tx,
       places.map((place) => {
-        const span = leaveSpanIn({ start: l.startsAt, end: l.endsAt, startsOn: l.startsOn, endsOn: l.endsOn }, place.timezone);
+        const span = leaveSpanIn(
+          { start: l.startsAt, end: l.endsAt, startsOn: l.startsOn, endsOn: l.endsOn },
+          place.timezone,
+        );
         return { kind: "time-freed" as const, locationId: place.id, practitionerId: l.practitionerId, ...span, now };
       }),
     );

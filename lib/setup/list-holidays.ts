@@ -23,7 +23,9 @@ export async function listHolidays(
   const open = await db
     .select({ date: locationOpenDays.date })
     .from(locationOpenDays)
-    .where(and(eq(locationOpenDays.locationId, loc.id), gte(locationOpenDays.date, from), lte(locationOpenDays.date, to)));
+    .where(
+      and(eq(locationOpenDays.locationId, loc.id), gte(locationOpenDays.date, from), lte(locationOpenDays.date, to)),
+    );
   const openDates = new Set(open.map((o) => o.date));
   return {
     region: loc.holidayRegion,

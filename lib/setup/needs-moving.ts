@@ -104,7 +104,11 @@ async function outsideWorkingTime(tx: Tx, locationId: string, booked: Booked[]):
       .select({ date: locationOpenDays.date })
       .from(locationOpenDays)
       .where(
-        and(eq(locationOpenDays.locationId, locationId), gte(locationOpenDays.date, first), lte(locationOpenDays.date, last)),
+        and(
+          eq(locationOpenDays.locationId, locationId),
+          gte(locationOpenDays.date, first),
+          lte(locationOpenDays.date, last),
+        ),
       ),
     tx
       .select()
@@ -112,8 +116,14 @@ async function outsideWorkingTime(tx: Tx, locationId: string, booked: Booked[]):
       .where(
         and(
           inArray(leave.practitionerId, practitionerIds),
-          lt(leave.startsAt, booked.reduce((m, b) => (b.endsAt > m ? b.endsAt : m), booked[0]!.endsAt)),
-          gt(leave.endsAt, booked.reduce((m, b) => (b.startsAt < m ? b.startsAt : m), booked[0]!.startsAt)),
+          lt(
+            leave.startsAt,
+            booked.reduce((m, b) => (b.endsAt > m ? b.endsAt : m), booked[0]!.endsAt),
+          ),
+          gt(
+            leave.endsAt,
+            booked.reduce((m, b) => (b.startsAt < m ? b.startsAt : m), booked[0]!.startsAt),
+          ),
         ),
       ),
   ]);
@@ -155,7 +165,9 @@ async function outsideWorkingTime(tx: Tx, locationId: string, booked: Booked[]):
           w.window.end >= s(b.endsAt) &&
           !w.breaks.some((k) => k.start < s(b.endsAt) && k.end > s(b.startsAt)),
       );
-      const onLeave = away.some((l) => l.practitionerId === b.practitionerId && l.start < b.endsAt && l.end > b.startsAt);
+      const onLeave = away.some(
+        (l) => l.practitionerId === b.practitionerId && l.start < b.endsAt && l.end > b.startsAt,
+      );
       return !held || onLeave;
     })
     .map((b) => b.id);

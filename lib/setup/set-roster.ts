@@ -53,7 +53,8 @@ export async function setRoster(
     .select()
     .from(practitionerLocations)
     .where(and(eq(practitionerLocations.practitionerId, p.id), eq(practitionerLocations.locationId, loc.id)));
-  if (!works) throw new ValidationFailed({ location: `${p.name} does not work at ${loc.name}. Add the location first.` });
+  if (!works)
+    throw new ValidationFailed({ location: `${p.name} does not work at ${loc.name}. Add the location first.` });
   const serviceIds = await blockServices(db, input, loc.id);
 
   return inTransaction(db, opts.dryRun ?? false, async (tx) => {
@@ -117,7 +118,11 @@ export async function setRoster(
     });
     const start = new Date(localTimeToMs(input.validFrom, "00:00", loc.timezone));
     const end = input.validTo ? new Date(localTimeToMs(addDays(input.validTo, 1), "00:00", loc.timezone)) : null;
-    const clashes = await reviewNeedsMoving(tx, { practitionerId: p.id, locationId: loc.id, from: start, to: end }, now);
+    const clashes = await reviewNeedsMoving(
+      tx,
+      { practitionerId: p.id, locationId: loc.id, from: start, to: end },
+      now,
+    );
     // A new or wider roster may free time the wait list can offer; listeners look at what is actually free.
     const freedFrom = start > now ? start : now;
     const freedTo = end ?? new Date(freedFrom.getTime() + 120 * 86_400_000);
@@ -149,7 +154,8 @@ async function blockServices(db: Db, input: SetRosterValues, locationId: string)
   for (const r of rows) ids.set(r.slug, r.id);
   const fields: Record<string, string> = {};
   input.shifts.forEach((s, i) => {
-    if (s.service && !ids.has(s.service)) fields[`shifts.${i}.service`] = "That service is not offered at this location.";
+    if (s.service && !ids.has(s.service))
+      fields[`shifts.${i}.service`] = "That service is not offered at this location.";
   });
   if (Object.keys(fields).length) throw new ValidationFailed(fields);
   return ids;
@@ -182,7 +188,14 @@ async function previewRotation(
   const days = new Map<string, string[]>();
   for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, []);
   if (svc) {
-    const { query } = await loadSlotQuery(tx, { location: loc.slug, service: svc.slug, practitioner: p.slug, from, to, now });
+    const { query } = await loadSlotQuery(tx, {
+      location: loc.slug,
+      service: svc.slug,
+      practitioner: p.slug,
+      from,
+      to,
+      now,
+    });
     // how far ahead patients may book is left out, so a roster starting months away still previews
     for (const slot of computeSlots({ ...query, service: { ...query.service, horizonDays: 100_000 } })) {
       const local = toOffsetIso(slot.start, loc.timezone);

@@ -55,11 +55,7 @@ export async function locationsOf(db: Db | Tx, practitionerId: string): Promise<
   return rows.map((r) => r.l);
 }
 
-export function toLeaveDto(
-  row: typeof leave.$inferSelect,
-  practitionerSlug: string,
-  timezone: string,
-): LeaveDto {
+export function toLeaveDto(row: typeof leave.$inferSelect, practitionerSlug: string, timezone: string): LeaveDto {
   return {
     id: row.id,
     practitioner: practitionerSlug,

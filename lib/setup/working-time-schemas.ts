@@ -23,7 +23,8 @@ export const shiftSchema = z
     if (s.end <= s.start) ctx.addIssue({ code: "custom", path: ["end"], message: "End after the start" });
     const sorted = s.breaks.map((b, i) => ({ ...b, i })).sort((a, b) => (a.start < b.start ? -1 : 1));
     sorted.forEach((b, k) => {
-      if (b.end <= b.start) ctx.addIssue({ code: "custom", path: ["breaks", b.i, "end"], message: "End after the start" });
+      if (b.end <= b.start)
+        ctx.addIssue({ code: "custom", path: ["breaks", b.i, "end"], message: "End after the start" });
       else if (b.start < s.start || b.end > s.end)
         ctx.addIssue({ code: "custom", path: ["breaks", b.i, "start"], message: "Keep the break inside the shift" });
       else if (k > 0 && b.start < sorted[k - 1]!.end)
@@ -44,7 +45,11 @@ export const setRosterSchema = z
       ctx.addIssue({ code: "custom", path: ["validTo"], message: "End on or after the first day" });
     r.shifts.forEach((s, i) => {
       if (s.week > r.rotationWeeks)
-        ctx.addIssue({ code: "custom", path: ["shifts", i, "week"], message: `Choose a week from 1 to ${r.rotationWeeks}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["shifts", i, "week"],
+          message: `Choose a week from 1 to ${r.rotationWeeks}`,
+        });
       const clash = r.shifts.findIndex(
         (o, j) => j < i && o.week === s.week && o.weekday === s.weekday && o.start < s.end && s.start < o.end,
       );
@@ -71,7 +76,11 @@ export const addLeaveSchema = z
     if (wholeDays !== (l.end.length === 10))
       ctx.addIssue({ code: "custom", path: ["end"], message: "Use dates for both ends, or times for both" });
     else if (wholeDays ? l.end < l.start : Date.parse(l.end) <= Date.parse(l.start))
-      ctx.addIssue({ code: "custom", path: ["end"], message: wholeDays ? "End on or after the start" : "End after the start" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["end"],
+        message: wholeDays ? "End on or after the start" : "End after the start",
+      });
   });
 export type AddLeaveInput = z.input<typeof addLeaveSchema>;
 
