@@ -7,6 +7,7 @@ import { Forbidden, fieldErrors, NotFound, ValidationFailed } from "@/lib/errors
 import { setBookingEventListener, type BookingEvent } from "@/lib/scheduling/booking-events";
 import { listAvailability } from "@/lib/scheduling/list-availability";
 import { cancelByStaff } from "@/lib/staff/cancel-by-staff";
+import { countNeedsMoving, listNeedsMoving } from "@/lib/staff/list-needs-moving";
 import { moveByStaff } from "@/lib/staff/move-by-staff";
 import { addStaff, bookOnline, errorOf, setUpReceptionTests, type TestStaff } from "@/lib/staff/testing/reception";
 import { TEST_NOW } from "@/lib/testing/factories";
@@ -164,6 +165,10 @@ describe("setRoster", () => {
     ]);
     expect(await flagged(early)).toBe(true);
     expect(await flagged(late)).toBe(false);
+    // reception sees it flagged, and counted, until it is moved or cancelled
+    expect(await countNeedsMoving(db)).toBe(1);
+    expect((await listNeedsMoving(db, reception)).map((a) => [a.id, a.needsMoving])).toEqual([[early, true]]);
+    expect(await errorOf(listNeedsMoving(db, amy))).toBeInstanceOf(Forbidden);
     // widening again clears the flag
     await setRoster(db, admin, "amy", { ...body, shifts: weekdays("09:00", "17:00") }, now);
     expect(await flagged(early)).toBe(false);
@@ -223,6 +228,7 @@ describe("leave", () => {
     await moveByStaff(db, reception, a, { start: "2026-12-03T10:00:00+11:00" }, TEST_NOW);
     await cancelByStaff(db, reception, b, { reason: "Practitioner away" }, TEST_NOW);
     expect(await flagged(a)).toBe(false);
+    expect(await countNeedsMoving(db)).toBe(0); // b is cancelled, a moved
     const [row] = await db
       .select()
       .from(appointments)
