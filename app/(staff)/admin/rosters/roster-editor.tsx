@@ -3,7 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import {
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+} from "react-hook-form";
 import type { RosterDto } from "@/lib/setup/roster-dto";
 import type { SetRosterResult } from "@/lib/setup/set-roster";
 import { setRosterSchema, type SetRosterInput, type SetRosterValues } from "@/lib/setup/working-time-schemas";
@@ -41,17 +48,18 @@ export function RosterEditor({ practitioner, location, rosters, today }: Props) 
       shifts: (latest?.shifts ?? []).map((s) => ({ ...s, service: s.service ?? null })),
     },
   });
-  const { register, control, handleSubmit, formState, setError, watch } = form;
+  const { register, control, handleSubmit, formState, setError } = form;
+  const watched = useWatch({ control });
   const shifts = useFieldArray({ control, name: "shifts" });
   const [preview, setPreview] = useState<SetRosterResult | null>(null);
   const [previewed, setPreviewed] = useState<string>("");
   const [confirmed, setConfirmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const rotationWeeks = Number(watch("rotationWeeks") ?? 1);
+  const rotationWeeks = Number(watched.rotationWeeks ?? 1);
   const url = `/api/v1/staff/admin/practitioners/${practitioner.slug}/roster`;
   // a preview only stands for the values it was made from
-  const current = JSON.stringify(watch());
+  const current = JSON.stringify(watched);
   const fresh = preview !== null && previewed === current;
 
   const send = (dryRun: boolean) =>
@@ -62,7 +70,7 @@ export function RosterEditor({ practitioner, location, rosters, today }: Props) 
         const result = await adminFetch<SetRosterResult>(`${url}${dryRun ? "?dryRun=1" : ""}`, "PUT", values);
         if (dryRun) {
           setPreview(result);
-          setPreviewed(JSON.stringify(form.getValues()));
+          setPreviewed(current);
           setConfirmed(false);
         } else {
           setPreview(null);
