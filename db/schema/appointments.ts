@@ -90,6 +90,12 @@ export const appointments = pgTable(
     calledAt: timestamp("called_at", { withTimezone: true }),
     // what reception noted when they called back a patient whose intake needed a call (read by staff only)
     callNote: text("call_note"),
+    // Set when a clinic setup change (roster, leave, closure, holiday) leaves this booking outside working time;
+    // cleared when it is moved, or when a later change puts its time back inside. A stored flag rather than computed
+    // live: the calendar and the count on every reception page then read one indexed column instead of expanding
+    // every practitioner's roster, leave and holidays per request, and the count stays exact because every change
+    // of working time re-evaluates the bookings it touches in its own transaction (lib/setup/needs-moving.ts).
+    needsMovingSince: timestamp("needs_moving_since", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
     // "patient", "system" or a staff user id
@@ -121,6 +127,10 @@ export const appointments = pgTable(
     index("appointments_needs_call_idx")
       .on(t.startsAt)
       .where(sql`${t.needsCall} and ${t.calledAt} is null`),
+    // the "needs moving" count reception sees: a handful of flagged bookings
+    index("appointments_needs_moving_idx")
+      .on(t.startsAt)
+      .where(sql`${t.needsMovingSince} is not null and ${t.status} = 'booked'`),
   ],
 );
 

@@ -63,3 +63,16 @@ export const closures = pgTable(
     index("closures_location_idx").on(t.locationId, t.startsOn),
   ],
 );
+
+/** A public holiday on which this location opens anyway ("open this day"); other days are unaffected. */
+export const locationOpenDays = pgTable(
+  "location_open_days",
+  {
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id),
+    date: date("date").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.locationId, t.date] })],
+);

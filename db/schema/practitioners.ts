@@ -70,6 +70,10 @@ export const rosterEntries = pgTable(
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to"),
     serviceId: uuid("service_id"),
+    // A rotation of 1 to 4 weeks; this entry works in week `week` of it, week 1 being the Monday-to-Sunday week that
+    // holds valid_from. Rows from before rotations are a one-week rotation (1, 1).
+    rotationWeeks: smallint("rotation_weeks").notNull().default(1),
+    week: smallint("week").notNull().default(1),
   },
   (t) => [
     foreignKey({
@@ -83,9 +87,10 @@ export const rosterEntries = pgTable(
     foreignKey({ columns: [t.serviceId], foreignColumns: [services.id] }),
     check("roster_weekday_iso", sql`${t.weekday} between 1 and 7`),
     check("roster_window_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    check("roster_rotation_weeks", sql`${t.rotationWeeks} between 1 and 4 and ${t.week} between 1 and ${t.rotationWeeks}`),
     check("roster_validity_ordered", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
     index("roster_location_idx").on(t.locationId, t.weekday),
-    index("roster_practitioner_idx").on(t.practitionerId),
+    index("roster_practitioner_idx").on(t.practitionerId, t.locationId, t.validFrom),
   ],
 );
 
@@ -116,9 +121,17 @@ export const leave = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull().default("Leave"),
+    // Whole-day leave keeps its dates: it covers those days in the zone of each location the practitioner works at,
+    // while starts_at/ends_at hold the widest instants across those zones (for overlap queries).
+    startsOn: date("starts_on"),
+    endsOn: date("ends_on"),
   },
   (t) => [
     check("leave_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      "leave_dates_ordered",
+      sql`(${t.startsOn} is null) = (${t.endsOn} is null) and (${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn})`,
+    ),
     index("leave_practitioner_idx").on(t.practitionerId, t.startsAt),
   ],
 );

@@ -1,6 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { hashPassword } from "@/lib/security/password";
+import { addClosure } from "@/lib/setup/add-closure";
+import { addLeave } from "@/lib/setup/add-leave";
+import { setRoster } from "@/lib/setup/set-roster";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -37,8 +40,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   await db.transaction(async (tx) => {
     const locationIds = await seedLocations(tx as unknown as Db);
     const serviceIds = await seedServices(tx as unknown as Db);
-    const practitionerIds = await seedPractitioners(tx as unknown as Db, locationIds, serviceIds, today);
+    const practitionerIds = await seedPractitioners(tx as unknown as Db);
     await seedStaff(tx as unknown as Db, practitionerIds, options.password);
+    await seedWorkingTime(tx as unknown as Db, today, now);
     const [existing] = await tx.select({ n: count() }).from(s.appointments);
     if ((existing?.n ?? 0) === 0)
       await seedActivity(tx as unknown as Db, { locationIds, serviceIds, practitionerIds, today, now });
@@ -98,7 +102,7 @@ async function seedServices(db: Db): Promise<Ids> {
   return idsBySlug(db, s.services);
 }
 
-async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, today: DateTime): Promise<Ids> {
+async function seedPractitioners(db: Db): Promise<Ids> {
   const ids: Ids = new Map();
   for (const p of PRACTITIONERS) {
     const [existing] = await db
@@ -115,34 +119,49 @@ async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, toda
       discipline: p.discipline,
       title: p.title,
       bio: p.bio,
-      locations: [...new Set(p.shifts.map((shift) => shift.location))],
+      locations: [...new Set([...p.shifts, ...(p.classes ?? [])].map((x) => x.location))],
     });
     const id = (await idsBySlug(db, s.practitioners)).get(p.slug)!;
     ids.set(p.slug, id);
-    const validFrom = today.minus({ days: 60 }).toISODate()!;
-    for (const shift of p.shifts) {
-      const locationId = locationIds.get(shift.location)!;
-      for (const weekday of shift.days) {
-        const [entry] = await db
-          .insert(s.rosterEntries)
-          .values({ practitionerId: id, locationId, weekday, startsAt: shift.start, endsAt: shift.end, validFrom })
-          .returning({ id: s.rosterEntries.id });
-        if (shift.breakAt)
-          await db
-            .insert(s.rosterBreaks)
-            .values({ rosterEntryId: entry!.id, startsAt: shift.breakAt[0], endsAt: shift.breakAt[1] });
-      }
-    }
-    for (const c of p.classes ?? []) {
-      await db.insert(s.rosterEntries).values({
-        practitionerId: id,
-        locationId: locationIds.get(c.location)!,
-        weekday: c.day,
-        startsAt: c.start,
-        endsAt: c.end,
-        validFrom,
-        serviceId: serviceIds.get(c.service)!,
-      });
+  }
+  return ids;
+}
+
+/**
+ * Rosters, leave and a closure, made through the admin's own verbs (as the manager would in /admin/rosters and
+ * /admin/leave), once: a clinic that has rosters already is left alone.
+ */
+async function seedWorkingTime(db: Db, today: DateTime, now: Date): Promise<void> {
+  const [rostered] = await db.select({ n: count() }).from(s.rosterEntries);
+  if ((rostered?.n ?? 0) > 0) return;
+  const [manager] = await db.select().from(s.staffUsers).where(eq(s.staffUsers.email, "admin@demo.clinic"));
+  const admin = {
+    kind: "staff",
+    userId: manager!.id,
+    role: "admin",
+    practitionerId: null,
+    name: manager!.name,
+  } as const;
+  const validFrom = today.minus({ days: 60 }).toISODate()!;
+  for (const p of PRACTITIONERS) {
+    const places = new Set([...p.shifts, ...(p.classes ?? [])].map((x) => x.location));
+    for (const location of places) {
+      const shifts = [
+        ...p.shifts
+          .filter((sh) => sh.location === location)
+          .flatMap((sh) =>
+            sh.days.map((weekday) => ({
+              weekday,
+              start: sh.start,
+              end: sh.end,
+              breaks: sh.breakAt ? [{ start: sh.breakAt[0], end: sh.breakAt[1] }] : [],
+            })),
+          ),
+        ...(p.classes ?? [])
+          .filter((c) => c.location === location)
+          .map((c) => ({ weekday: c.day, start: c.start, end: c.end, service: c.service })),
+      ];
+      await setRoster(db, admin, p.slug, { location, validFrom, shifts }, { now });
     }
   }
   // A few days of leave, and one location closed for a staff training day.
@@ -153,21 +172,11 @@ async function seedPractitioners(db: Db, locationIds: Ids, serviceIds: Ids, toda
   ];
   for (const [slug, offset, days] of leaveDays) {
     const start = nextWeekday(today.plus({ days: offset }));
-    await db.insert(s.leave).values({
-      practitionerId: ids.get(slug)!,
-      startsAt: start.toJSDate(),
-      endsAt: start.plus({ days }).toJSDate(),
-      reason: "Annual leave",
-    });
+    const range = { start: start.toISODate()!, end: start.plus({ days: days - 1 }).toISODate()! };
+    await addLeave(db, admin, slug, { ...range, reason: "Annual leave" }, { now });
   }
   const closureDay = nextWeekday(today.plus({ days: 19 })).toISODate()!;
-  await db.insert(s.closures).values({
-    locationId: locationIds.get("mosman")!,
-    startsOn: closureDay,
-    endsOn: closureDay,
-    reason: "Staff training day",
-  });
-  return ids;
+  await addClosure(db, admin, "mosman", { from: closureDay, to: closureDay, reason: "Staff training day" }, { now });
 }
 
 async function seedStaff(db: Db, practitionerIds: Ids, password: string): Promise<void> {

@@ -98,6 +98,8 @@ describe(`loadSlotQuery (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
       validTo: null,
       service: null,
       breaks: [{ start: "12:30", end: "13:15" }],
+      rotationWeeks: 1,
+      week: 1,
     });
     expect(query.rosters).toContainEqual({
       practitioner: "amy",
@@ -108,6 +110,8 @@ describe(`loadSlotQuery (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, 
       validTo: null,
       service: "pilates-class",
       breaks: [],
+      rotationWeeks: 1,
+      week: 1,
     });
     expect(query.busy).toEqual([]);
     expect(query.classBookings).toEqual([]);

@@ -3,7 +3,8 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import { type Db, rowFromJson, rowsOf, type Tx } from "@/db/client";
 import { locations, practitioners, serviceLocations, services } from "@/db/schema";
 import { NotFound, ValidationFailed } from "@/lib/errors";
-import { publicHolidayDates } from "./holidays";
+import { holidayClosedDates } from "./holidays";
+import { leaveSpanIn } from "./leave-span";
 import { addDays, eachLocalDate } from "./local-time";
 import type { LocalDate, RosterEntry, SlotQuery } from "./slot-types";
 
@@ -39,10 +40,14 @@ interface ScheduleJson {
     validFrom: string;
     validTo: string | null;
     serviceSlug: string | null;
+    rotationWeeks: number;
+    week: number;
     breaks: { start: string; end: string }[] | null;
   }[];
   closures: { startsOn: string; endsOn: string }[];
-  leave: { practitionerId: string; start: string; end: string }[];
+  /** Public holidays the location opens on anyway. */
+  openDays: string[];
+  leave: { practitionerId: string; start: string; end: string; startsOn: string | null; endsOn: string | null }[];
   /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
   busy: [string, number, number, string | null, string | null][];
   classes: { practitionerId: string; start: string; booked: number }[];
@@ -91,17 +96,18 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
     validFrom: r.validFrom,
     validTo: r.validTo,
     service: r.serviceSlug,
+    rotationWeeks: r.rotationWeeks,
+    week: r.week,
     breaks: (r.breaks ?? []).map((b) => ({ start: HHMM(b.start), end: HHMM(b.end) })),
   }));
-  const closedDates = publicHolidayDates(location.holidayRegion, req.from, req.to);
+  const closedDates = holidayClosedDates(location.holidayRegion, new Set(s.openDays), req.from, req.to);
   for (const c of s.closures)
     for (const d of eachLocalDate(c.startsOn > req.from ? c.startsOn : req.from, c.endsOn < req.to ? c.endsOn : req.to))
       closedDates.add(d);
   const busy = [
     ...s.leave.map((l) => ({
       practitioner: slugById.get(l.practitionerId)!,
-      start: new Date(l.start),
-      end: new Date(l.end),
+      ...leaveSpanIn({ ...l, start: new Date(l.start), end: new Date(l.end) }, location.timezone),
     })),
     // a class's own places are counted in classBookings, not as busy time for that class
     ...s.busy
@@ -153,13 +159,17 @@ function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: str
     'practitioners', ${list(sql`select json_agg(json_build_object('id', p.id, 'slug', p.slug) order by p.slug) from practitioners p where p.id in (${chosen})`)},
     'rosters', ${list(sql`select json_agg(json_build_object('practitionerId', r.practitioner_id, 'weekday', r.weekday, 'startsAt', r.starts_at,
         'endsAt', r.ends_at, 'validFrom', r.valid_from, 'validTo', r.valid_to, 'serviceSlug', rs.slug,
+        'rotationWeeks', r.rotation_weeks, 'week', r.week,
         'breaks', (select json_agg(json_build_object('start', b.starts_at, 'end', b.ends_at)) from roster_breaks b where b.roster_entry_id = r.id)))
       from roster_entries r left join services rs on rs.id = r.service_id
       where r.location_id = ${locations.id} and r.practitioner_id in (${chosen}) and r.valid_from <= ${v.to}::date
         and (r.valid_to is null or r.valid_to >= ${v.from}::date)`)},
     'closures', ${list(sql`select json_agg(json_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on)) from closures c
       where c.location_id = ${locations.id} and c.starts_on <= ${v.to}::date and c.ends_on >= ${v.from}::date`)},
-    'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at)) from leave l
+    'openDays', ${list(sql`select json_agg(o.date) from location_open_days o
+      where o.location_id = ${locations.id} and o.date between ${v.from}::date and ${v.to}::date`)},
+    'leave', ${list(sql`select json_agg(json_build_object('practitionerId', l.practitioner_id, 'start', l.starts_at, 'end', l.ends_at,
+        'startsOn', l.starts_on, 'endsOn', l.ends_on)) from leave l
       where l.practitioner_id in (${chosen}) and l.starts_at < ${v.windowEnd}::timestamptz and l.ends_at > ${v.windowStart}::timestamptz`)},
     'busy', ${list(sql`select json_agg(json_build_array(a.practitioner_id, (extract(epoch from lower(a.blocked)) * 1000)::bigint,
         (extract(epoch from upper(a.blocked)) * 1000)::bigint, a.class_id, k.service_id))

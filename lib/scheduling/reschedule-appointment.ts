@@ -77,6 +77,8 @@ export async function rescheduleAppointment(
           classId,
           during: { start: slot.start, end: slot.end },
           blocked: blockedInterval(slot.start, query.service),
+          // the new time came from the slot engine, so it is inside working time: no longer "needs moving"
+          needsMovingSince: null,
           updatedAt: now,
         })
         .where(eq(appointments.id, row.id));

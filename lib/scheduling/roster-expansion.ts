@@ -1,7 +1,7 @@
 // Turns weekly roster entries into concrete working windows, one local date at a time,
 // in the location's zone: a 09:00 entry is 09:00 on the wall clock whatever the UTC offset.
 import type { Span } from "./intervals";
-import { eachLocalDate, isoWeekday, localTimeToMs } from "./local-time";
+import { addDays, eachLocalDate, isoWeekday, localTimeToMs } from "./local-time";
 import type { LocalDate, LocalTime, RosterEntry } from "./slot-types";
 
 export interface DayWindow {
@@ -51,6 +51,7 @@ export function expandRosters(input: ExpansionInput): DayWindow[] {
     for (const entry of byWeekday.get(isoWeekday(date)) ?? []) {
       if (date < entry.validFrom) continue;
       if (entry.validTo !== null && date > entry.validTo) continue;
+      if (rotationWeekOf(entry.validFrom, date, entry.rotationWeeks ?? 1) !== (entry.week ?? 1)) continue;
       const window = { start: at(date, entry.start), end: at(date, entry.end) };
       if (window.end <= window.start) continue;
       const breaks = entry.breaks
@@ -60,4 +61,20 @@ export function expandRosters(input: ExpansionInput): DayWindow[] {
     }
   }
   return out;
+}
+
+/** The Monday of the ISO week holding `date`. */
+function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/**
+ * Which week (1..rotationWeeks) of a rotation `date` falls in, week 1 being the Monday-to-Sunday week that holds
+ * `validFrom`. Local dates only, so daylight saving never moves a date into another week.
+ */
+export function rotationWeekOf(validFrom: LocalDate, date: LocalDate, rotationWeeks: number): number {
+  if (rotationWeeks <= 1) return 1;
+  const days = Math.round((Date.parse(mondayOf(date)) - Date.parse(mondayOf(validFrom))) / 86_400_000);
+  const weeks = Math.floor(days / 7);
+  return (((weeks % rotationWeeks) + rotationWeeks) % rotationWeeks) + 1;
 }

@@ -14,6 +14,10 @@ export interface RosterEntry {
   /** null = general time; a service slug = a block dedicated to that service (group classes). */
   service: string | null;
   breaks: { start: LocalTime; end: LocalTime }[];
+  /** A rotation of 1 to 4 weeks (default 1); week 1 is the Monday-to-Sunday week holding validFrom. */
+  rotationWeeks?: number;
+  /** Which week of the rotation this entry works in, 1..rotationWeeks (default 1). */
+  week?: number;
 }
 
 export interface ServiceRules {

@@ -25,6 +25,7 @@ export async function loadBoardAppointments(
         needsCall: appointments.needsCall,
         calledAt: appointments.calledAt,
         cancelReason: appointments.cancelReason,
+        needsMovingSince: appointments.needsMovingSince,
       },
       service: { slug: services.slug, name: services.name },
       location: { slug: locations.slug, name: locations.name, timezone: locations.timezone },
@@ -75,6 +76,7 @@ export async function loadBoardAppointments(
       notes: r.a.notes,
       classId: r.a.classId,
       cancelReason: r.a.cancelReason,
+      needsMoving: r.a.needsMovingSince !== null && r.a.status === "booked",
     };
   });
 }

@@ -26,6 +26,8 @@ export interface BoardAppointment extends StaffAppointmentDto {
   notes: string | null;
   classId: string | null;
   cancelReason: string | null;
+  /** A clinic setup change left it outside working time: reception should move it (or cancel it). */
+  needsMoving: boolean;
 }
 
 /** Minutes after local midnight, in the location's zone. */

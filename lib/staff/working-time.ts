@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db, Tx } from "@/db/client";
-import { closures, leave, locations, rosterBreaks, rosterEntries, services } from "@/db/schema";
-import { publicHolidayDates } from "@/lib/scheduling/holidays";
+import { closures, leave, locationOpenDays, locations, rosterBreaks, rosterEntries, services } from "@/db/schema";
+import { publicHolidays } from "@/lib/scheduling/holidays";
+import { rotationWeekOf } from "@/lib/scheduling/roster-expansion";
 import { addDays, eachLocalDate, isoWeekday } from "@/lib/scheduling/local-time";
 import type { MinuteSpan } from "./reception-types";
 
@@ -73,6 +74,7 @@ export async function loadWorkingTime(
     const weekday = isoWeekday(date);
     for (const { e, serviceName } of entries) {
       if (e.weekday !== weekday || date < e.validFrom || (e.validTo !== null && date > e.validTo)) continue;
+      if (rotationWeekOf(e.validFrom, date, e.rotationWeeks) !== e.week) continue;
       if (closed.get(e.locationId)?.has(date)) continue;
       const key = `${e.practitionerId}|${e.locationId}|${date}`;
       const day = byKey.get(key) ?? {
@@ -113,7 +115,7 @@ export async function loadClosedDates(
 ): Promise<Map<string, Map<string, string>>> {
   const out = new Map<string, Map<string, string>>();
   if (locationIds.length === 0) return out;
-  const [locs, rows] = await Promise.all([
+  const [locs, rows, open] = await Promise.all([
     db
       .select({ id: locations.id, region: locations.holidayRegion })
       .from(locations)
@@ -122,10 +124,22 @@ export async function loadClosedDates(
       .select()
       .from(closures)
       .where(and(inArray(closures.locationId, locationIds), lte(closures.startsOn, to), gte(closures.endsOn, from))),
+    db
+      .select()
+      .from(locationOpenDays)
+      .where(
+        and(
+          inArray(locationOpenDays.locationId, locationIds),
+          gte(locationOpenDays.date, from),
+          lte(locationOpenDays.date, to),
+        ),
+      ),
   ]);
+  const openOn = new Set(open.map((o) => `${o.locationId}|${o.date}`));
   for (const l of locs) {
     const m = new Map<string, string>();
-    for (const d of publicHolidayDates(l.region, from, to)) m.set(d, "Public holiday");
+    for (const h of publicHolidays(l.region, from, to))
+      if (!openOn.has(`${l.id}|${h.date}`)) m.set(h.date, "Public holiday");
     out.set(l.id, m);
   }
   for (const c of rows) {

@@ -11,6 +11,8 @@ import { getDayBoard } from "@/lib/staff/get-day-board";
 import { getLocationWeek } from "@/lib/staff/get-location-week";
 import { getPatient } from "@/lib/staff/get-patient";
 import { getPractitionerWeek } from "@/lib/staff/get-practitioner-week";
+import { countNeedsMoving } from "@/lib/staff/list-needs-moving";
+import Link from "next/link";
 import { uuidSchema } from "@/lib/staff/reception-schemas";
 import { CalendarApp } from "./_components/calendar-app";
 import "../reception.css";
@@ -24,9 +26,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const actor = await requireStaffPage(["reception", "admin"], "/calendar");
   const sp = await searchParams;
   const db = await getDb();
-  const [locations, practitioners] = await Promise.all([
+  const [locations, practitioners, toMove] = await Promise.all([
     listLocations(db, { includeInactive: true }),
     listPractitioners(db),
+    countNeedsMoving(db),
   ]);
   // a clinic with no location yet has nothing to show: the admin's first screen is the setup checklist
   if (locations.length === 0 && actor.role === "admin") redirect("/admin/setup");
@@ -54,13 +57,22 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const found = uuidSchema.safeParse(sp.book).success ? await getPatient(db, actor, sp.book!).catch(() => null) : null;
   const bookFor = found ? (({ appointments: _a, createdAt: _c, ...summary }) => summary)(found) : null;
   return (
-    <CalendarApp
-      today={today}
-      locations={locations.map((l) => ({ slug: l.slug, name: l.name }))}
-      practitioners={practitioners.map((p) => ({ slug: p.slug, name: p.name }))}
-      initialState={{ mode, location, practitioner, date }}
-      initialBoard={board}
-      bookFor={bookFor}
-    />
+    <>
+      {toMove > 0 ? (
+        <p className="alert alert--warn moving-banner" role="status">
+          <span className="flag-move">Move</span> {toMove === 1 ? "1 booking is" : `${toMove} bookings are`} outside
+          working time after a roster, leave or closure change.{" "}
+          <Link href="/needs-moving">See the bookings that need moving</Link>
+        </p>
+      ) : null}
+      <CalendarApp
+        today={today}
+        locations={locations.map((l) => ({ slug: l.slug, name: l.name }))}
+        practitioners={practitioners.map((p) => ({ slug: p.slug, name: p.name }))}
+        initialState={{ mode, location, practitioner, date }}
+        initialBoard={board}
+        bookFor={bookFor}
+      />
+    </>
   );
 }

@@ -19,12 +19,13 @@ export function AppointmentCard({
   const first = group[0]!;
   const isClass = group.length > 1 || first.classId !== null;
   const needsCall = group.some((a) => a.intake.needsCall);
+  const needsMoving = group.some((a) => a.needsMoving);
   const compact = height < 38;
   const status = isClass ? (group.every((a) => a.status === group[0]!.status) ? first.status : "booked") : first.status;
   return (
     <button
       type="button"
-      className={`appt appt--${status}${compact ? " appt--compact" : ""}${needsCall ? " appt--call" : ""}`}
+      className={`appt appt--${status}${compact ? " appt--compact" : ""}${needsCall ? " appt--call" : ""}${needsMoving ? " appt--move" : ""}`}
       style={{ top, height }}
       onClick={() => onOpen(group)}
     >
@@ -35,6 +36,7 @@ export function AppointmentCard({
           {isClass ? `${shortService(first.service, first.serviceName)} · ${group.length} booked` : first.patient.name}
         </span>
         {needsCall ? <span className="flag-call">Call</span> : null}
+        {needsMoving ? <span className="flag-move">Move</span> : null}
       </span>
       {!compact ? (
         <span className="appt__meta">
@@ -55,6 +57,7 @@ export function AppointmentCard({
         , {STATUS_LABEL[status]}
         {!isClass ? `, ${INTAKE_LABEL[first.intake.status]}` : ""}
         {needsCall ? ", needs a call" : ""}
+        {needsMoving ? ", needs moving" : ""}
       </span>
     </button>
   );

@@ -16,6 +16,7 @@ export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: Boar
   const all = boardAppointments(board);
   const count = (s: string) => all.filter((a) => a.status === s).length;
   const calls = all.filter((a) => a.intake.needsCall);
+  const moves = all.filter((a) => a.needsMoving);
   const intakeDone = all.filter((a) => a.intake.status === "completed").length;
   return (
     <div className="cal-summary">
@@ -44,6 +45,18 @@ export function BoardSummary({ board, onOpen }: { board: Board; onOpen: (g: Boar
           <span className="flag-call">Call</span>
           <span>{calls.length === 1 ? "1 patient needs" : `${calls.length} patients need`} a call:</span>
           {calls.map((a) => (
+            <button key={a.id} type="button" className="link-button" onClick={() => onOpen([a])}>
+              {a.patient.name} ({board.kind !== "day" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
+              {clock(minutesOf(a.start))})
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {moves.length ? (
+        <div className="cal-calls cal-moves">
+          <span className="flag-move">Move</span>
+          <span>{moves.length === 1 ? "1 appointment needs" : `${moves.length} appointments need`} moving:</span>
+          {moves.map((a) => (
             <button key={a.id} type="button" className="link-button" onClick={() => onOpen([a])}>
               {a.patient.name} ({board.kind !== "day" ? `${shortDate(a.start.slice(0, 10))} ` : ""}
               {clock(minutesOf(a.start))})

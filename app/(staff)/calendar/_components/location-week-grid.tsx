@@ -124,11 +124,12 @@ function WeekAppointment({ group, onOpen }: { group: BoardAppointment[]; onOpen:
   const first = group[0]!;
   const isClass = group.length > 1 || first.classId !== null;
   const needsCall = group.some((a) => a.intake.needsCall);
+  const needsMoving = group.some((a) => a.needsMoving);
   const status = isClass ? (group.every((a) => a.status === first.status) ? first.status : "booked") : first.status;
   return (
     <button
       type="button"
-      className={`appt appt--inline appt--${status}${needsCall ? " appt--call" : ""}`}
+      className={`appt appt--inline appt--${status}${needsCall ? " appt--call" : ""}${needsMoving ? " appt--move" : ""}`}
       onClick={() => onOpen(group)}
     >
       <span className="appt__line">
@@ -138,6 +139,7 @@ function WeekAppointment({ group, onOpen }: { group: BoardAppointment[]; onOpen:
           {isClass ? `${shortService(first.service, first.serviceName)} · ${group.length} booked` : first.patient.name}
         </span>
         {needsCall ? <span className="flag-call">Call</span> : null}
+        {needsMoving ? <span className="flag-move">Move</span> : null}
       </span>
       <span className="appt__meta">
         <span>{shortService(first.service, first.serviceName)}</span>
@@ -151,6 +153,7 @@ function WeekAppointment({ group, onOpen }: { group: BoardAppointment[]; onOpen:
         , {STATUS_LABEL[status]}
         {!isClass ? `, ${INTAKE_LABEL[first.intake.status]}` : ""}
         {needsCall ? ", needs a call" : ""}
+        {needsMoving ? ", needs moving" : ""}
       </span>
     </button>
   );
