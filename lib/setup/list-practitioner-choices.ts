@@ -17,7 +17,12 @@ export interface PractitionerChoice {
 export async function listPractitionerChoices(db: Db, actor: Actor): Promise<PractitionerChoice[]> {
   await requireRole(db, actor, ["admin"], "staff.practitioner-choices");
   const rows = await db
-    .select({ slug: practitioners.slug, name: practitioners.name, active: practitioners.active, linkedTo: staffUsers.id })
+    .select({
+      slug: practitioners.slug,
+      name: practitioners.name,
+      active: practitioners.active,
+      linkedTo: staffUsers.id,
+    })
     .from(practitioners)
     .leftJoin(staffUsers, eq(staffUsers.practitionerId, practitioners.id))
     .orderBy(asc(practitioners.name));

@@ -102,12 +102,18 @@ describe("inviting staff", () => {
       await fieldsOf(acceptInvitation(h.db, token, { newPassword: "abcdefghijk", confirmPassword: "abcdefghijk" }, IP)),
     ).toEqual({ newPassword: "Use at least 12 characters" });
     expect(
-      (await fieldsOf(acceptInvitation(h.db, token, { newPassword: "password1234", confirmPassword: "password1234" }, IP)))
-        .newPassword,
+      (
+        await fieldsOf(
+          acceptInvitation(h.db, token, { newPassword: "password1234", confirmPassword: "password1234" }, IP),
+        )
+      ).newPassword,
     ).toMatch(/too common/);
     expect(
-      (await fieldsOf(acceptInvitation(h.db, token, { newPassword: "iloveyou2026!", confirmPassword: "iloveyou2026!" }, IP)))
-        .newPassword,
+      (
+        await fieldsOf(
+          acceptInvitation(h.db, token, { newPassword: "iloveyou2026!", confirmPassword: "iloveyou2026!" }, IP),
+        )
+      ).newPassword,
     ).toMatch(/too common/);
     // still usable after refusals
     expect(await invitationFor(h.db, token)).not.toBeNull();

@@ -13,9 +13,10 @@ export async function loadStaff(db: Db | Tx, where?: SQL): Promise<StaffDto[]> {
     .select({
       userId: staffInvitations.userId,
       any: sql<number>`count(*)`.as("any"),
-      expiresAt: sql<Date | null>`max(${staffInvitations.expiresAt}) filter (where ${staffInvitations.usedAt} is null and ${staffInvitations.revokedAt} is null)`.as(
-        "expires_at",
-      ),
+      expiresAt:
+        sql<Date | null>`max(${staffInvitations.expiresAt}) filter (where ${staffInvitations.usedAt} is null and ${staffInvitations.revokedAt} is null)`.as(
+          "expires_at",
+        ),
     })
     .from(staffInvitations)
     .groupBy(staffInvitations.userId)

@@ -35,7 +35,8 @@ export function ResetPasswordForm({ token, purpose = "reset" }: { token: string;
           </>
         ) : (
           <>
-            Your password is set, and you are signed out everywhere. <Link href="/login">Sign in</Link> with the new one.
+            Your password is set, and you are signed out everywhere. <Link href="/login">Sign in</Link> with the new
+            one.
           </>
         )}
       </p>
@@ -67,7 +68,9 @@ export function ResetPasswordForm({ token, purpose = "reset" }: { token: string;
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="confirmPassword">{purpose === "invite" ? "The same password again" : "New password again"}</label>
+        <label htmlFor="confirmPassword">
+          {purpose === "invite" ? "The same password again" : "New password again"}
+        </label>
         <input
           id="confirmPassword"
           type="password"

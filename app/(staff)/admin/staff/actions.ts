@@ -10,9 +10,13 @@ import { resendStaffInvitation } from "@/lib/setup/resend-staff-invitation";
 import { sendStaffPasswordReset } from "@/lib/setup/send-staff-password-reset";
 import { updateStaff } from "@/lib/setup/update-staff";
 
-export type StaffResult = { ok: true; message: string } | { ok: false; message: string; fields?: Record<string, string> };
+export type StaffResult =
+  { ok: true; message: string } | { ok: false; message: string; fields?: Record<string, string> };
 
-async function run(scope: string, fn: (actor: NonNullable<Awaited<ReturnType<typeof getStaffActor>>>) => Promise<string>) {
+async function run(
+  scope: string,
+  fn: (actor: NonNullable<Awaited<ReturnType<typeof getStaffActor>>>) => Promise<string>,
+) {
   const actor = await getStaffActor();
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again." } satisfies StaffResult;
   try {

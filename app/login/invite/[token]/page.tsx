@@ -16,8 +16,8 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
         {invitee ? (
           <>
             <p>
-              Welcome, {invitee.name}. Choose a password for <strong>{invitee.email}</strong>; you sign in with these from
-              now on.
+              Welcome, {invitee.name}. Choose a password for <strong>{invitee.email}</strong>; you sign in with these
+              from now on.
             </p>
             <ResetPasswordForm token={token} purpose="invite" />
           </>

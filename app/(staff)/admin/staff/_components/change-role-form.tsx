@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { PractitionerChoice } from "@/lib/setup/list-practitioner-choices";
 import { type StaffDto, type UpdateStaffInput, updateStaffSchema } from "@/lib/setup/staff-schemas";
@@ -22,7 +22,7 @@ export function ChangeRoleForm({
   onCancel: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<
+  const { register, handleSubmit, formState, setError, control } = useForm<
     UpdateStaffInput,
     unknown,
     z.output<typeof updateStaffSchema>
@@ -32,7 +32,7 @@ export function ChangeRoleForm({
     shouldUnregister: true,
   });
   const { errors, isSubmitting } = formState;
-  const role = watch("role");
+  const role = useWatch({ control, name: "role" });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

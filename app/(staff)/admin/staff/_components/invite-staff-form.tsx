@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import type { PractitionerChoice } from "@/lib/setup/list-practitioner-choices";
 import { type InviteStaff, type InviteStaffInput, inviteStaffSchema } from "@/lib/setup/staff-schemas";
 import { inviteStaffAction } from "../actions";
@@ -12,12 +12,16 @@ const EMPTY: InviteStaffInput = { email: "", name: "", role: "reception", practi
 
 export function InviteStaffForm({ practitioners }: { practitioners: PractitionerChoice[] }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const { register, handleSubmit, formState, setError, reset, watch } = useForm<InviteStaffInput, unknown, InviteStaff>(
+  const { register, handleSubmit, formState, setError, reset, control } = useForm<
+    InviteStaffInput,
+    unknown,
+    InviteStaff
+  >(
     // the practitioner select leaves the form (and its value) when the role is not practitioner
     { resolver: zodResolver(inviteStaffSchema), defaultValues: EMPTY, shouldUnregister: true },
   );
   const { errors, isSubmitting } = formState;
-  const role = watch("role");
+  const role = useWatch({ control, name: "role" });
 
   const onSubmit = handleSubmit(async (values) => {
     setResult(null);

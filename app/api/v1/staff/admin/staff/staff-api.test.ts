@@ -26,7 +26,11 @@ let reset: typeof import("./[id]/password-reset/route");
 const sessions: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-async function account(key: string, role: "admin" | "reception" | "practitioner", practitionerId: string | null = null) {
+async function account(
+  key: string,
+  role: "admin" | "reception" | "practitioner",
+  practitionerId: string | null = null,
+) {
   const [u] = await handle.db
     .insert(staffUsers)
     .values({ email: `${key}@test.clinic`, name: key, role, practitionerId, passwordHash: "unused", mfaExempt: true })
@@ -52,11 +56,21 @@ afterAll(async () => handle.close());
 const JSON_TYPE = { "Content-Type": "application/json" };
 const as = (who: string | null) => (state.sid = who ? sessions[who]! : null);
 const post = (body: unknown) =>
-  list.POST(new Request("http://localhost/api/v1/staff/admin/staff", { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) }), {});
+  list.POST(
+    new Request("http://localhost/api/v1/staff/admin/staff", {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify(body),
+    }),
+    {},
+  );
 const patch = (id: string, body: unknown) =>
-  one.PATCH(new Request(`http://localhost/x/${id}`, { method: "PATCH", headers: JSON_TYPE, body: JSON.stringify(body) }), {
-    params: Promise.resolve({ id }),
-  });
+  one.PATCH(
+    new Request(`http://localhost/x/${id}`, { method: "PATCH", headers: JSON_TYPE, body: JSON.stringify(body) }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
 const errorOf = async (r: Response) => ((await r.json()) as { error: { code: string; fields?: object } }).error;
 
 describe("/api/v1/staff/admin/staff", () => {
@@ -79,10 +93,20 @@ describe("/api/v1/staff/admin/staff", () => {
 
   it("POST 201 {staff}, 422 with fields, GET lists the accounts", async () => {
     as("ada");
-    const created = await post({ email: "amy@test.clinic", name: "Amy Adams", role: "practitioner", practitioner: "amy" });
+    const created = await post({
+      email: "amy@test.clinic",
+      name: "Amy Adams",
+      role: "practitioner",
+      practitioner: "amy",
+    });
     expect(created.status).toBe(201);
     const { staff } = (await created.json()) as { staff: Record<string, unknown> };
-    expect(staff).toMatchObject({ id: expect.any(String), role: "practitioner", practitioner: "amy", status: "invited" });
+    expect(staff).toMatchObject({
+      id: expect.any(String),
+      role: "practitioner",
+      practitioner: "amy",
+      status: "invited",
+    });
     expect(staff).not.toHaveProperty("passwordHash");
 
     const bad = await post({ email: "amy@test.clinic", name: "Amy Again", role: "reception" });
@@ -94,7 +118,10 @@ describe("/api/v1/staff/admin/staff", () => {
     expect((await errorOf(linked)).fields).toEqual({ practitioner: "This practitioner already has a staff account" });
     const junk = await post({ email: 3, name: "", role: "boss" });
     expect(Object.keys((await errorOf(junk)).fields!).sort()).toEqual(["email", "name", "role"]);
-    const notJson = await list.POST(new Request("http://localhost/", { method: "POST", headers: JSON_TYPE, body: "{" }), {});
+    const notJson = await list.POST(
+      new Request("http://localhost/", { method: "POST", headers: JSON_TYPE, body: "{" }),
+      {},
+    );
     expect(notJson.status).toBe(400);
 
     const all = (await (await list.GET(new Request("http://localhost/"), {})).json()) as { staff: { email: string }[] };
