@@ -113,53 +113,48 @@ export function StaffTable({
                       <button
                         type="button"
                         className="button button--ghost button--small"
-                        aria-label={`Change role of ${s.name}`}
                         onClick={() => setDialog({ kind: "role", staff: s })}
                       >
-                        Change role
+                        Change role<span className="visually-hidden"> of {s.name}</span>
                       </button>
                     ) : null}
                     {s.status === "invited" ? (
                       <button
                         type="button"
                         className="button button--ghost button--small"
-                        aria-label={`Resend invitation to ${s.name}`}
                         disabled={pending}
                         onClick={() => act(() => resendInvitationAction(s.id))}
                       >
-                        Resend invitation
+                        Resend invitation<span className="visually-hidden"> to {s.name}</span>
                       </button>
                     ) : null}
                     {s.status === "active" ? (
                       <button
                         type="button"
                         className="button button--ghost button--small"
-                        aria-label={`Send a password-reset link to ${s.name}`}
                         disabled={pending}
                         onClick={() => act(() => sendResetLinkAction(s.id))}
                       >
-                        Send reset link
+                        Send reset link<span className="visually-hidden"> to {s.name}</span>
                       </button>
                     ) : null}
                     {s.id !== me && s.status !== "deactivated" ? (
                       <button
                         type="button"
-                        className="button button--danger-text button--small"
-                        aria-label={`Deactivate ${s.name}`}
+                        className="button button--ghost button--small button--danger-text"
                         onClick={() => setDialog({ kind: "deactivate", staff: s })}
                       >
-                        Deactivate
+                        Deactivate<span className="visually-hidden"> {s.name}</span>
                       </button>
                     ) : null}
                     {s.status === "deactivated" ? (
                       <button
                         type="button"
                         className="button button--ghost button--small"
-                        aria-label={`Reactivate ${s.name}`}
                         disabled={pending}
                         onClick={() => act(() => updateStaffAction(s.id, { active: true }))}
                       >
-                        Reactivate
+                        Reactivate<span className="visually-hidden"> {s.name}</span>
                       </button>
                     ) : null}
                   </div>
