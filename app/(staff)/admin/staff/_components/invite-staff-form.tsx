@@ -45,7 +45,8 @@ export function InviteStaffForm({ practitioners }: { practitioners: Practitioner
 
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-label="Invite a staff member">
-      <div className="form-grid">
+      {/* each field keeps its own height when a neighbour shows an error */}
+      <div className="form-grid" style={{ alignItems: "start" }}>
         <div className="field">
           <label htmlFor="invite-name">Name</label>
           <input

@@ -68,7 +68,7 @@ export function StaffTable({
           {staff.length} account{staff.length === 1 ? "" : "s"}
         </p>
       </div>
-      <div role="status" aria-live="polite" className="notice-in-panel">
+      <div role="status" aria-live="polite" className={notice ? "notice-in-panel" : undefined}>
         {notice ? <p className={`alert ${notice.ok ? "alert--ok" : "alert--error"}`}>{notice.message}</p> : null}
       </div>
       {others.length === 0 ? (
