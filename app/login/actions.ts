@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { requestPasswordReset } from "@/lib/staff/request-password-reset";
+import { acceptInvitation } from "@/lib/setup/accept-invitation";
 import { resetPassword } from "@/lib/staff/reset-password";
 
 export type FormResult = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
@@ -27,4 +28,10 @@ export async function requestResetAction(input: unknown): Promise<FormResult> {
 
 export async function resetPasswordAction(token: string, input: unknown): Promise<FormResult> {
   return run("account.reset", async () => resetPassword(await getDb(), String(token), input, await requestAddress()));
+}
+
+export async function acceptInvitationAction(token: string, input: unknown): Promise<FormResult> {
+  return run("account.invitation-accept", async () => {
+    await acceptInvitation(await getDb(), String(token), input, await requestAddress());
+  });
 }

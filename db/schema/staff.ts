@@ -104,3 +104,25 @@ export const staffPasswordResets = pgTable(
   },
   (t) => [index("staff_password_resets_user_idx").on(t.userId)],
 );
+
+/**
+ * Invitations to set a first password, emailed when an admin creates an account: only the token's SHA-256 is kept;
+ * single use, 72 hours. An account with an unused invitation and no password of its own is "invited".
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    /** Set when a newer invitation replaces this one, or the account is deactivated. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    invitedBy: uuid("invited_by").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_invitations_user_idx").on(t.userId)],
+);

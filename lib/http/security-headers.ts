@@ -7,6 +7,7 @@ const TOKEN_PATHS = [
   /^\/api\/v1\/bookings\//,
   /^\/api\/v1\/calendar\//,
   /^\/login\/reset\//,
+  /^\/login\/invite\//,
   /^\/invite/,
 ];
 

@@ -167,3 +167,16 @@ export async function enqueueStaffPasswordResetEmail(
     db: inTransaction(db),
   });
 }
+
+/** An invitation to set a first password, sealed in the job; queued in the transaction that creates the account. */
+export async function enqueueStaffInvitationEmail(
+  db: Db | Tx,
+  to: { email: string; name: string; inviteUrl: string },
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue) return;
+  await queue.boss.send(EMAIL_QUEUE, { kind: "staff-invitation", sealed: seal(to) } satisfies EmailJob, {
+    db: inTransaction(db),
+  });
+}

@@ -13,6 +13,7 @@ export const EMAIL_KINDS = [
   "call-us",
   "staff-alert",
   "staff-password-reset",
+  "staff-invitation",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -31,6 +32,13 @@ export const sealedResetSchema = z.object({
   resetUrl: z.string().url(),
 });
 export type SealedReset = z.infer<typeof sealedResetSchema>;
+/** An invitation to set a first password: sealed for the same reason. */
+export const sealedInvitationSchema = z.object({
+  email: z.string().email(),
+  name: z.string().min(1),
+  inviteUrl: z.string().url(),
+});
+export type SealedInvitation = z.infer<typeof sealedInvitationSchema>;
 
 // Job data in the clear holds only ids, the kind and the expected start: nothing clinical, no tokens.
 const appointmentJob = z.object({
@@ -50,8 +58,15 @@ const staffAlertJob = z.object({
 export type StaffAlertJob = z.infer<typeof staffAlertJob>;
 
 const staffResetJob = z.object({ kind: z.literal("staff-password-reset"), sealed: z.string() });
+const staffInvitationJob = z.object({ kind: z.literal("staff-invitation"), sealed: z.string() });
 
-export const emailJobSchema = z.discriminatedUnion("kind", [appointmentJob, callUsJob, staffAlertJob, staffResetJob]);
+export const emailJobSchema = z.discriminatedUnion("kind", [
+  appointmentJob,
+  callUsJob,
+  staffAlertJob,
+  staffResetJob,
+  staffInvitationJob,
+]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type AppointmentEmailJob = z.infer<typeof appointmentJob>;
 

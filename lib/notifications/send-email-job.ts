@@ -17,6 +17,7 @@ import {
   sealedLinksSchema,
   type StaffAlertJob,
   sealedResetSchema,
+  sealedInvitationSchema,
 } from "./jobs";
 import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
@@ -73,6 +74,17 @@ export async function sendEmailJob(
       messageId,
       kind: data.kind,
       ...t.staffPasswordResetEmail({ name: reset.name, resetUrl: reset.resetUrl, clinic: groupClinic(identity) }),
+    });
+    return { sent: true, kind: data.kind };
+  }
+
+  if (data.kind === "staff-invitation") {
+    const invite = sealedInvitationSchema.parse(openSealed(data.sealed));
+    await deliver(mailer, {
+      to: invite.email,
+      messageId,
+      kind: data.kind,
+      ...t.staffInvitationEmail({ name: invite.name, inviteUrl: invite.inviteUrl, clinic: groupClinic() }),
     });
     return { sent: true, kind: data.kind };
   }

@@ -217,3 +217,22 @@ export function staffPasswordResetEmail(v: { name: string; resetUrl: string; cli
     footer(v.clinic),
   );
 }
+
+export function staffInvitationEmail(v: { name: string; inviteUrl: string; clinic: ClinicInfo }): RenderedEmail {
+  return renderEmail(
+    `You are invited to the ${v.clinic.groupName} staff dashboard`,
+    [
+      { p: `Hi ${v.name},` },
+      { p: `The clinic manager has made you a staff account at ${v.clinic.groupName}.` },
+      {
+        link: {
+          lead: "Choose your password to start. The link works once, for 72 hours.",
+          label: "Set your password",
+          href: v.inviteUrl,
+        },
+      },
+      { p: "If the link has expired, ask the clinic manager to send a new invitation." },
+    ],
+    footer(v.clinic),
+  );
+}

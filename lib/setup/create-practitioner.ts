@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { practitionerLocations, practitioners } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { inviteStaff } from "./invite-staff";
 import { practitionerCreateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
 import { locationIdsFor, offerDiscipline, rethrowDuplicateSlug, toPractitionerDto } from "./setup-rows";
@@ -42,9 +43,8 @@ export async function createPractitioner(
         entityId: practitioner.slug,
         detail: { before: null, after: practitioner },
       });
-      if (email) {
-        // setup-staff wires the invitation here: inviteStaff(tx, admin, { email, name: row!.name, role: "practitioner", practitioner: row!.slug })
-      }
+      // their account, invited by email in the same transaction: a refused invitation (an email in use) creates nothing
+      if (email) await inviteStaff(tx, admin, { email, name: row!.name, role: "practitioner", practitioner: row!.slug });
       return { practitioner };
     });
   } catch (error) {

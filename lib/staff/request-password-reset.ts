@@ -1,7 +1,7 @@
 import "server-only";
 import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { staffPasswordResets, staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { fieldErrors, RateLimited, ValidationFailed } from "@/lib/errors";
@@ -55,19 +55,31 @@ async function sendResetLink(db: Db, raw: unknown, ip: string, opts: EnqueueOpti
     });
     return;
   }
-  const token = newToken();
-  const resetUrl = new URL(`/login/reset/${token}`, (await readClinicIdentity(db)).publicBaseUrl).toString();
   await db.transaction(async (tx) => {
-    await tx.insert(staffPasswordResets).values({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
-    });
-    await enqueueStaffPasswordResetEmail(tx, { email: user.email, name: user.name, resetUrl }, opts);
+    await issuePasswordResetLink(tx, user, opts);
     await recordAudit(tx, anonymous, {
       action: "account.password-reset-request",
       entityType: "staff_user",
       entityId: user.id,
     });
   });
+}
+
+/**
+ * Stores a new single-use reset link for the account and queues its email, in the caller's transaction (which also
+ * writes the audit row): used by "Forgot password?" and by an admin sending a link from the staff screen.
+ */
+export async function issuePasswordResetLink(
+  tx: Db | Tx,
+  user: { id: string; email: string; name: string },
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  const token = newToken();
+  const resetUrl = new URL(`/login/reset/${token}`, (await readClinicIdentity(tx)).publicBaseUrl).toString();
+  await tx.insert(staffPasswordResets).values({
+    userId: user.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
+  });
+  await enqueueStaffPasswordResetEmail(tx, { email: user.email, name: user.name, resetUrl }, opts);
 }

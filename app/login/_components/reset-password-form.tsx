@@ -5,9 +5,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/staff/account-schemas";
-import { resetPasswordAction } from "../actions";
+import { acceptInvitationAction, resetPasswordAction } from "../actions";
 
-export function ResetPasswordForm({ token }: { token: string }) {
+/** Sets a password through an emailed link: a reset link, or (`invite`) the invitation to a new account. */
+export function ResetPasswordForm({ token, purpose = "reset" }: { token: string; purpose?: "reset" | "invite" }) {
   const [done, setDone] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<ResetPasswordInput>({
@@ -18,7 +19,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await resetPasswordAction(token, values);
+    const result = await (purpose === "invite" ? acceptInvitationAction : resetPasswordAction)(token, values);
     if (result.ok) return setDone(true);
     for (const [field, message] of Object.entries(result.fields ?? {}))
       setError(field as Path<ResetPasswordInput>, { message }, { shouldFocus: true });
@@ -28,7 +29,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <p role="status" className="alert alert--ok">
-        Your password is set, and you are signed out everywhere. <Link href="/login">Sign in</Link> with the new one.
+        {purpose === "invite" ? (
+          <>
+            Your password is set. <Link href="/login">Sign in</Link> with your email and the new password.
+          </>
+        ) : (
+          <>
+            Your password is set, and you are signed out everywhere. <Link href="/login">Sign in</Link> with the new
+            one.
+          </>
+        )}
       </p>
     );
   }
@@ -38,7 +48,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         {formError ? <p className="alert alert--error">{formError}</p> : null}
       </div>
       <div className="field">
-        <label htmlFor="newPassword">New password</label>
+        <label htmlFor="newPassword">{purpose === "invite" ? "Choose a password" : "New password"}</label>
         <p id="newPassword-hint" className="hint">
           12 to 128 characters. A few unrelated words make a good one.
         </p>
@@ -58,7 +68,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="confirmPassword">New password again</label>
+        <label htmlFor="confirmPassword">
+          {purpose === "invite" ? "The same password again" : "New password again"}
+        </label>
         <input
           id="confirmPassword"
           type="password"
@@ -75,7 +87,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         ) : null}
       </div>
       <button type="submit" className="button button--large" disabled={isSubmitting}>
-        {isSubmitting ? "Saving…" : "Set new password"}
+        {isSubmitting ? "Saving…" : purpose === "invite" ? "Set my password" : "Set new password"}
       </button>
     </form>
   );

@@ -18,6 +18,7 @@ const KIND: Record<string, string> = {
   "call-us": "Please call us",
   "staff-alert": "Intake needs attention (to staff)",
   "staff-password-reset": "Staff password reset",
+  "staff-invitation": "Staff invitation",
 };
 
 async function load(): Promise<DeadLetter[] | null> {
