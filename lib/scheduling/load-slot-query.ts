@@ -17,7 +17,8 @@ export interface SlotRequest {
   ignoreMinNotice?: boolean;
   /** A booking being moved does not block its own new time. */
   ignoreAppointmentId?: string;
-  /** Wait-list offers hold their time from everyone else; staff bookings pass false, an accepted offer its own id. */
+  /** Wait-list offers hold their time from everyone else; staff bookings pass false, an accepted offer its own id (the
+   * time's other offers, to other entries, do not block it). */
   holds?: { respect: false } | { respect: true; exceptOfferId?: string };
 }
 
@@ -194,7 +195,7 @@ function holdsStatement(v: SlotRequest & { windowStart: string; windowEnd: strin
   return sql`select json_agg(json_build_array(o.practitioner_id, (extract(epoch from lower(o.blocked)) * 1000)::bigint,
       (extract(epoch from upper(o.blocked)) * 1000)::bigint)) from waitlist_offers o
     where o.status = 'open' and o.expires_at > ${v.now.toISOString()}::timestamptz and o.practitioner_id in (${chosen})
-      and o.blocked && tstzrange(${v.windowStart}::timestamptz, ${v.windowEnd}::timestamptz)${except ? sql` and o.id <> ${except}::uuid` : sql``}`;
+      and o.blocked && tstzrange(${v.windowStart}::timestamptz, ${v.windowEnd}::timestamptz)${except ? sql` and (o.practitioner_id, o.starts_at) not in (select x.practitioner_id, x.starts_at from waitlist_offers x where x.id = ${except}::uuid)` : sql``}`;
 }
 
 /** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */
