@@ -10,6 +10,7 @@ import { addDays, localDateOf } from "@/lib/scheduling/local-time";
 import { type BookingPatient, matchPatient } from "@/lib/scheduling/match-patient";
 import { normaliseEmail } from "@/lib/scheduling/online-booking-caps";
 import { newToken, hashToken } from "@/lib/security/tokens";
+import { FRONT_DESK, requireRole } from "@/lib/staff/staff-access";
 import { loadEntryDto, type WaitlistEntryDto, waitlistManageUrl } from "./entry-dto";
 import { enqueueWaitlistJobs } from "./queue";
 import { joinWaitlistSchema, staffAddToWaitlistSchema } from "./schemas";
@@ -29,14 +30,10 @@ export async function joinWaitlist(db: Db, actor: Actor, rawInput: unknown, now 
 }
 
 /** Reception adds a patient who rang (name and phone are enough), perhaps marked urgent. */
-export async function addToWaitlistByStaff(
-  db: Db,
-  actor: Actor & { kind: "staff" },
-  rawInput: unknown,
-  now = new Date(),
-) {
+export async function addToWaitlistByStaff(db: Db, actor: Actor, rawInput: unknown, now = new Date()) {
+  const staff = await requireRole(db, actor, FRONT_DESK, "waitlist.add");
   const input = staffAddToWaitlistSchema.parse(rawInput);
-  return addEntry(db, actor, { ...input, triage: undefined, urgent: input.urgent ?? false }, now);
+  return addEntry(db, staff, { ...input, triage: undefined, urgent: input.urgent ?? false }, now);
 }
 
 interface NewEntry {
