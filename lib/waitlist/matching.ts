@@ -3,8 +3,8 @@
 import { DateTime } from "luxon";
 import { localDateOf } from "@/lib/scheduling/local-time";
 
-export const PARTS_OF_DAY = ["morning", "afternoon", "evening"] as const;
-export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+import type { PartOfDay } from "./schemas";
+export { PARTS_OF_DAY, type PartOfDay } from "./schemas";
 
 const MINUTE = 60_000;
 

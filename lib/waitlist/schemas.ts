@@ -1,6 +1,14 @@
 import { z } from "zod";
-import { localDateSchema, patientDetailsSchema, slugSchema, staffPatientDetailsSchema } from "@/lib/scheduling/schemas";
-import { PARTS_OF_DAY } from "./matching";
+import {
+  localDateSchema,
+  patientDetailsFormSchema,
+  patientDetailsSchema,
+  slugSchema,
+  staffPatientDetailsSchema,
+} from "@/lib/scheduling/schemas";
+
+export const PARTS_OF_DAY = ["morning", "afternoon", "evening"] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
 // One schema, two uses: the join form's zodResolver and the API parse with these.
 const waitlistFields = {
@@ -26,6 +34,14 @@ export const joinWaitlistSchema = z
   })
   .refine(datesInOrder, datesMessage);
 export type JoinWaitlistInput = z.infer<typeof joinWaitlistSchema>;
+/**
+ * The join form: the booking form's own details schema (date of birth in three boxes) with the wait list's dates and
+ * parts of the day; the page sends the API's body built from it, which the API parses with joinWaitlistSchema.
+ */
+export const joinWaitlistFormSchema = patientDetailsFormSchema
+  .extend({ earliest: localDateSchema, latest: localDateSchema, partsOfDay: z.array(z.enum(PARTS_OF_DAY)) })
+  .refine(datesInOrder, datesMessage);
+export type JoinWaitlistForm = z.input<typeof joinWaitlistFormSchema>;
 
 /** Reception adds a patient who rang: a name and a phone number are enough, as for a phone booking. */
 export const staffAddToWaitlistSchema = z
