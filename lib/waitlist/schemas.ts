@@ -48,6 +48,7 @@ export const staffAddToWaitlistSchema = z
   .object({ ...waitlistFields, patient: staffPatientDetailsSchema, urgent: z.boolean().optional() })
   .refine(datesInOrder, datesMessage);
 export type StaffAddToWaitlistInput = z.infer<typeof staffAddToWaitlistSchema>;
+export type StaffAddToWaitlistForm = z.input<typeof staffAddToWaitlistSchema>;
 
 export const markUrgentSchema = z.object({ urgent: z.boolean() });
 export const offerByHandSchema = z.object({

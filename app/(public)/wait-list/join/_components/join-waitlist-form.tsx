@@ -63,7 +63,7 @@ export function JoinWaitlistForm({ location, service, practitioner, triage }: Pr
       triage,
     };
     try {
-      const joined = await callApi<Joined>("/api/v1/waitlist", { method: "POST", body: JSON.stringify(body) });
+      const joined = await callApi<Joined>("/api/v1/waitlist", { method: "POST", json: body });
       router.push(`${sameSitePath(joined.manageUrl)}?joined=1`);
     } catch (e) {
       if (!(e instanceof ApiError)) return setFormError("That didn't work. Please try again.");
