@@ -62,7 +62,7 @@ export function EntryActions({ entry, location, service, practitioner, zone }: P
             }),
           )
         }
-        aria-label={`${entry.urgent ? "Unmark" : "Mark"} ${entry.name} urgent`}
+        aria-label={`${entry.urgent ? "Not urgent" : "Mark urgent"}: ${entry.name}`}
       >
         {entry.urgent ? "Not urgent" : "Mark urgent"}
       </button>
