@@ -66,8 +66,8 @@ const config = [
   // Below them all, lib/http (request plumbing) and lib/audit (the row every verb writes) import no domain. Demo data
   // is data: no production module imports db/seed except lib/db.ts, the composition root that seeds the embedded database.
   ...[
-    ["lib/scheduling/**", ["@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*"]],
-    ["lib/notifications/**", ["@/lib/intake/*", "@/lib/staff/*"]],
+    ["lib/scheduling/**", ["@/lib/notifications/*", "@/lib/intake/*", "@/lib/staff/*", "@/lib/waitlist/*"]],
+    ["lib/notifications/**", ["@/lib/intake/*", "@/lib/staff/*", "@/lib/waitlist/*"]],
     ["lib/intake/**", ["@/lib/staff/*"]],
     [
       "lib/http/**",

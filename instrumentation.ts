@@ -7,4 +7,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startNotifications } = await import("./lib/notifications/runtime");
   await startNotifications(handle);
+  const { startWaitlist } = await import("./lib/waitlist/runtime");
+  await startWaitlist();
 }

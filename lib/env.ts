@@ -59,6 +59,9 @@ const schema = z.object({
   STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
   // future bookings one email address (lower-cased, +tag removed) or one patient may hold when booking online
   ONLINE_FUTURE_BOOKINGS_MAX: z.coerce.number().int().min(1).max(100).default(3),
+  // wait list: entries offered a freed time at once, and how long each offer holds the time for them
+  WAITLIST_OFFER_BATCH: z.coerce.number().int().min(1).max(50).default(3),
+  WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -8,3 +8,4 @@ export * from "./staff";
 export * from "./intake";
 export * from "./audit";
 export * from "./settings";
+export * from "./waitlist";

@@ -32,7 +32,9 @@ export interface BookOptions {
   /** A retry with the same key and body gets the first result back, never a second booking. */
   idempotencyKey?: string;
   /** Where the booking came from, for the audit row: online unless staff made it. */
-  source?: "online" | "phone" | "staff";
+  source?: "online" | "phone" | "staff" | "waitlist";
+  /** Booking through this open wait-list offer: its own hold does not block it (every other hold does). */
+  viaOfferId?: string;
 }
 
 /** What to book: the API's body, except that staff may name a patient they found by id. */
@@ -72,7 +74,7 @@ export async function placeBooking(
       const online = !byStaff;
       const [, context, , triage, patient] = await pipeline(
         planOncePerConnection(tx),
-        readSlotContext(tx, input, now, byStaff),
+        readSlotContext(tx, input, now, byStaff, opts.viaOfferId),
         "id" in input.patient || !online
           ? Promise.resolve()
           : enforceOnlineBookingCaps(tx, input.patient as CreateBookingInput["patient"], { now, online }),
@@ -106,7 +108,13 @@ export async function placeBooking(
 }
 
 /** The catalog and schedule around the time asked for, in one statement. */
-function readSlotContext(tx: Tx, input: BookingRequest, now: Date, byStaff: boolean): Promise<SlotContext> {
+function readSlotContext(
+  tx: Tx,
+  input: BookingRequest,
+  now: Date,
+  byStaff: boolean,
+  viaOfferId?: string,
+): Promise<SlotContext> {
   // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
   // the one local day the time falls on.
   const utcDay = new Date(input.start).toISOString().slice(0, 10);
@@ -116,6 +124,8 @@ function readSlotContext(tx: Tx, input: BookingRequest, now: Date, byStaff: bool
     to: addDays(utcDay, 1),
     now,
     ignoreMinNotice: byStaff,
+    // an open wait-list offer keeps its time from the public; the front desk may still book over it
+    holds: byStaff ? { respect: false } : { respect: true, exceptOfferId: viaOfferId },
   });
 }
 
@@ -158,7 +168,7 @@ interface BookingWrite {
   notify: boolean;
   classId: string | null;
   now: Date;
-  source: "online" | "phone" | "staff";
+  source: NonNullable<BookOptions["source"]>;
 }
 
 /** The appointment, its audit row and its booking event, sent together; a refused appointment fails the lot. */

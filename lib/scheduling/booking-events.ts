@@ -7,6 +7,8 @@ export interface AppointmentEvent {
   appointmentId: string;
   /** The appointment's start when the change has just written it; saves reading it back. */
   startsAt?: Date;
+  /** A move: the time it left (the wait list offers it). */
+  freed?: { practitionerId: string; start: Date; end: Date };
   /** Links with the patient's secret tokens; a listener must not store them in clear. */
   manageUrl?: string;
   intakeUrl?: string;

@@ -18,6 +18,9 @@ export interface SlotRequest {
   ignoreMinNotice?: boolean;
   /** A booking being moved does not block its own new time. */
   ignoreAppointmentId?: string;
+  /** Wait-list offers hold their time from everyone else; staff bookings pass false, an accepted offer its own id (the
+   * time's other offers, to other entries, do not block it). */
+  holds?: { respect: false } | { respect: true; exceptOfferId?: string };
 }
 
 export interface SlotContext {
@@ -51,6 +54,8 @@ interface ScheduleJson {
   /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
   busy: [string, number, number, string | null, string | null][];
   classes: { practitionerId: string; start: string; booked: number }[];
+  /** Open wait-list offers: [practitioner id, blocked start, blocked end (epoch milliseconds)]. */
+  holds: [string, number, number][];
 }
 
 /**
@@ -118,6 +123,11 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
         end: new Date(end),
         classKey: classId ?? undefined,
       })),
+    ...s.holds.map(([practitionerId, start, end]) => ({
+      practitioner: slugById.get(practitionerId)!,
+      start: new Date(start),
+      end: new Date(end),
+    })),
   ];
   const classBookings = s.classes.map((c) => ({
     practitioner: slugById.get(c.practitionerId)!,
@@ -180,12 +190,22 @@ function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: str
       left join classes k on k.id = a.class_id`)},
     'classes', ${list(sql`select json_agg(json_build_object('practitionerId', k.practitioner_id, 'start', k.starts_at, 'booked', k.booked_count)) from classes k
       where ${services.capacity} > 1 and k.service_id = ${services.id} and k.location_id = ${locations.id} and k.practitioner_id in (${chosen})
-        and k.starts_at >= ${v.windowStart}::timestamptz and k.starts_at <= ${v.windowEnd}::timestamptz`)})`;
+        and k.starts_at >= ${v.windowStart}::timestamptz and k.starts_at <= ${v.windowEnd}::timestamptz`)},
+    'holds', ${v.holds?.respect === false ? sql`'[]'::json` : list(holdsStatement(v, chosen))})`;
   return sql`select to_json(${services}) as service, to_json(${locations}) as location, ${schedule} as schedule
     from ${services}
     join ${serviceLocations} on ${serviceLocations.serviceId} = ${services.id}
     join ${locations} on ${locations.id} = ${serviceLocations.locationId} and ${locations.slug} = ${v.location} and ${locations.active}
     where ${services.slug} = ${v.service} and ${services.active}`;
+}
+
+/** Open wait-list offers of the chosen practitioners in the window (lib/waitlist makes them). */
+function holdsStatement(v: SlotRequest & { windowStart: string; windowEnd: string }, chosen: SQL): SQL {
+  const except = v.holds?.respect && v.holds.exceptOfferId;
+  return sql`select json_agg(json_build_array(o.practitioner_id, (extract(epoch from lower(o.blocked)) * 1000)::bigint,
+      (extract(epoch from upper(o.blocked)) * 1000)::bigint)) from waitlist_offers o
+    where o.status = 'open' and o.expires_at > ${v.now.toISOString()}::timestamptz and o.practitioner_id in (${chosen})
+      and o.blocked && tstzrange(${v.windowStart}::timestamptz, ${v.windowEnd}::timestamptz)${except ? sql` and (o.practitioner_id, o.starts_at) not in (select x.practitioner_id, x.starts_at from waitlist_offers x where x.id = ${except}::uuid)` : sql``}`;
 }
 
 /** The error for a location and service that gave no row: which of the two is unknown, or that they do not go together. */

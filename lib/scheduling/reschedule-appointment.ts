@@ -93,6 +93,7 @@ export async function rescheduleAppointment(
         kind: "moved",
         appointmentId: row.id,
         startsAt: slot.start,
+        freed: { practitionerId: row.practitionerId, start: row.startsAt, end: row.endsAt },
         manageUrl: !byStaff && auth.token ? manageUrl(auth.token) : undefined,
         now,
       });

@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
   { href: "/my-week", label: "My week", roles: ["practitioner"] },
   { href: "/needs-a-call", label: "Needs a call", roles: ["admin", "reception"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
+  { href: "/waitlist", label: "Wait list", roles: ["admin", "reception"] },
   // one entry for the whole clinic setup; its hub lists locations, services, practitioners, rosters, leave and staff
   { href: "/admin/setup", label: "Setup", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },

@@ -54,6 +54,15 @@ export function StepTime({
           ) : null
         }
       />
+      <p className="step__fine">
+        No time that suits?{" "}
+        <a
+          href={`/wait-list/join?${new URLSearchParams({ location: location.slug, service: service.slug, ...(practitioner ? { practitioner } : {}) })}`}
+        >
+          Join the wait list
+        </a>{" "}
+        and we&apos;ll email you when one frees up.
+      </p>
     </>
   );
 }

@@ -1,0 +1,13 @@
+import { requireStaffApi } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { apiRoute, json } from "@/lib/http/api-response";
+import { readJsonObject } from "@/lib/http/read-json";
+import { STAFF_ROLES } from "@/lib/staff/schemas";
+import { markUrgent } from "@/lib/waitlist/mark-urgent";
+
+export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const actor = await requireStaffApi(STAFF_ROLES, "POST /api/v1/staff/waitlist/{id}/urgent");
+  const { id } = await params;
+  const body = await readJsonObject(request);
+  return json({ entry: await markUrgent(await getDb(), actor, id, body) });
+});

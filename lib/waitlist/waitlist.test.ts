@@ -1,0 +1,274 @@
+// Wait-list integration tests on the real queue, a real SMTP server and the database under test (PGlite, or Postgres
+// with DATABASE_URL, where the race runs across two connection pools as two app processes would).
+import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openPostgres, rowsOf, type Db } from "@/db/client";
+import { waitlistEntries, waitlistOffers } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+import { smtpMailer } from "@/lib/notifications/mailer";
+import { anon, bookAhead, createHarness, type Harness, sleep, tokenOf } from "@/lib/notifications/testing/harness";
+import { bookAppointment, placeBooking } from "@/lib/scheduling/book-appointment";
+import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
+import { listAvailability } from "@/lib/scheduling/list-availability";
+import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
+import { toOffsetIso, localDateOf } from "@/lib/scheduling/local-time";
+import { patientDetails } from "@/lib/testing/factories";
+import { env } from "@/lib/env";
+import { acceptOffer } from "./accept-offer";
+import { expireOffers } from "./expire-offers";
+import { getWaitlistEntry } from "./get-entry";
+import { WAITLIST_QUEUE } from "./jobs";
+import { joinWaitlist } from "./join-waitlist";
+import { leaveWaitlist } from "./leave-waitlist";
+import { offerFreedTime } from "./make-offers";
+import { offerFreedTimeThrough, runWaitlistJob, startWaitlistWorker, type WaitlistWorker } from "./worker";
+
+const TZ = "Australia/Sydney";
+const reception = {
+  kind: "staff",
+  userId: "00000000-0000-4000-8000-000000000001",
+  role: "reception",
+  practitionerId: null,
+  name: "Rita Reception",
+} as const;
+
+let h: Harness;
+let workers: WaitlistWorker[] = [];
+beforeEach(async () => {
+  h = await createHarness();
+  await offerFreedTimeThrough(h.queue);
+});
+afterEach(async () => {
+  for (const w of workers) await w.stop();
+  workers = [];
+  await offerFreedTimeThrough(undefined);
+  await h.close();
+});
+
+/** Runs the queued wait-list jobs in this process, as a worker would, until none is left. */
+async function drain(): Promise<void> {
+  const mailer = smtpMailer(h.sink.url);
+  for (let i = 0; i < 20; i++) {
+    const jobs = await h.queue.boss.fetch(WAITLIST_QUEUE, { batchSize: 10 });
+    if (!jobs || jobs.length === 0) return;
+    for (const job of jobs) {
+      await runWaitlistJob(h.queue, job.data, mailer);
+      await h.queue.boss.complete(WAITLIST_QUEUE, job.id);
+    }
+  }
+}
+
+async function join(day: string, over: Record<string, unknown> = {}) {
+  const body = await joinWaitlist(h.db, anon, {
+    service: "physio-initial",
+    location: "test-clinic",
+    earliest: day,
+    latest: day,
+    patient: patientDetails(),
+    ...over,
+  });
+  return { id: body.entry.id, token: tokenOf(body.manageUrl) };
+}
+
+/** A booking a few days ahead, cancelled: its time frees, and the entries are there before it does. */
+async function cancelledAhead(entries: number, over: Record<string, unknown> = {}) {
+  const booked = await bookAhead(h.db, 5);
+  const day = localDateOf(booked.start, TZ);
+  const joined = [];
+  for (let i = 0; i < entries; i++) joined.push(await join(day, over));
+  await drain(); // the booking's own job: nothing to do
+  await cancelAppointment(h.db, { kind: "patient" }, booked.booking.id, { token: tokenOf(booked.manageUrl) }, {});
+  await drain();
+  return { booked, day, joined };
+}
+
+const entryOf = (e: { id: string; token: string }) => getWaitlistEntry(h.db, e.id, e.token);
+
+describe(`wait list (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
+  it("offers a cancelled time to the oldest entries, a batch at a time, and keeps it from the public", async () => {
+    const { booked, day, joined } = await cancelledAhead(env.WAITLIST_OFFER_BATCH + 1);
+    const states = await Promise.all(joined.map(entryOf));
+    expect(states.map((s) => s.status)).toEqual(["offered", "offered", "offered", "waiting"]);
+    expect(states[0]!.offer).toMatchObject({ start: toOffsetIso(booked.start, TZ), practitioner: "amy" });
+    const hold = new Date(states[0]!.offer!.expiresAt).getTime() - Date.now();
+    expect(hold).toBeGreaterThan(25 * 60_000);
+    expect(hold).toBeLessThanOrEqual(30 * 60_000 + 1000);
+    const free = await listAvailability(h.db, {
+      location: "test-clinic",
+      service: "physio-initial",
+      from: day,
+      to: day,
+      practitioner: "amy",
+    });
+    expect(free.slots.map((s) => s.start)).not.toContain(toOffsetIso(booked.start, TZ));
+    const direct = bookAppointment(h.db, anon, {
+      service: "physio-initial",
+      location: "test-clinic",
+      practitioner: "amy",
+      start: toOffsetIso(booked.start, TZ),
+      patient: patientDetails(),
+    });
+    await expect(direct).rejects.toMatchObject({ code: "slot_unavailable" });
+  });
+
+  it("two accepts at once: exactly one booking, the other 409 and waiting again", async () => {
+    const { joined } = await cancelledAhead(2);
+    // on Postgres the second accept comes through its own pool, as from a second app process
+    const second = h.handle.url ? openPostgres(h.handle.url, 4, { appRole: env.DATABASE_APP_ROLE }) : undefined;
+    const dbB: Db = second?.db ?? h.db;
+    try {
+      const results = await Promise.allSettled([
+        acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token),
+        acceptOffer(dbB, { kind: "patient" }, joined[1]!.id, joined[1]!.token),
+      ]);
+      const ok = results.filter((r) => r.status === "fulfilled");
+      const refused = results.filter((r) => r.status === "rejected");
+      const said = results.map((r) =>
+        r.status === "rejected" ? `${(r.reason as DomainError).code} ${String(r.reason)}` : "ok",
+      );
+      expect(said.join(" / ")).toContain("ok");
+      expect(ok).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "slot_unavailable" });
+      const states = (await Promise.all(joined.map(entryOf))).map((s) => s.status).sort();
+      expect(states).toEqual(["booked", "waiting"]);
+      const rows = await h.db.select().from(waitlistOffers).where(eq(waitlistOffers.status, "accepted"));
+      expect(rows).toHaveLength(1);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it("accepting books through the booking verb with source waitlist; accepting again is a conflict", async () => {
+    const { booked, joined } = await cancelledAhead(1);
+    const created = await acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token);
+    expect(created.booking).toMatchObject({
+      status: "booked",
+      start: toOffsetIso(booked.start, TZ),
+      practitioner: "amy",
+    });
+    expect((await entryOf(joined[0]!)).booking).toEqual({ id: created.booking.id });
+    await expect(acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const noOffer = await join(localDateOf(booked.start, TZ));
+    await expect(acceptOffer(h.db, { kind: "patient" }, noOffer.id, noOffer.token)).rejects.toMatchObject({
+      code: "conflict",
+    });
+  });
+
+  it("expired offers go back to waiting and the next batch is offered", async () => {
+    const { joined } = await cancelledAhead(env.WAITLIST_OFFER_BATCH + 1);
+    await h.db
+      .update(waitlistOffers)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(waitlistOffers.status, "open"));
+    const [loc] = await h.db.select({ id: waitlistEntries.locationId }).from(waitlistEntries).limit(1);
+    expect(await expireOffers(h.db, loc!.id)).toBe(1);
+    const states = await Promise.all(joined.map(entryOf));
+    expect(states.map((s) => s.status)).toEqual(["waiting", "waiting", "waiting", "offered"]);
+    await expect(acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token)).rejects.toMatchObject({
+      code: "slot_unavailable",
+    });
+  });
+
+  it("an offer's time taken by staff meanwhile: the accept gets 409 and the entry waits again", async () => {
+    const { booked, joined } = await cancelledAhead(1);
+    await placeBooking(h.db, reception, {
+      service: "physio-initial",
+      location: "test-clinic",
+      practitioner: "amy",
+      start: toOffsetIso(booked.start, TZ),
+      patient: { firstName: "Phone", lastName: "Caller", phone: "0400 000 000" },
+    });
+    await expect(acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token)).rejects.toMatchObject({
+      code: "slot_unavailable",
+    });
+    expect((await entryOf(joined[0]!)).status).toBe("waiting");
+  });
+
+  it("a move frees the old time and offers it", async () => {
+    const booked = await bookAhead(h.db, 5);
+    const day = localDateOf(booked.start, TZ);
+    const entry = await join(day, { practitioner: "amy", partsOfDay: ["morning"] });
+    await drain();
+    const later = new Date(booked.start.getTime() + 4 * 3600_000);
+    await rescheduleAppointment(
+      h.db,
+      { kind: "patient" },
+      booked.booking.id,
+      { token: tokenOf(booked.manageUrl) },
+      { start: toOffsetIso(later, TZ) },
+    );
+    await drain();
+    expect((await entryOf(entry)).offer?.start).toBe(toOffsetIso(booked.start, TZ));
+  });
+
+  it("makes no offer for a time inside minimum notice, nor for another part of the day", async () => {
+    const booked = await bookAhead(h.db, 5);
+    const day = localDateOf(booked.start, TZ);
+    const evening = await join(day, { partsOfDay: ["evening"] });
+    const entry = await join(day);
+    await drain();
+    const [a] = rowsOf<{ location_id: string; practitioner_id: string }>(
+      await h.db.execute(sql`select location_id, practitioner_id from appointments where id = ${booked.booking.id}`),
+    );
+    await h.db.execute(
+      sql`update appointments set status = 'cancelled', cancelled_at = now() where id = ${booked.booking.id}`,
+    );
+    const freed = {
+      locationId: a!.location_id,
+      practitionerId: a!.practitioner_id,
+      start: booked.start,
+      end: new Date(booked.start.getTime() + 45 * 60_000),
+    };
+    // an hour before the start: inside the service's two hours' notice
+    expect(await offerFreedTime(h.db, freed, new Date(booked.start.getTime() - 3600_000))).toBe(0);
+    expect(await offerFreedTime(h.db, freed)).toBe(1);
+    expect((await entryOf(entry)).status).toBe("offered");
+    expect((await entryOf(evening)).status).toBe("waiting");
+  });
+
+  it("leaving withdraws the offer and passes the time on; joining is capped per email", async () => {
+    const { joined } = await cancelledAhead(2, {});
+    await drain();
+    const left = await leaveWaitlist(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token);
+    expect(left.status).toBe("left");
+    await drain();
+    expect((await entryOf(joined[1]!)).status).toBe("offered");
+    const patient = patientDetails();
+    const day = localDateOf(new Date(Date.now() + 10 * 86_400_000), TZ);
+    for (let i = 0; i < 3; i++) await join(day, { patient });
+    await expect(join(day, { patient: { ...patient, email: patient.email.toUpperCase() } })).rejects.toMatchObject({
+      code: "not_bookable_online",
+    });
+    await expect(getWaitlistEntry(h.db, joined[1]!.id, "x".repeat(43))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("two workers send each offer email once over real SMTP", async () => {
+    await cancelledAhead(env.WAITLIST_OFFER_BATCH);
+    const offers = await h.db.select({ id: waitlistOffers.id }).from(waitlistOffers);
+    expect(offers).toHaveLength(env.WAITLIST_OFFER_BATCH);
+    // the first jobs sent them (drain); two more jobs for every offer, as if retries raced, for two workers
+    const again = offers.map((o) => ({ data: { kind: "offer-email", offerId: o.id } }));
+    await h.queue.boss.insert(WAITLIST_QUEUE, [...again, ...again]);
+    const second = await h.openSecondQueue();
+    for (const q of [h.queue, second])
+      workers.push(await startWaitlistWorker(q, { mailer: smtpMailer(h.sink.url), pollingIntervalSeconds: 0.5 }));
+    await sleep(4000); // every duplicate job has run by now
+    const offerMails = h.sink.received.filter((m) => m.subject?.startsWith("A time has come up"));
+    expect(offerMails).toHaveLength(offers.length);
+    expect(new Set(offerMails.map((m) => m.to && JSON.stringify(m.to))).size).toBe(offers.length);
+    expect(offerMails[0]!.text).toContain("/wait-list/");
+    expect(offerMails[0]!.text).not.toMatch(/triage|pain/i);
+  });
+
+  it("refuses a triage that stops online booking", async () => {
+    const day = localDateOf(new Date(Date.now() + 10 * 86_400_000), TZ);
+    const [t] = rowsOf<{ id: string }>(
+      await h.db.execute(
+        sql`insert into triages (route, answers, rules_version, result) values ('emergency', '{}'::jsonb, 'test', '{}'::jsonb) returning id`,
+      ),
+    );
+    await expect(join(day, { triage: t!.id })).rejects.toBeInstanceOf(DomainError);
+  });
+});
