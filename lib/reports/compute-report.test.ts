@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { presetRange } from "./report-range";
 import { availableTime, computeReport, ratioOf, weekOf, type ReportInput, type ReportRoster } from "./compute-report";
 
 const SYDNEY = {
@@ -114,5 +115,14 @@ describe("computeReport", () => {
     expect(r.utilisation).toEqual({ availableMinutes: 0, bookedMinutes: 0, ratio: 0 });
     expect(r.practitioners).toEqual([]);
     expect(r.weeks).toEqual([{ week: "2026-09-28", availableMinutes: 0, bookedMinutes: 0, ratio: 0, newPatients: 0 }]);
+  });
+});
+
+describe("presetRange", () => {
+  it("gives weeks from Monday and whole months, across a year's end", () => {
+    expect(presetRange("this-week", "2027-01-01")).toEqual({ from: "2026-12-28", to: "2027-01-03" });
+    expect(presetRange("last-week", "2027-01-04")).toEqual({ from: "2026-12-28", to: "2027-01-03" });
+    expect(presetRange("this-month", "2028-02-10")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+    expect(presetRange("last-month", "2027-01-31")).toEqual({ from: "2026-12-01", to: "2026-12-31" });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { type Db, rowsOf, type Tx } from "@/db/client";
 import { leave, locations, practitioners, rosterBreaks, rosterEntries } from "@/db/schema";
 import { ValidationFailed } from "@/lib/errors";

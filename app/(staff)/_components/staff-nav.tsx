@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
   { href: "/my-week", label: "My week", roles: ["practitioner"] },
   { href: "/needs-a-call", label: "Needs a call", roles: ["admin", "reception"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
+  { href: "/admin/reports", label: "Reports", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/notifications", label: "Failed emails", roles: ["admin"] },
   { href: "/admin/outbox", label: "Outbox", roles: ["admin"], outbox: true },
