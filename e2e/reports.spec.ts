@@ -13,14 +13,14 @@ test("the manager opens reports, changes the range and the location, and downloa
   await signIn(page, "admin@demo.clinic");
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
-  await expect(page.getByLabel("Range")).toHaveValue("this-week");
+  await expect(page.getByLabel("Range", { exact: true })).toHaveValue("this-week");
   for (const title of ["Utilisation by practitioner", "Utilisation by location", "Utilisation by week", "Appointments"])
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   await expect(page.getByRole("img", { name: /Utilisation by week, as a line chart/ })).toBeVisible();
   await checkA11y();
 
   // Last month: the demo clinic's history has attended visits and no-shows in every month.
-  await page.getByLabel("Range").selectOption("last-month");
+  await page.getByLabel("Range", { exact: true }).selectOption("last-month");
   await page.getByRole("button", { name: "Show report" }).click();
   await expect(page).toHaveURL(/range=last-month/);
   const outcomes = page.getByRole("table", { name: "Appointments by outcome" });
@@ -34,10 +34,10 @@ test("the manager opens reports, changes the range and the location, and downloa
   );
   expect(attended).toBeGreaterThan(0);
 
-  await page.getByLabel("Location").selectOption({ label: "Chatswood" });
+  await page.getByLabel("Location", { exact: true }).selectOption({ label: "Chatswood" });
   await page.getByRole("button", { name: "Show report" }).click();
   await expect(page).toHaveURL(/location=chatswood/);
-  await expect(page.getByLabel("Location")).toHaveValue("chatswood");
+  await expect(page.getByLabel("Location", { exact: true })).toHaveValue("chatswood");
   const byLocation = page.getByRole("table", { name: "Utilisation by location" });
   await expect(byLocation.getByRole("rowheader")).toHaveText(["Chatswood"]);
   await checkA11y();
@@ -51,12 +51,12 @@ test("the manager opens reports, changes the range and the location, and downloa
   expect(lines.length).toBeGreaterThan(1);
 
   // A custom range with the end before the start is explained beside the field.
-  await page.getByLabel("Range").selectOption("custom");
-  await page.getByLabel("From").fill(sydneyDate(0));
-  await page.getByLabel("To").fill(sydneyDate(-3));
+  await page.getByLabel("Range", { exact: true }).selectOption("custom");
+  await page.getByLabel("From", { exact: true }).fill(sydneyDate(0));
+  await page.getByLabel("To", { exact: true }).fill(sydneyDate(-3));
   await page.getByRole("button", { name: "Show report" }).click();
   await expect(page.getByText("The end date must not be before the start")).toBeVisible();
-  await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await checkA11y();
 });
 

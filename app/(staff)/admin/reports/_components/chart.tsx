@@ -100,7 +100,12 @@ export function TrendChart({ label, points }: { label: string; points: { week: s
       width: 640,
       height: 260,
       marginBottom: 40,
-      x: { type: "point", label: "Week starting", tickRotate: points.length > 8 ? -40 : 0 },
+      x: {
+        type: "point",
+        label: "Week starting",
+        domain: points.map((p) => p.week),
+        tickRotate: points.length > 8 ? -40 : 0,
+      },
       y: {
         grid: true,
         label: "Booked of available",

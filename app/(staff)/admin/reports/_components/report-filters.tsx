@@ -47,7 +47,7 @@ export function ReportFilters({
   return (
     <form method="get" className="panel filter report-filters" aria-labelledby="report-filter-title">
       <h2 id="report-filter-title" className="panel__title">
-        Range and filters
+        Report filters
       </h2>
       <div className="filter__grid">
         <Field id="r-range" label="Range">

@@ -47,7 +47,7 @@ export function ReportSection({
       ) : (
         <div className="report-section__body">
           {chart}
-          <div className="clin-table-wrap report-table">
+          <div className="clin-table-wrap report-table" tabIndex={0} role="region" aria-label={`${caption}: figures`}>
             <table className="clin-table">
               <caption className="visually-hidden">{caption}</caption>
               <thead>
