@@ -1,5 +1,5 @@
 // `npm run bench:reports`: the reports summary (GET /api/v1/staff/reports/summary's verb, in process) for one year of
-// the whole group, one location and one practitioner on the benchmark clinic: p50/p95 over 30 runs after 3 warm-ups.
+// the whole group, one location and one practitioner on the benchmark clinic: p50/p95 over 30 runs (BENCH_RUNS) after 3 warm-ups.
 // Builds the clinic of bench/large-clinic.ts if BENCH_DATABASE_URL has none, then adds what a report reads and the
 // large clinic lacks (cancellations, the other booking sources, intakes, triages), about 230,000 appointments in all.
 import { randomUUID } from "node:crypto";
@@ -16,7 +16,7 @@ const ADMIN_URL = (() => {
   u.pathname = "/postgres";
   return u.toString();
 })();
-const RUNS = 30;
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
 async function prepare(today: DateTime): Promise<void> {
   const dbName = new URL(BENCH_DATABASE_URL).pathname.slice(1);

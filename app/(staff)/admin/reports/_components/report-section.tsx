@@ -16,6 +16,7 @@ export function ReportSection({
   csvName,
   csvHref,
   empty,
+  stacked = false,
 }: {
   id: string;
   title: string;
@@ -29,6 +30,8 @@ export function ReportSection({
   csvName: string;
   csvHref?: string;
   empty?: string;
+  /** The chart above the table, for a table too wide to sit beside it. */
+  stacked?: boolean;
 }) {
   const href = csvHref ?? `data:text/csv;charset=utf-8,${encodeURIComponent(tableCsv(header, csvRows ?? rows))}`;
   return (
@@ -45,7 +48,7 @@ export function ReportSection({
       {rows.length === 0 && empty ? (
         <p className="report-empty">{empty}</p>
       ) : (
-        <div className="report-section__body">
+        <div className={`report-section__body${stacked ? " report-section__body--stacked" : ""}`}>
           {chart}
           <div className="clin-table-wrap report-table" tabIndex={0} role="region" aria-label={`${caption}: figures`}>
             <table className="clin-table">

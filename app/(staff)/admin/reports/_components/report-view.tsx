@@ -91,6 +91,7 @@ export function ReportView({ report: r, query }: { report: ReportDetail; query: 
         csvName={file("practitioners")}
         csvHref={`/api/v1/staff/reports/summary?${query}${query ? "&" : ""}format=csv`}
         empty="No practitioner was rostered or booked in this range."
+        stacked
       />
 
       <ReportSection
