@@ -46,9 +46,9 @@ export function BarChart({
   const max = Math.max(1, ...rows.map((r) => r.value));
   const svg = svgOf(
     {
-      width: 640,
+      width: 480,
       height: 40 + rows.length * 30,
-      marginLeft: Math.min(200, 12 + longest * 7),
+      marginLeft: Math.min(170, 12 + longest * 6.5),
       marginRight: 48,
       x: { domain: [0, max], grid: true, label: unit ?? null, tickFormat: percent ? "%" : undefined },
       y: { label: null, domain: rows.map((r) => r.name) },
@@ -81,7 +81,7 @@ export function ColumnChart({
 }) {
   const svg = svgOf(
     {
-      width: 640,
+      width: 480,
       height: 240,
       marginBottom: 40,
       x: { label: null, domain: rows.map((r) => r.name), tickRotate: rows.length > 8 ? -40 : 0 },
@@ -97,7 +97,7 @@ export function ColumnChart({
 export function TrendChart({ label, points }: { label: string; points: { week: string; value: number }[] }) {
   const svg = svgOf(
     {
-      width: 640,
+      width: 480,
       height: 260,
       marginBottom: 40,
       x: {
