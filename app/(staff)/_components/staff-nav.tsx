@@ -13,6 +13,7 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
   { href: "/waitlist", label: "Wait list", roles: ["admin", "reception"] },
   // one entry for the whole clinic setup; its hub lists locations, services, practitioners, rosters, leave and staff
   { href: "/admin/setup", label: "Setup", roles: ["admin"] },
+  { href: "/admin/reports", label: "Reports", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/notifications", label: "Failed emails", roles: ["admin"] },
   { href: "/admin/outbox", label: "Outbox", roles: ["admin"], outbox: true },
