@@ -16,7 +16,11 @@ const NDJSON = "application/fhir+ndjson";
 const CACHE_CONTROL = "public, max-age=60";
 
 function answer(body: string, status: number, contentType: string, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { "Content-Type": `${contentType}; charset=utf-8`, ...headers } });
+  // public data: a directory's web page may read it from another origin (no credentials are ever involved)
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": `${contentType}; charset=utf-8`, "Access-Control-Allow-Origin": "*", ...headers },
+  });
 }
 
 function outcome(status: number, o: ReturnType<typeof operationOutcome>, headers: Record<string, string> = {}) {
@@ -74,7 +78,8 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
     // the query is checked before a 304, so a bad one is a 400 whatever the client holds
     const made = body();
     if (!made) throw notFound(`/fhir/${path.join("/")}`);
-    if (notModified(request, dir.etag)) return new Response(null, { status: 304, headers });
+    if (notModified(request, dir.etag))
+      return new Response(null, { status: 304, headers: { ...headers, "Access-Control-Allow-Origin": "*" } });
     return answer(made[0], 200, made[1], headers);
   } catch (error) {
     if (error instanceof FhirError) return outcome(error.status, operationOutcome("error", error.issueCode, error.message));
