@@ -40,16 +40,19 @@ export function capabilityStatement(p: Publisher, date: string): CapabilityState
     rest: [
       {
         mode: "server",
-        documentation: "Public and read-only. Free times for the next 14 days; SMART Scheduling Links at $bulk-publish.",
-        resource: (Object.entries(SEARCH) as [PublishedType, (typeof SEARCH)[PublishedType]][]).map(([type, params]) => ({
-          type,
-          interaction: [{ code: "read" }, { code: "search-type" }],
-          searchParam: [
-            { name: "_id", type: "token" },
-            { name: "_count", type: "number" },
-            ...params.map(([name, type]) => ({ name, type })),
-          ],
-        })),
+        documentation:
+          "Public and read-only. Free times for the next 14 days; SMART Scheduling Links at $bulk-publish.",
+        resource: (Object.entries(SEARCH) as [PublishedType, (typeof SEARCH)[PublishedType]][]).map(
+          ([type, params]) => ({
+            type,
+            interaction: [{ code: "read" }, { code: "search-type" }],
+            searchParam: [
+              { name: "_id", type: "token" },
+              { name: "_count", type: "number" },
+              ...params.map(([name, type]) => ({ name, type })),
+            ],
+          }),
+        ),
         operation: [{ name: "bulk-publish", definition: "http://hl7.org/fhir/OperationDefinition/bulk-publish" }],
       },
     ],

@@ -2,14 +2,17 @@
 // checks, and free slots that are exactly GET /api/v1/availability's for every location and service over 14 days.
 import JSONSchemaValidator from "@asymmetrik/fhir-json-schema-validator";
 import type { Slot } from "fhir/r4";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointments } from "@/db/schema";
 import type { DbHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { bookAppointment } from "@/lib/scheduling/book-appointment";
 import { listAvailability } from "@/lib/scheduling/list-availability";
 import { addDays, localDateOf } from "@/lib/scheduling/local-time";
-import { patientDetails } from "@/lib/testing/factories";
+import { createBookingSchema } from "@/lib/scheduling/schemas";
+import { bookingBody, patientDetails } from "@/lib/testing/factories";
 import { createTestDb } from "@/lib/testing/test-db";
 import { buildDirectory, FEED_DAYS } from "./build-directory";
 import { bulkManifest, parseSince, toNdjson } from "./bulk-publish";
@@ -20,7 +23,11 @@ import { forgetPublishedDirectory, publishedDirectory, publisher } from "./publi
 
 let h: DbHandle;
 const NOW = new Date("2026-11-30T08:00:00+11:00");
-const P: Publisher = { baseUrl: "https://book.example.com.au", groupName: "Harbour Physio Group", groupPhone: "(02) 9000 4100" };
+const P: Publisher = {
+  baseUrl: "https://book.example.com.au",
+  groupName: "Harbour Physio Group",
+  groupPhone: "(02) 9000 4100",
+};
 let validator: JSONSchemaValidator;
 
 beforeAll(async () => {
@@ -34,6 +41,16 @@ const ext = (s: Slot, url: string) => s.extension?.find((e) => e.url === url);
 // the test kit's INSTANT_REGEX (manifest_group.rb)
 const INSTANT =
   /([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))/;
+
+describe("a directory's referral on a booking", () => {
+  it("refuses a referral that is too long or not printable", () => {
+    const body = { ...bookingBody(), referral: { source: "x".repeat(101), bookingReferral: "a\u0007b" } };
+    const parsed = createBookingSchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(["referral.source", "referral.bookingReferral"]);
+    expect(createBookingSchema.safeParse({ ...bookingBody(), referral: {} }).success).toBe(true);
+  });
+});
 
 describe("the published directory (demo clinic)", () => {
   it("gives exactly the free slots of /api/v1/availability for every location and service over 14 days, a class included", async () => {
@@ -114,7 +131,9 @@ describe("the published directory (demo clinic)", () => {
     for (const s of d.schedules) expect(s.actor[0]!.reference).toMatch(/^Location\//);
     expect(new Set(d.schedules.map((s) => s.id)).size).toBe(d.schedules.length);
     // every line of a file is one minified resource
-    const lines = toNdjson(d.slots.slice(0, 5).map((s) => s.resource)).trimEnd().split("\n");
+    const lines = toNdjson(d.slots.slice(0, 5).map((s) => s.resource))
+      .trimEnd()
+      .split("\n");
     expect(lines.map((l) => JSON.parse(l).resourceType)).toEqual(Array(5).fill("Slot"));
   });
 
@@ -134,7 +153,13 @@ describe("the published directory (demo clinic)", () => {
       expect(o.extension!.state.every((s) => typeof s === "string")).toBe(true);
     }
     expect(m.error).toEqual([]);
-    const later = bulkManifest({ ...m, baseUrl: P.baseUrl, transactionTime: NOW, states: [], since: parseSince(NOW.toISOString()) });
+    const later = bulkManifest({
+      ...m,
+      baseUrl: P.baseUrl,
+      transactionTime: NOW,
+      states: [],
+      since: parseSince(NOW.toISOString()),
+    });
     expect(later.output).toEqual([]);
     expect(() => parseSince("yesterday")).toThrow(/not an instant/);
   });
@@ -146,7 +171,7 @@ describe("the published directory (demo clinic)", () => {
     const first = await publishedDirectory(h.db, NOW);
     const slot = first.published.Slot.find((s) => s.id!.startsWith("chatswood.physio-initial.")) as Slot;
     const link = new URL(ext(slot, BOOKING_DEEP_LINK)!.valueUrl!);
-    await bookAppointment(
+    const booked = await bookAppointment(
       h.db,
       { kind: "anonymous" },
       {
@@ -155,9 +180,15 @@ describe("the published directory (demo clinic)", () => {
         practitioner: link.searchParams.get("practitioner"),
         start: link.searchParams.get("start"),
         patient: patientDetails(),
+        referral: { source: "healthdirect", bookingReferral: "34d1a803-cd6c-4420-9cf5-c5edcc533538" },
       },
       { now: NOW },
     );
+    const [row] = await h.db
+      .select({ source: appointments.source, by: appointments.referralSource, ref: appointments.bookingReferral })
+      .from(appointments)
+      .where(eq(appointments.id, booked.booking.id));
+    expect(row).toEqual({ source: "referral", by: "healthdirect", ref: "34d1a803-cd6c-4420-9cf5-c5edcc533538" });
     expect(await directoryVersion(h.db, NOW)).not.toBe(v1);
     const second = await publishedDirectory(h.db, NOW);
     expect(second.etag).not.toBe(first.etag);

@@ -72,7 +72,8 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
         const bundle = searchResources(dir.published, publishedType(path[0]!), url, base);
         return [JSON.stringify(bundle), FHIR_JSON];
       }
-      if (path.length === 2) return [JSON.stringify(readResource(dir.published, publishedType(path[0]!), path[1]!)), FHIR_JSON];
+      if (path.length === 2)
+        return [JSON.stringify(readResource(dir.published, publishedType(path[0]!), path[1]!)), FHIR_JSON];
       return null;
     };
     // the query is checked before a 304, so a bad one is a 400 whatever the client holds
@@ -82,7 +83,8 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
       return new Response(null, { status: 304, headers: { ...headers, "Access-Control-Allow-Origin": "*" } });
     return answer(made[0], 200, made[1], headers);
   } catch (error) {
-    if (error instanceof FhirError) return outcome(error.status, operationOutcome("error", error.issueCode, error.message));
+    if (error instanceof FhirError)
+      return outcome(error.status, operationOutcome("error", error.issueCode, error.message));
     if (error instanceof RateLimited)
       return outcome(429, operationOutcome("error", "throttled", error.message), {
         "Retry-After": String(error.retryAfterSeconds),

@@ -75,7 +75,9 @@ const ref = (type: string, id: string, display?: string): Reference => ({
   reference: `${type}/${id}`,
   ...(display ? { display } : {}),
 });
-const identifier = (p: Publisher, kind: string, slug: string) => [{ system: `${p.baseUrl}/fhir/sid/${kind}`, value: slug }];
+const identifier = (p: Publisher, kind: string, slug: string) => [
+  { system: `${p.baseUrl}/fhir/sid/${kind}`, value: slug },
+];
 
 /** "Level 4, 60 Martin Place, Sydney NSW 2000" → lines, city, state and postcode (Australian addresses). */
 export function parseAddress(text: string): Address {
@@ -117,7 +119,11 @@ export function toLocation(p: Publisher, l: PublicLocation): Location {
           description: "Video appointments, from wherever you are.",
           physicalType: {
             coding: [
-              { system: "http://terminology.hl7.org/CodeSystem/location-physical-type", code: "vi", display: "Virtual" },
+              {
+                system: "http://terminology.hl7.org/CodeSystem/location-physical-type",
+                code: "vi",
+                display: "Virtual",
+              },
             ],
           },
         }
@@ -197,7 +203,10 @@ export function toSchedule(
     id: scheduleId(k.location, k.service, k.practitioner),
     active: true,
     serviceType: [
-      { coding: [{ system: `${p.baseUrl}/fhir/sid/service`, code: k.service, display: names.service }], text: names.service },
+      {
+        coding: [{ system: `${p.baseUrl}/fhir/sid/service`, code: k.service, display: names.service }],
+        text: names.service,
+      },
     ],
     actor: [
       ref("Location", k.location, names.location),
@@ -219,12 +228,7 @@ export function bookingDeepLink(p: Publisher, k: ScheduleKey, start: string): st
   return `${p.baseUrl}/book?${q}`;
 }
 
-export function toSlot(
-  p: Publisher,
-  k: ScheduleKey,
-  free: FreeSlot,
-  opts: { phone: string; capacity: number },
-): Slot {
+export function toSlot(p: Publisher, k: ScheduleKey, free: FreeSlot, opts: { phone: string; capacity: number }): Slot {
   const schedule = scheduleId(k.location, k.service, k.practitioner);
   return {
     resourceType: "Slot",

@@ -1,4 +1,4 @@
-import type { Bundle, FhirResource, Slot } from "fhir/r4";
+import type { Bundle, Slot } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { FhirError } from "./fhir-outcome";
 import { type Published, readResource, searchResources } from "./fhir-search";
@@ -25,7 +25,7 @@ const published: Published = {
   Schedule: [{ resourceType: "Schedule", id: "s1", actor: [{ reference: "Location/chatswood" }] }],
   Slot: slots,
 };
-const search = (type: "Slot" | "Location" | "Schedule", query: string): Bundle<FhirResource> =>
+const search = (type: "Slot" | "Location" | "Schedule", query: string): Bundle =>
   searchResources(published, type, new URL(`${BASE}/fhir/${type}?${query}`), BASE);
 const ids = (b: Bundle) => b.entry!.map((e) => e.resource!.id);
 const refusal = (f: () => unknown) => {

@@ -39,16 +39,29 @@ const PARAMS: Record<PublishedType, Record<string, Filter>> = {
     practitioner: (r, v) =>
       r.resourceType === "PractitionerRole" && refMatches([r.practitioner?.reference], v, "Practitioner"),
     location: (r, v) =>
-      r.resourceType === "PractitionerRole" && refMatches((r.location ?? []).map((l) => l.reference), v, "Location"),
+      r.resourceType === "PractitionerRole" &&
+      refMatches(
+        (r.location ?? []).map((l) => l.reference),
+        v,
+        "Location",
+      ),
     service: (r, v) =>
       r.resourceType === "PractitionerRole" &&
-      refMatches((r.healthcareService ?? []).map((l) => l.reference), v, "HealthcareService"),
+      refMatches(
+        (r.healthcareService ?? []).map((l) => l.reference),
+        v,
+        "HealthcareService",
+      ),
   },
   HealthcareService: {
     name: (r, v) => r.resourceType === "HealthcareService" && nameMatches(r.name, v),
     location: (r, v) =>
       r.resourceType === "HealthcareService" &&
-      refMatches((r.location ?? []).map((l) => l.reference), v, "Location"),
+      refMatches(
+        (r.location ?? []).map((l) => l.reference),
+        v,
+        "Location",
+      ),
   },
   Schedule: {
     actor: (r, v) =>

@@ -92,7 +92,7 @@ export async function placeBooking(
         notify: patient.hasEmail,
         classId,
         now,
-        source: opts.source ?? (byStaff ? "phone" : "online"),
+        source: opts.source ?? (byStaff ? "phone" : input.referral ? "referral" : "online"),
       });
       if (key) await storeIdempotentResult(tx, key, bodyHash, created);
       return created;
@@ -141,7 +141,7 @@ interface BookingWrite {
   notify: boolean;
   classId: string | null;
   now: Date;
-  source: "online" | "phone" | "staff";
+  source: "online" | "phone" | "staff" | "referral";
 }
 
 /** The appointment, its audit row and its booking event, sent together; a refused appointment fails the lot. */
@@ -162,6 +162,9 @@ async function writeBooking(tx: Tx, actor: Actor, w: BookingWrite): Promise<Book
       during: { start: w.slot.start, end: w.slot.end },
       blocked: blockedInterval(w.slot.start, query.service),
       source: w.source,
+      // only an online booking keeps a directory's referral
+      referralSource: w.source === "referral" ? (w.input.referral?.source ?? null) : null,
+      bookingReferral: w.source === "referral" ? (w.input.referral?.bookingReferral ?? null) : null,
       notes: w.input.notes ?? null,
       triageId: w.input.triage ?? null,
       manageTokenHash: hashToken(manageToken),
