@@ -7,3 +7,4 @@ export * from "./appointments";
 export * from "./staff";
 export * from "./intake";
 export * from "./audit";
+export * from "./calendar-feeds";
