@@ -44,4 +44,5 @@ export const SOURCE_LABEL: Record<string, string> = {
   phone: "Phone",
   staff: "Staff",
   import: "Imported",
+  referral: "Directory referral",
 };
