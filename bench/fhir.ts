@@ -52,11 +52,19 @@ async function main() {
     file.push(performance.now() - t0);
   }
   const med = (xs: number[]) => pct(xs, 50);
-  console.log(`directory: ${schedules} schedules, ${slots} free slots over 14 days, Slot file ${fmt(bytes / 1024)} KiB`);
-  console.log(`cold build (rebuild, first poll after a change): median ${fmt(med(cold))} ms of ${cold.map(fmt).join(", ")}`);
+  console.log(
+    `directory: ${schedules} schedules, ${slots} free slots over 14 days, Slot file ${fmt(bytes / 1024)} KiB`,
+  );
+  console.log(
+    `cold build (rebuild, first poll after a change): median ${fmt(med(cold))} ms of ${cold.map(fmt).join(", ")}`,
+  );
   console.log(`version query alone: p50 ${fmt(med(version))} ms, p95 ${fmt(pct(version, 95))} ms`);
-  console.log(`cached poll (version + cached directory; a 304): p50 ${fmt(med(poll))} ms, p95 ${fmt(pct(poll, 95))} ms`);
-  console.log(`cached poll with the Slot file written out (a 200): p50 ${fmt(med(file))} ms, p95 ${fmt(pct(file, 95))} ms`);
+  console.log(
+    `cached poll (version + cached directory; a 304): p50 ${fmt(med(poll))} ms, p95 ${fmt(pct(poll, 95))} ms`,
+  );
+  console.log(
+    `cached poll with the Slot file written out (a 200): p50 ${fmt(med(file))} ms, p95 ${fmt(pct(file, 95))} ms`,
+  );
   console.log(`a cold build costs ${fmt(med(cold) / med(poll))} × a cached poll`);
   await handle.close();
 }
