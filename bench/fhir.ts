@@ -4,7 +4,6 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openPostgres, rowsOf } from "@/db/client";
-import { toNdjson } from "@/lib/interop/bulk-publish";
 import { directoryVersion } from "@/lib/interop/directory-version";
 import { forgetPublishedDirectory, publishedDirectory } from "@/lib/interop/published-directory";
 import { BENCH_DATABASE_URL, fmt, pct } from "./common";
@@ -48,7 +47,7 @@ async function main() {
     poll.push(performance.now() - t0);
     t0 = performance.now();
     const d = await publishedDirectory(db);
-    bytes = Buffer.byteLength(toNdjson(d.published.Slot));
+    bytes = Buffer.byteLength(d.slotLines.map((l) => `${l}\n`).join(""));
     file.push(performance.now() - t0);
   }
   const med = (xs: number[]) => pct(xs, 50);

@@ -27,6 +27,8 @@ export const FEED_DAYS = 14;
 /** A published free slot, with the instant it stops being bookable (its start less the service's minimum notice). */
 export interface PublishedSlot {
   resource: Slot;
+  /** The resource as its NDJSON line, written once per build rather than on every poll. */
+  line: string;
   startMs: number;
   closesAtMs: number;
 }
@@ -94,8 +96,10 @@ export async function buildDirectory(db: Db, publisher: Publisher, now = new Dat
       for (const f of free) {
         const startMs = Date.parse(f.start);
         const key = { location: l.slug, service: s.slug, practitioner: f.practitioner };
+        const resource = toSlot(publisher, key, f, { phone, capacity: s.capacity });
         slots.push({
-          resource: toSlot(publisher, key, f, { phone, capacity: s.capacity }),
+          resource,
+          line: JSON.stringify(resource),
           startMs,
           closesAtMs: startMs - noticeMs,
         });

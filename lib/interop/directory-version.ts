@@ -25,6 +25,8 @@ const CATALOG_TABLES = [
  * latest change of the appointments and classes in the published window (a booking, a move or a cancellation
  * changes one of them), each location's local date (a new day is published at midnight), and, when a service's
  * horizon ends inside the window, the minute (its last day moves with the clock).
+ * The appointments are read per location through (location, start)'s index: "offset 0" keeps the planner from
+ * scanning the whole table instead (on the benchmark clinic, 500 pages read instead of 10,000).
  */
 export async function directoryVersion(db: Db, now = new Date()): Promise<string> {
   const from = new Date(now.getTime() - 2 * 86_400_000).toISOString();
@@ -37,8 +39,9 @@ export async function directoryVersion(db: Db, now = new Date()): Promise<string
   const [row] = rowsOf<{ version: string }>(
     await db.execute(sql`select md5(concat_ws('|',
       ${sql.join(catalog, sql`, `)},
-      (select concat(count(*), ',', max(updated_at), ',', max(created_at)) from appointments
-        where starts_at >= ${from}::timestamptz and starts_at < ${to}::timestamptz),
+      (select concat(count(*), ',', max(a.updated_at), ',', max(a.created_at)) from locations l
+        cross join lateral (select updated_at, created_at from appointments a where a.location_id = l.id
+          and a.starts_at >= ${from}::timestamptz and a.starts_at < ${to}::timestamptz offset 0) a),
       (select md5(coalesce(string_agg(k::text, ',' order by k.id), '')) from classes k
         where k.starts_at >= ${from}::timestamptz and k.starts_at < ${to}::timestamptz),
       (select string_agg(distinct (${at}::timestamptz at time zone timezone)::date::text, ',') from locations),

@@ -203,6 +203,7 @@ describe("the published directory (demo clinic)", () => {
     const past = new Date(Date.parse(first.start) + 1000);
     const b = await publishedDirectory(h.db, past);
     expect(b.published.Slot.some((s) => s.id === first.id)).toBe(false);
+    expect(b.slotLines.map((l) => JSON.parse(l))).toEqual(b.published.Slot);
     expect(b.etag).not.toBe(a.etag);
     expect(b.transactionTime.getTime()).toBeGreaterThan(a.transactionTime.getTime());
   });

@@ -66,7 +66,8 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
         }
         const type = (Object.keys(BULK_FILES) as BulkType[]).find((t) => BULK_FILES[t] === path[1]);
         if (!type || path.length > 2) return null;
-        return [toNdjson(dir.published[type]), NDJSON];
+        const text = type === "Slot" ? dir.slotLines.map((l) => `${l}\n`).join("") : toNdjson(dir.published[type]);
+        return [text, NDJSON];
       }
       if (path.length === 1) {
         const bundle = searchResources(dir.published, publishedType(path[0]!), url, base);

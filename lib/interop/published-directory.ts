@@ -20,6 +20,8 @@ export interface PublishedDirectory {
   transactionTime: Date;
   published: Published;
   states: string[];
+  /** The open slots' NDJSON lines, serialised at build time. */
+  slotLines: string[];
 }
 
 const cache = latestOnlyCache<Directory>();
@@ -34,14 +36,18 @@ export async function publishedDirectory(db: Db, now = new Date()): Promise<Publ
   const t = now.getTime();
   let lastChange = d.builtAt.getTime();
   const open = [];
+  const slotLines = [];
   for (const s of d.slots) {
-    if (s.closesAtMs >= t) open.push(s.resource);
-    else if (s.closesAtMs > lastChange) lastChange = s.closesAtMs;
+    if (s.closesAtMs >= t) {
+      open.push(s.resource);
+      slotLines.push(s.line);
+    } else if (s.closesAtMs > lastChange) lastChange = s.closesAtMs;
   }
   return {
     etag: `W/"${version.slice(0, 20)}.${d.slots.length - open.length}"`,
     transactionTime: new Date(lastChange),
     states: d.states,
+    slotLines,
     published: {
       Location: d.locations,
       Practitioner: d.practitioners,
