@@ -51,7 +51,8 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
 
     const dir = await publishedDirectory(db);
     const headers = { ETag: dir.etag, "Cache-Control": CACHE_CONTROL };
-    const body = (): [string, string] | null => {
+    // what to send, checked (a bad query is a 400 whatever the client holds) but not yet written out
+    const route = (): (() => [string, string]) | null => {
       if (path[0] === "$bulk-publish") {
         if (path.length === 1) {
           const since = parseSince(url.searchParams.get("_since"));
@@ -62,27 +63,31 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
             states: dir.states,
             since,
           });
-          return [JSON.stringify(manifest), "application/json"];
+          return () => [JSON.stringify(manifest), "application/json"];
         }
         const type = (Object.keys(BULK_FILES) as BulkType[]).find((t) => BULK_FILES[t] === path[1]);
         if (!type || path.length > 2) return null;
-        const text = type === "Slot" ? dir.slotLines.map((l) => `${l}\n`).join("") : toNdjson(dir.published[type]);
-        return [text, NDJSON];
+        return () => [
+          type === "Slot" ? dir.slotLines.map((l) => `${l}\n`).join("") : toNdjson(dir.published[type]),
+          NDJSON,
+        ];
       }
       if (path.length === 1) {
         const bundle = searchResources(dir.published, publishedType(path[0]!), url, base);
-        return [JSON.stringify(bundle), FHIR_JSON];
+        return () => [JSON.stringify(bundle), FHIR_JSON];
       }
-      if (path.length === 2)
-        return [JSON.stringify(readResource(dir.published, publishedType(path[0]!), path[1]!)), FHIR_JSON];
+      if (path.length === 2) {
+        const resource = readResource(dir.published, publishedType(path[0]!), path[1]!);
+        return () => [JSON.stringify(resource), FHIR_JSON];
+      }
       return null;
     };
-    // the query is checked before a 304, so a bad one is a 400 whatever the client holds
-    const made = body();
-    if (!made) throw notFound(`/fhir/${path.join("/")}`);
+    const make = route();
+    if (!make) throw notFound(`/fhir/${path.join("/")}`);
     if (notModified(request, dir.etag))
       return new Response(null, { status: 304, headers: { ...headers, "Access-Control-Allow-Origin": "*" } });
-    return answer(made[0], 200, made[1], headers);
+    const [text, type] = make();
+    return answer(text, 200, type, headers);
   } catch (error) {
     if (error instanceof FhirError)
       return outcome(error.status, operationOutcome("error", error.issueCode, error.message));
