@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and extension bundles from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "date-holidays"],
+  // PGlite loads its WASM and extension bundles from its own package folder at run time (and ical-timezones its zone
+  // files: bundled, it found none and calendars went out without a VTIMEZONE).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "date-holidays", "@touch4it/ical-timezones"],
   poweredByHeader: false,
   // A second build folder lets a benchmark or a second checkout build without disturbing a running server.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -21,12 +21,11 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  if (pathname.startsWith("/api/") || pathname.startsWith("/admin/outbox/")) {
+  const isApi = pathname.startsWith("/api/") || pathname.startsWith("/fhir/");
+  if (isApi || pathname.startsWith("/admin/outbox/")) {
     // the outbox's message view sets its own, stricter sandbox policy
     const response = NextResponse.next();
-    for (const [k, v] of Object.entries(
-      pathname.startsWith("/api/") ? { ...headers, "Content-Security-Policy": API_CSP } : headers,
-    ))
+    for (const [k, v] of Object.entries(isApi ? { ...headers, "Content-Security-Policy": API_CSP } : headers))
       response.headers.set(k, v);
     return response;
   }

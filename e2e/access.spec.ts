@@ -78,7 +78,7 @@ test("reception gets no intake answers from any page or route", async ({ page, r
   const body = await list.text();
   expect(body).toContain(booked.id);
   expect(body).not.toMatch(/"(answers|summary|flags|riskFactors)"/);
-  for (const path of ["/my-day", "/my-week"]) expect((await page.goto(path))?.status()).toBe(404);
+  for (const path of ["/my-day", "/my-week", "/my-calendar"]) expect((await page.goto(path))?.status()).toBe(404);
 });
 
 test("signed out, staff routes answer 401 and staff pages send you to sign in", async ({ page, request }) => {
@@ -88,6 +88,7 @@ test("signed out, staff routes answer 401 and staff pages send you to sign in", 
   for (const path of [
     "/my-day",
     "/my-week",
+    "/my-calendar",
     "/admin/audit",
     "/appointments/3f0c1c9e-0000-4000-8000-000000000000/intake",
   ]) {

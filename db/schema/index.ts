@@ -9,3 +9,4 @@ export * from "./intake";
 export * from "./audit";
 export * from "./settings";
 export * from "./waitlist";
+export * from "./calendar-feeds";

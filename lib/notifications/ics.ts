@@ -59,7 +59,7 @@ export function buildBookingIcs(detail: BookingDetail, opts: IcsOptions): string
  * ical-generator writes a few non-standard lines (X-WR-TIMEZONE, TIMEZONE-ID, the zone's X-LIC-LOCATION) and, with a
  * calendar zone set, a DTSTAMP in local time; RFC 5545 wants DTSTAMP in UTC, and some strict parsers reject the rest.
  */
-function strictRfc5545(text: string, stamp: Date): string {
+export function strictRfc5545(text: string, stamp: Date): string {
   const utc = stamp
     .toISOString()
     .replace(/[-:]/g, "")

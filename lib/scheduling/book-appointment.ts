@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { type Db, pipeline, planOncePerConnection, type Tx } from "@/db/client";
-import { appointments, triages } from "@/db/schema";
+import { appointments, type BookingSource, triages } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { NotBookableOnline, SlotUnavailable, ValidationFailed } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/security/tokens";
@@ -32,7 +32,7 @@ export interface BookOptions {
   /** A retry with the same key and body gets the first result back, never a second booking. */
   idempotencyKey?: string;
   /** Where the booking came from, for the audit row: online unless staff made it. */
-  source?: "online" | "phone" | "staff" | "waitlist";
+  source?: BookingSource;
   /** Booking through this open wait-list offer: its own hold does not block it (every other hold does). */
   viaOfferId?: string;
 }
@@ -97,7 +97,7 @@ export async function placeBooking(
         notify: patient.hasEmail,
         classId,
         now,
-        source: opts.source ?? (byStaff ? "phone" : "online"),
+        source: opts.source ?? (byStaff ? "phone" : input.referral ? "referral" : "online"),
       });
       if (key) await storeIdempotentResult(tx, key, bodyHash, created);
       return created;
@@ -189,6 +189,9 @@ async function writeBooking(tx: Tx, actor: Actor, w: BookingWrite): Promise<Book
       during: { start: w.slot.start, end: w.slot.end },
       blocked: blockedInterval(w.slot.start, query.service),
       source: w.source,
+      // only an online booking keeps a directory's referral
+      referralSource: w.source === "referral" ? (w.input.referral?.source ?? null) : null,
+      bookingReferral: w.source === "referral" ? (w.input.referral?.bookingReferral ?? null) : null,
       notes: w.input.notes ?? null,
       triageId: w.input.triage ?? null,
       manageTokenHash: hashToken(manageToken),

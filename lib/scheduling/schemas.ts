@@ -110,6 +110,24 @@ export const patientDetailsFormSchema = patientDetailsSchema.extend({
   }),
 });
 
+/** Printable ASCII, one line: a directory's correlation handle, stored as given and shown to staff in reports. */
+const referralHandle = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "Leave it out, or give a value")
+    .max(max, `Use at most ${max} characters`)
+    .regex(/^[\x20-\x7E]+$/, "Use printable characters only");
+/**
+ * Where a directory's deep link came from (SMART Scheduling Links): its `source` parameter (who referred the patient)
+ * and `booking-referral` (their reference for this booking). Either is optional; the booking's source is "referral".
+ */
+export const referralSchema = z.object({
+  source: referralHandle(100).optional(),
+  bookingReferral: referralHandle(200).optional(),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
 export const createBookingSchema = z.object({
   service: slugSchema,
   location: slugSchema,
@@ -118,6 +136,7 @@ export const createBookingSchema = z.object({
   patient: patientDetailsSchema,
   triage: z.string().uuid("Not a known triage").optional(),
   notes: multilineString().max(1000, "Keep notes to 1000 characters").optional(),
+  referral: referralSchema.optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 

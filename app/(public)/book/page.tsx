@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listServices } from "@/lib/catalog/list-services";
 import { readClinicIdentity } from "@/lib/setup/clinic-identity";
+import { env } from "@/lib/env";
+import { readDeepLink, readReferral } from "@/lib/interop/read-deep-link";
 import { BookingFlow } from "./_components/booking-flow";
 import type { Catalog } from "./_components/booking-types";
 import "../booking.css";
@@ -51,6 +53,16 @@ export default async function BookPage({
   };
   const wanted = typeof params.location === "string" ? params.location : null;
   const initialLocation = wanted && catalog.locations.some((l) => l.slug === wanted) ? wanted : null;
+  // a directory's deep link (SMART Scheduling Links): the time chosen, and who referred the patient
+  const deepLink = await readDeepLink(db, params, catalog.locations);
 
-  return <BookingFlow catalog={catalog} initialLocation={initialLocation} startInHelp={params.help === "1"} />;
+  return (
+    <BookingFlow
+      catalog={catalog}
+      initialLocation={deepLink?.location ?? initialLocation}
+      startInHelp={params.help === "1"}
+      deepLink={deepLink}
+      referral={readReferral(params)}
+    />
+  );
 }

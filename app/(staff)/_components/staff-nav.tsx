@@ -8,6 +8,7 @@ const LINKS: { href: string; label: string; roles: StaffRole[]; outbox?: true }[
   { href: "/calendar", label: "Calendar", roles: ["admin", "reception"] },
   { href: "/my-day", label: "My day", roles: ["practitioner"] },
   { href: "/my-week", label: "My week", roles: ["practitioner"] },
+  { href: "/my-calendar", label: "My calendar", roles: ["practitioner"] },
   { href: "/needs-a-call", label: "Needs a call", roles: ["admin", "reception"] },
   { href: "/patients", label: "Patients", roles: ["admin", "reception"] },
   { href: "/waitlist", label: "Wait list", roles: ["admin", "reception"] },

@@ -1,7 +1,7 @@
 // What the patient has chosen so far, and how each choice changes the others. Pure, so the rules are tested alone.
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import type { Slot, TriageOutcome } from "../../_components/public-api";
-import type { CatalogService, Choices, StepId } from "./booking-types";
+import type { CatalogService, Choices, DeepLink, StepId } from "./booking-types";
 
 export type ChoiceAction =
   | { type: "service"; service: CatalogService; triage: TriageOutcome | null }
@@ -13,6 +13,24 @@ export type ChoiceAction =
 
 export function initialChoices(location: string | null): Choices {
   return { service: null, location, practitioner: undefined, slot: null, details: null, triage: null };
+}
+
+/** A deep link's choices: the service, location and practitioner, and the time when it is still free. */
+export function deepLinkChoices(link: DeepLink): Choices {
+  return {
+    service: link.service,
+    location: link.location,
+    practitioner: link.practitioner,
+    slot: link.slot,
+    details: null,
+    triage: null,
+  };
+}
+
+/** Where a deep link starts: the details when its time is free, else the times to choose from. */
+export function deepLinkStep(link: DeepLink | null): StepId | null {
+  if (!link) return null;
+  return link.slot ? "details" : "time";
 }
 
 /** A changed service, location or practitioner clears what depended on it (the practitioner, the time). */

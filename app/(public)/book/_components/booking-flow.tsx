@@ -6,10 +6,17 @@ import { rememberIntakeLink } from "../../_components/booked-links";
 import { sameSitePath, type TriageOutcome } from "../../_components/public-api";
 import { zonePlan } from "../../_components/time-format";
 import { useViewerZone } from "../../_components/use-viewer-zone";
-import { backFrom, chooseReducer, initialChoices, stepAfterService } from "./booking-choices";
+import {
+  backFrom,
+  chooseReducer,
+  deepLinkChoices,
+  deepLinkStep,
+  initialChoices,
+  stepAfterService,
+} from "./booking-choices";
 import { BookingProgress } from "./booking-progress";
 import { BookingSummary } from "./booking-summary";
-import type { BookingCreated, Catalog, StepId } from "./booking-types";
+import type { BookingCreated, Catalog, DeepLink, Referral, StepId } from "./booking-types";
 import { preloadAfter, StepDetails, StepReview, StepTriage } from "./lazy-steps";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
@@ -23,14 +30,22 @@ interface Props {
   catalog: Catalog;
   initialLocation: string | null;
   startInHelp: boolean;
+  /** A directory's deep link: the time already chosen. */
+  deepLink?: DeepLink | null;
+  /** Who referred the patient (a deep link's `source` and `booking-referral`), recorded with the booking. */
+  referral?: Referral | null;
 }
 
 const stopsOnlineBooking = (o: TriageOutcome) => o.route === "emergency" || o.route === "urgent-care";
 
 /** The booking, one step at a time: the choices live in a reducer, the steps in browser history. */
-export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
-  const { step, moved, go, goBack, topRef } = useStepHistory(startInHelp ? "triage" : "need");
-  const [choices, choose] = useReducer(chooseReducer, initialLocation, initialChoices);
+export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = null, referral = null }: Props) {
+  const { step, moved, go, goBack, topRef } = useStepHistory(
+    deepLinkStep(deepLink) ?? (startInHelp ? "triage" : "need"),
+  );
+  const [choices, choose] = useReducer(chooseReducer, initialLocation, (l) =>
+    deepLink ? deepLinkChoices(deepLink) : initialChoices(l),
+  );
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof PatientDetails, string>>>({});
   const [created, setCreated] = useState<BookingCreated | null>(null);
   const [triageDraft, setTriageDraft] = useState<TriageDraft | null>(null);
@@ -123,20 +138,27 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
     );
   } else if (step === "time" && location && service && plan && choices.practitioner !== undefined) {
     body = (
-      <StepTime
-        location={location}
-        service={service}
-        practitioner={choices.practitioner}
-        practitionerName={team.nameOf(choices.practitioner)}
-        plan={plan}
-        selectedStart={choices.slot?.start}
-        focus={moved}
-        onPick={(slot) => {
-          choose({ type: "slot", slot });
-          go("details");
-        }}
-        onAnyPractitioner={() => choose({ type: "practitioner", slug: null })}
-      />
+      <>
+        {deepLink?.taken && choices.slot === null ? (
+          <p className="alert alert--warn" role="status">
+            The time you chose is no longer free. Please choose another.
+          </p>
+        ) : null}
+        <StepTime
+          location={location}
+          service={service}
+          practitioner={choices.practitioner}
+          practitionerName={team.nameOf(choices.practitioner)}
+          plan={plan}
+          selectedStart={choices.slot?.start}
+          focus={moved}
+          onPick={(slot) => {
+            choose({ type: "slot", slot });
+            go("details");
+          }}
+          onAnyPractitioner={() => choose({ type: "practitioner", slug: null })}
+        />
+      </>
     );
   } else if (step === "details" && choices.slot) {
     const onSubmit = (details: PatientDetails) => {
@@ -164,6 +186,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp }: Props) {
           details: choices.details,
           triage: choices.triage?.id ?? null,
           anyPractitioner: choices.practitioner === null,
+          referral,
         }}
         rules={{
           feeCents: service.feeCents,

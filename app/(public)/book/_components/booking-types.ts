@@ -32,3 +32,7 @@ export interface Choices {
 }
 
 export type { BookingCreated, LocationOption };
+
+/** A directory's deep link, as the page read and checked it (lib/interop/read-deep-link.ts). */
+export type { DeepLink } from "@/lib/interop/read-deep-link";
+export type { Referral } from "@/lib/scheduling/schemas";

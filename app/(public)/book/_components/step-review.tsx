@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import { cancellationPolicyText, changeableOnline, feeText } from "@/lib/scheduling/cancellation-policy";
-import type { PatientDetails } from "@/lib/scheduling/schemas";
+import type { PatientDetails, Referral } from "@/lib/scheduling/schemas";
 import { ApiError } from "@/lib/http/api-fetch";
 import { callApi, newIdempotencyKey, type BookingCreated, type Slot } from "../../_components/public-api";
 import type { ZonePlan } from "../../_components/time-format";
@@ -19,6 +19,7 @@ interface Props {
     details: PatientDetails;
     triage: string | null;
     anyPractitioner: boolean;
+    referral?: Referral | null;
   };
   /** The service's fee and cancellation window, and the phone to call once online changes close. */
   rules: { feeCents: number | null; windowHours: number; phone: string };
@@ -61,6 +62,7 @@ export function StepReview({
       start: request.slot.start,
       patient: request.details,
       ...(request.triage ? { triage: request.triage } : {}),
+      ...(request.referral ? { referral: request.referral } : {}),
     };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newIdempotencyKey() };

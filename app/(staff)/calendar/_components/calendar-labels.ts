@@ -45,4 +45,5 @@ export const SOURCE_LABEL: Record<string, string> = {
   staff: "Staff",
   import: "Imported",
   waitlist: "Wait list",
+  referral: "Directory referral",
 };
