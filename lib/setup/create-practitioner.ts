@@ -44,7 +44,8 @@ export async function createPractitioner(
         detail: { before: null, after: practitioner },
       });
       // their account, invited by email in the same transaction: a refused invitation (an email in use) creates nothing
-      if (email) await inviteStaff(tx, admin, { email, name: row!.name, role: "practitioner", practitioner: row!.slug });
+      if (email)
+        await inviteStaff(tx, admin, { email, name: row!.name, role: "practitioner", practitioner: row!.slug });
       return { practitioner };
     });
   } catch (error) {

@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listServices } from "@/lib/catalog/list-services";
 import { readClinicIdentity } from "@/lib/setup/clinic-identity";
-import { env } from "@/lib/env";
 import { readDeepLink, readReferral } from "@/lib/interop/read-deep-link";
 import { BookingFlow } from "./_components/booking-flow";
 import type { Catalog } from "./_components/booking-types";
