@@ -87,7 +87,10 @@ export const rosterEntries = pgTable(
     foreignKey({ columns: [t.serviceId], foreignColumns: [services.id] }),
     check("roster_weekday_iso", sql`${t.weekday} between 1 and 7`),
     check("roster_window_ordered", sql`${t.endsAt} > ${t.startsAt}`),
-    check("roster_rotation_weeks", sql`${t.rotationWeeks} between 1 and 4 and ${t.week} between 1 and ${t.rotationWeeks}`),
+    check(
+      "roster_rotation_weeks",
+      sql`${t.rotationWeeks} between 1 and 4 and ${t.week} between 1 and ${t.rotationWeeks}`,
+    ),
     check("roster_validity_ordered", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
     index("roster_location_idx").on(t.locationId, t.weekday),
     index("roster_practitioner_idx").on(t.practitionerId, t.locationId, t.validFrom),
