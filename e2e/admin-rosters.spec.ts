@@ -103,7 +103,7 @@ test("an admin adds leave over a booking: the clash is listed, kept booked, and 
   await form.getByRole("button", { name: "Add leave anyway" }).click();
   await expect(form.getByText("Tick the box")).toBeVisible();
   await form.getByLabel(/Keep these 1 appointment/).check();
-  await form.getByRole("button", { name: "Add leave anyway" }).click();
+  await form.getByRole("button", { name: "Add leave", exact: true }).click();
   await expect(form.getByText("Saved. 1 appointment(s) are flagged for reception to move.")).toBeVisible();
 
   // reception's side: the count on the calendar, the list, the flag on the card

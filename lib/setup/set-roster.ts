@@ -126,7 +126,8 @@ export async function setRoster(
     // A new or wider roster may free time the wait list can offer; listeners look at what is actually free.
     const freedFrom = start > now ? start : now;
     const freedTo = end ?? new Date(freedFrom.getTime() + 120 * 86_400_000);
-    if (freedTo > freedFrom)
+    // a dry run is rolled back, but listeners should not even start work for it
+    if (freedTo > freedFrom && !opts.dryRun)
       await publishBookingEvent(tx, {
         kind: "time-freed",
         locationId: loc.id,

@@ -156,7 +156,8 @@ describe("setRoster", () => {
     expect(preview.clashes.map((c) => c.id)).toEqual([early]);
     expect(preview.preview!.days).toHaveLength(7);
     expect(preview.preview!.days[1]!.times).toContain("12:00");
-    expect(await flagged(early)).toBe(false); // a dry run changes nothing
+    expect(await flagged(early)).toBe(false); // a dry run changes nothing, and tells no listener
+    expect(freed()).toEqual([]);
     expect(await db.select().from(rosterEntries).where(eq(rosterEntries.validFrom, "2026-12-07"))).toEqual([]);
 
     const res = await setRoster(db, admin, "amy", body, now);

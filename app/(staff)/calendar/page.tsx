@@ -59,7 +59,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {toMove > 0 ? (
-        <p className="alert alert--warn moving-banner" role="status">
+        <p className="alert alert--warn moving-banner">
           <span className="flag-move">Move</span> {toMove === 1 ? "1 booking is" : `${toMove} bookings are`} outside
           working time after a roster, leave or closure change.{" "}
           <Link href="/needs-moving">See the bookings that need moving</Link>
