@@ -36,7 +36,12 @@ test("a patient joins the wait list, gets the freed time by email and books it w
 }, testInfo) => {
   test.slow();
   const from = weekdayAhead(testInfo.project.name === "phone" ? 9 : 12);
-  const free = await freeSlots(page.request, { location: LOCATION, service: SERVICE, from, to: weekdayAhead(testInfo.project.name === "phone" ? 33 : 36) });
+  const free = await freeSlots(page.request, {
+    location: LOCATION,
+    service: SERVICE,
+    from,
+    to: weekdayAhead(testInfo.project.name === "phone" ? 33 : 36),
+  });
   expect(free.length).toBeGreaterThan(0);
   const day = free[0]!.start.slice(0, 10);
   const practitioner = free[0]!.practitioner;
@@ -53,8 +58,8 @@ test("a patient joins the wait list, gets the freed time by email and books it w
   const me = patient(`wl-${testInfo.project.name}`);
   await page.goto(`/wait-list/join?location=${LOCATION}&service=${SERVICE}&practitioner=${practitioner}`);
   await expect(page.getByRole("heading", { level: 1, name: "Join the wait list" })).toBeVisible();
-  await page.getByLabel("From").fill(day);
-  await page.getByLabel("Until").fill(day);
+  await page.getByLabel("Earliest date").fill(day);
+  await page.getByLabel("Latest date").fill(day);
   await page.getByLabel("First name").fill(me.firstName);
   await page.getByLabel("Last name").fill(me.lastName);
   await page.getByLabel("Email").fill(me.email);
@@ -105,7 +110,12 @@ test("a patient leaves the wait list from the manage link", async ({ page, check
 
 test("reception marks an entry urgent and offers it a time by hand", async ({ page, checkA11y }, testInfo) => {
   const from = weekdayAhead(testInfo.project.name === "phone" ? 15 : 18);
-  const free = await freeSlots(page.request, { location: LOCATION, service: SERVICE, from, to: weekdayAhead(testInfo.project.name === "phone" ? 39 : 42) });
+  const free = await freeSlots(page.request, {
+    location: LOCATION,
+    service: SERVICE,
+    from,
+    to: weekdayAhead(testInfo.project.name === "phone" ? 39 : 42),
+  });
   expect(free.length).toBeGreaterThan(0);
   const day = free[0]!.start.slice(0, 10);
   const who = patient(`wl-desk-${testInfo.project.name}`);
