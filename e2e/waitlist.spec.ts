@@ -58,8 +58,8 @@ test("a patient joins the wait list, gets the freed time by email and books it w
   const me = patient(`wl-${testInfo.project.name}`);
   await page.goto(`/wait-list/join?location=${LOCATION}&service=${SERVICE}&practitioner=${practitioner}`);
   await expect(page.getByRole("heading", { level: 1, name: "Join the wait list" })).toBeVisible();
-  await page.getByLabel("From").fill(day);
-  await page.getByLabel("Until").fill(day);
+  await page.getByLabel("Earliest date").fill(day);
+  await page.getByLabel("Latest date").fill(day);
   await page.getByLabel("First name").fill(me.firstName);
   await page.getByLabel("Last name").fill(me.lastName);
   await page.getByLabel("Email").fill(me.email);

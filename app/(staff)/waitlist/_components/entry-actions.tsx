@@ -22,11 +22,12 @@ export function EntryActions({ entry, location, service, practitioner, zone }: P
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const errorId = `wl-error-${entry.id}`;
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<unknown>, after: "refresh" | "keep" = "refresh") => {
     setBusy(true);
     setError(null);
     try {
       await action();
+      if (after === "keep") return;
       setSlots(null);
       router.refresh();
     } catch (e) {
@@ -46,7 +47,7 @@ export function EntryActions({ entry, location, service, practitioner, zone }: P
       });
       const r = await staffFetch<{ slots: Slot[] }>(`/api/v1/availability?${qs}`);
       setSlots(r.slots);
-    }).then(() => undefined);
+    }, "keep");
 
   return (
     <div className="dialog-form" style={{ gap: 8 }}>

@@ -72,7 +72,9 @@ export function WaitlistEntryView({ view, token, joined, clinicPhone }: Props) {
     }
   };
 
-  const parts = entry.partsOfDay.length ? entry.partsOfDay.join(", ") : "any time of day";
+  const parts = entry.partsOfDay.length
+    ? entry.partsOfDay.map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}s`).join(", ")
+    : "Any time of day";
   return (
     <div className="book">
       <section className="container book__inner book__inner--narrow" aria-labelledby="wl-title">

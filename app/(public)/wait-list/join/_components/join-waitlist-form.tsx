@@ -114,14 +114,14 @@ export function JoinWaitlistForm({ location, service, practitioner, triage }: Pr
         <div className="field-row">
           <TextField
             id="wl-earliest"
-            label="From"
+            label="Earliest date"
             error={errors.earliest?.message}
             input={{ type: "date", min: today }}
             registration={register("earliest")}
           />
           <TextField
             id="wl-latest"
-            label="Until"
+            label="Latest date"
             error={errors.latest?.message}
             input={{ type: "date", min: today, max: addDays(today, 90) }}
             registration={register("latest")}
