@@ -18,6 +18,8 @@ const CATALOG_TABLES = [
   "roster_breaks",
   "leave",
   "closures",
+  "location_open_days",
+  "clinic_settings",
 ] as const;
 
 /**
@@ -45,6 +47,7 @@ export async function directoryVersion(db: Db, now = new Date()): Promise<string
       (select md5(coalesce(string_agg(k::text, ',' order by k.id), '')) from classes k
         where k.starts_at >= ${from}::timestamptz and k.starts_at < ${to}::timestamptz),
       (select string_agg(distinct (${at}::timestamptz at time zone timezone)::date::text, ',') from locations),
+      (select concat(count(*), ',', max(created_at)) from waitlist_offers where status = 'open'),
       (select case when min(horizon_days) <= ${FEED_DAYS} then ${String(minute)} end from services where active)
     )) as version`),
   );

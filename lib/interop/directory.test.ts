@@ -193,7 +193,7 @@ describe("the published directory (demo clinic)", () => {
     const second = await publishedDirectory(h.db, NOW);
     expect(second.etag).not.toBe(first.etag);
     expect(second.published.Slot.some((s) => s.id === slot.id)).toBe(false);
-    expect(publisher().baseUrl).toMatch(/^https?:\/\//);
+    expect((await publisher(h.db)).baseUrl).toMatch(/^https?:\/\//);
   });
 
   it("drops a slot once it passes the service's minimum notice, without a rebuild, and says when", async () => {

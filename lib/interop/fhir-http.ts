@@ -43,9 +43,10 @@ export async function answerFhir(db: Db, request: Request, path: string[]): Prom
   try {
     await enforceRateLimit(db, `fhir:${clientKey(request)}`, env.RATE_LIMIT_PER_MINUTE);
     const url = new URL(request.url);
-    const base = publisher().baseUrl;
+    const group = await publisher(db);
+    const base = group.baseUrl;
     if (path.length === 1 && path[0] === "metadata")
-      return answer(JSON.stringify(capabilityStatement(publisher(), "2026-12-07")), 200, FHIR_JSON, {
+      return answer(JSON.stringify(capabilityStatement(group, "2026-12-07")), 200, FHIR_JSON, {
         "Cache-Control": "public, max-age=3600",
       });
 

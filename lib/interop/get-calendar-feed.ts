@@ -1,4 +1,5 @@
 import "server-only";
+import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { and, asc, eq, gte, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, calendarFeeds, locations, patients, practitioners, services } from "@/db/schema";
@@ -49,7 +50,7 @@ export async function getCalendarFeed(db: Db, secret: string, now = new Date()):
     )
     .orderBy(asc(appointments.startsAt));
   return buildPractitionerIcs(owner.name, rows as CalendarAppointment[], {
-    groupName: env.CLINIC_NAME,
+    groupName: (await readClinicIdentity(db)).name,
     uidDomain: new URL(env.PUBLIC_BASE_URL).hostname,
     now,
   });

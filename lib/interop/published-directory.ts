@@ -1,15 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { env } from "@/lib/env";
+import { readClinicIdentity } from "@/lib/setup/clinic-identity";
 import { latestOnlyCache } from "./build-cache";
 import { buildDirectory, type Directory } from "./build-directory";
 import { directoryVersion } from "./directory-version";
 import type { Publisher } from "./fhir-resources";
 import type { Published } from "./fhir-search";
 
-/** The group and its public address, as every published resource names them. */
-export function publisher(): Publisher {
-  return { baseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ""), groupName: env.CLINIC_NAME, groupPhone: env.CLINIC_PHONE };
+/** The group and its public address, as every published resource names them (the manager's clinic details). */
+export async function publisher(db: Db): Promise<Publisher> {
+  const group = await readClinicIdentity(db);
+  return { baseUrl: group.publicBaseUrl.replace(/\/+$/, ""), groupName: group.name, groupPhone: group.phone };
 }
 
 /** The directory as published at one instant. */
@@ -32,7 +33,7 @@ const cache = latestOnlyCache<Directory>();
  */
 export async function publishedDirectory(db: Db, now = new Date()): Promise<PublishedDirectory> {
   const version = await directoryVersion(db, now);
-  const d = await cache.getOrBuild(version, () => buildDirectory(db, publisher(), now));
+  const d = await cache.getOrBuild(version, async () => buildDirectory(db, await publisher(db), now));
   const t = now.getTime();
   let lastChange = d.builtAt.getTime();
   const open = [];
