@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { appointments, auditLog } from "@/db/schema";
 import { listLocations } from "@/lib/catalog/list-locations";
 import { listPractitioners } from "@/lib/catalog/list-practitioners";
 import { listServices } from "@/lib/catalog/list-services";
@@ -59,6 +59,13 @@ describe("clinic setup verbs", () => {
     const slots = (await listAvailability(db, window, TEST_NOW)).slots;
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.every((s) => s.practitioner === "bob")).toBe(true);
+    // the booking stays, flagged for reception to move; turning Amy back on clears the flag
+    const flag = async () =>
+      (await db.select({ at: appointments.needsMovingSince }).from(appointments).where(eq(appointments.id, booked)))[0]!
+        .at;
+    expect(await flag()).not.toBeNull();
+    await updatePractitioner(db, manager, "amy", { active: true }, TEST_NOW);
+    expect(await flag()).toBeNull();
   });
 
   it("an inactive location offers nothing, leaves the public lists, and keeps its appointments (as clashes)", async () => {

@@ -5,7 +5,7 @@ import { locations } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { ValidationFailed } from "@/lib/errors";
 import type { StaffAppointmentDto } from "@/lib/staff/reception-types";
-import { futureClashes } from "./future-clashes";
+import { reviewActivation } from "./future-clashes";
 import { isHolidayRegion } from "./holiday-regions";
 import { locationUpdateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
@@ -37,7 +37,12 @@ export async function updateLocation(
       ? await tx.update(locations).set(input).where(eq(locations.id, row.id)).returning()
       : [row];
     const location = toLocationDto(updated!);
-    const clashes = location.active ? [] : await futureClashes(tx, { locationId: row.id }, now);
+    const clashes = await reviewActivation(
+      tx,
+      { locationId: row.id },
+      { active: location.active, wasActive: before.active },
+      now,
+    );
     await recordAudit(tx, admin, {
       action: "setup.location.update",
       entityType: "location",

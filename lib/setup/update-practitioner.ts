@@ -5,7 +5,7 @@ import { practitionerLocations, practitioners } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { sqlState, ValidationFailed } from "@/lib/errors";
 import type { StaffAppointmentDto } from "@/lib/staff/reception-types";
-import { futureClashes } from "./future-clashes";
+import { reviewActivation } from "./future-clashes";
 import { practitionerUpdateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
 import { locationIdsFor, notFound, offerDiscipline, practitionerLocationSlugs, toPractitionerDto } from "./setup-rows";
@@ -47,7 +47,12 @@ export async function updatePractitioner(
           .onConflictDoNothing();
       }
       const practitioner = toPractitionerDto(updated!, await practitionerLocationSlugs(tx, row.id));
-      const clashes = practitioner.active ? [] : await futureClashes(tx, { practitionerId: row.id }, now);
+      const clashes = await reviewActivation(
+        tx,
+        { practitionerId: row.id },
+        { active: practitioner.active, wasActive: before.active },
+        now,
+      );
       await recordAudit(tx, admin, {
         action: "setup.practitioner.update",
         entityType: "practitioner",
