@@ -1,13 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import "./globals.css";
+import { pageClinicIdentity } from "./_components/clinic-identity";
 import { HydrationMark } from "./_components/hydration-mark";
 
-export const metadata: Metadata = {
-  title: { default: "Harbour Physio Group", template: "%s · Harbour Physio Group" },
-  description:
-    "Sports physiotherapy, exercise physiology and online rehab across Sydney. Book online in under a minute.",
-};
+// Every page's title ends with the group's name, as the manager set it.
+export async function generateMetadata(): Promise<Metadata> {
+  const { name } = await pageClinicIdentity();
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: "Sports physiotherapy, exercise physiology and online rehab. Book online in under a minute.",
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0d4a5c" };
 

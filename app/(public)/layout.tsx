@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { getDb } from "@/lib/db";
-import { envClinicIdentity, readClinicIdentity } from "@/lib/setup/clinic-identity";
+import { pageClinicIdentity } from "../_components/clinic-identity";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  // the group's name and phone as the admin set them; the page still renders (with the defaults) if the read fails
-  const group = await getDb()
-    .then(readClinicIdentity)
-    .catch(() => envClinicIdentity());
+  const group = await pageClinicIdentity();
   return (
     <>
       <header className="site-header">

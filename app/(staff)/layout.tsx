@@ -3,21 +3,25 @@ import { getStaffActor } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { outboxVisible } from "@/lib/notifications/outbox";
 import { countNeedsCall } from "@/lib/staff/list-needs-call";
+import { pageClinicIdentity } from "../_components/clinic-identity";
 import { SignOutButton } from "./_components/sign-out-button";
 import { StaffNav } from "./_components/staff-nav";
 
 /** The staff shell. Each page still checks the role itself (requireStaffPage); this only draws the frame. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await getStaffActor();
-  const needsCall = actor && actor.role !== "practitioner" ? await countNeedsCall(await getDb()) : 0;
+  const [needsCall, group] = await Promise.all([
+    actor && actor.role !== "practitioner" ? getDb().then(countNeedsCall) : 0,
+    pageClinicIdentity(),
+  ]);
   return (
     <div className="staff-shell">
       <header className="staff-header">
         <Link href="/staff" className="brand">
           <span className="brand__mark" aria-hidden="true">
-            H
+            {group.name.slice(0, 1).toUpperCase()}
           </span>
-          <span className="brand__name">Harbour Physio · Staff</span>
+          <span className="brand__name">{group.name} · Staff</span>
         </Link>
         {actor ? (
           <>

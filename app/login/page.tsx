@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getStaffSessionState, MFA_ENROL_PATH } from "@/lib/auth";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { HOME_FOR_ROLE } from "@/lib/staff/schemas";
+import { pageClinicIdentity } from "../_components/clinic-identity";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Staff sign in" };
@@ -14,16 +15,16 @@ export default async function LoginPage({
   searchParams: Promise<{ next?: string | string[]; error?: string }>;
 }) {
   const next = safeNextPath((await searchParams).next);
-  const state = await getStaffSessionState();
+  const [state, group] = await Promise.all([getStaffSessionState(), pageClinicIdentity()]);
   if (state) redirect(state.mustEnrolMfa ? MFA_ENROL_PATH : (next ?? HOME_FOR_ROLE[state.actor.role]));
   return (
     <main id="main" className="auth-page">
       <div className="auth-card card">
         <Link href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
-            H
+            {group.name.slice(0, 1).toUpperCase()}
           </span>
-          <span className="brand__name">Harbour Physio Group</span>
+          <span className="brand__name">{group.name}</span>
         </Link>
         <h1>Staff sign in</h1>
         <p className="muted">
