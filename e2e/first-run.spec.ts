@@ -156,7 +156,7 @@ test("from an empty database, the manager sets up a clinic, a patient books it o
     .not.toBe("");
   await page.context().clearCookies();
   await page.goto(invitePath);
-  const password = `kelp harbour ruby ${Date.now()}`;
+  const password = `kelp harbour tern ${Date.now()}`;
   await page.getByLabel("Choose a password").fill(password);
   await page.getByLabel("The same password again").fill(password);
   await page.getByRole("button", { name: "Set my password" }).click();
