@@ -101,6 +101,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
       <StepTriage
         focus={moved}
         serviceName={serviceName}
+        clinicPhone={catalog.clinicPhone}
         draft={triageDraft}
         onDraft={setTriageDraft}
         onBook={(o) => o.service && chooseService(o.service, o)}
@@ -226,6 +227,9 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
     );
   }
   const back = backFrom(shownStep, service?.locations.length ?? 0);
+  // One way back: inside help-me-choose, Back steps through its pages before it leaves them.
+  const triagePage = shownStep === "triage" && triageDraft && !triageDraft.outcome ? triageDraft.page : 0;
+  const onBack = () => (triagePage > 0 ? setTriageDraft((d) => d && { ...d, page: d.page - 1 }) : back && goBack(back));
 
   return (
     <div className="book" ref={topRef}>
@@ -238,7 +242,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
         <div className={`book__grid ${shownStep === "done" ? "book__grid--single" : ""}`}>
           <section className="card step" aria-labelledby="step-title" data-step={shownStep}>
             {back ? (
-              <button type="button" className="back-link" onClick={() => goBack(back)}>
+              <button type="button" className="back-link" onClick={onBack}>
                 <span aria-hidden="true">‹</span> Back
               </button>
             ) : null}

@@ -22,6 +22,8 @@ const NEW_DRAFT: TriageDraft = { page: 0, answers: {}, age: undefined, outcome: 
 interface Props {
   focus: boolean;
   serviceName: (slug: string) => string;
+  /** The group's phone, as the manager set it, for "call us". */
+  clinicPhone: string;
   draft: TriageDraft | null;
   onDraft: Dispatch<SetStateAction<TriageDraft | null>>;
   onBook: (outcome: TriageOutcome) => void;
@@ -51,7 +53,7 @@ function missing(value: AnswerValue | undefined): boolean {
   return value === undefined || (Array.isArray(value) && value.length === 0);
 }
 
-export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChooseMyself }: Props) {
+export function StepTriage({ focus, serviceName, clinicPhone, draft, onDraft, onBook, onChooseMyself }: Props) {
   const { page, answers, age, outcome } = draft ?? NEW_DRAFT;
   const update = (change: (d: TriageDraft) => Partial<TriageDraft>) =>
     onDraft((d) => ({ ...(d ?? NEW_DRAFT), ...change(d ?? NEW_DRAFT) }));
@@ -146,6 +148,7 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
     return (
       <TriageResult
         outcome={outcome}
+        clinicPhone={clinicPhone}
         serviceName={outcome.service ? serviceName(outcome.service) : null}
         onBook={() => onBook(outcome)}
         onChangeAnswers={() => {
@@ -209,22 +212,11 @@ export function StepTriage({ focus, serviceName, draft, onDraft, onBook, onChoos
           <button type="submit" className="button button--large" disabled={busy}>
             {busy ? "Checking…" : last ? "See my recommendation" : "Next"}
           </button>
-          {page > 0 ? (
-            <button
-              type="button"
-              className="button button--ghost"
-              onClick={() => {
-                update((d) => ({ page: d.page - 1 }));
-                setHeadingFocus(true);
-              }}
-            >
-              Previous
-            </button>
-          ) : (
+          {page === 0 ? (
             <button type="button" className="button button--ghost" onClick={onChooseMyself}>
               I&apos;ll choose myself
             </button>
-          )}
+          ) : null}
         </div>
       </form>
     </>

@@ -2,18 +2,18 @@
 import type { TriageOutcome } from "../../_components/public-api";
 import { CallUsForm } from "./call-us-form";
 import { StepHeading } from "./step-heading";
-
-const CLINIC_PHONE = { display: "(02) 9000 4100", tel: "+61290004100" };
+import { telHref } from "../../../_components/tel-href";
 
 interface Props {
   outcome: TriageOutcome;
+  clinicPhone: string;
   serviceName: string | null;
   onBook: () => void;
   onChangeAnswers: () => void;
   onChooseMyself: () => void;
 }
 
-export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, onChooseMyself }: Props) {
+export function TriageResult({ outcome, clinicPhone, serviceName, onBook, onChangeAnswers, onChooseMyself }: Props) {
   // When booking stops, the API's reasons are the message itself; ours is only the fallback.
   const stopText = (fallback: string) =>
     (outcome.reasons.length ? outcome.reasons : [fallback]).map((r) => (
@@ -64,7 +64,7 @@ export function TriageResult({ outcome, serviceName, onBook, onChangeAnswers, on
         <p>If you get worse, call 000.</p>
         <p>
           Not sure where to go? Call healthdirect on <a href="tel:1800022222">1800 022 222</a> (24 hours), or call us on{" "}
-          <a href={`tel:${CLINIC_PHONE.tel}`}>{CLINIC_PHONE.display}</a>.
+          <a href={telHref(clinicPhone)}>{clinicPhone}</a>.
         </p>
         <p className="muted">If you answered by mistake: {change}</p>
         <CallUsForm

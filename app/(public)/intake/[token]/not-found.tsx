@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { pageClinicIdentity } from "../../../_components/clinic-identity";
+import { telHref } from "../../../_components/tel-href";
 import "./intake.css";
 
 // Says nothing about whether the link ever existed: a guessed token learns nothing.
-export default function IntakeNotFound() {
+export default async function IntakeNotFound() {
+  const group = await pageClinicIdentity();
   return (
     <div className="container intake">
       <section className="card intake-card intake-missing" aria-labelledby="intake-missing-title">
@@ -12,7 +15,7 @@ export default function IntakeNotFound() {
           copy the whole link.
         </p>
         <p>
-          Still stuck? Call us on <a href="tel:+61290004100">(02) 9000 4100</a> and we&apos;ll help.
+          Still stuck? Call us on <a href={telHref(group.phone)}>{group.phone}</a> and we&apos;ll help.
         </p>
         <p>
           <Link href="/" className="link-arrow">

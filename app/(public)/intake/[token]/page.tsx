@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { getIntakeByToken } from "@/lib/intake/get-intake-by-token";
+import { pageClinicIdentity } from "../../../_components/clinic-identity";
+import { telHref } from "../../../_components/tel-href";
 import { IntakeForm } from "./_components/intake-form";
 import "./intake.css";
 
@@ -16,7 +18,7 @@ export const metadata: Metadata = {
 export default async function IntakePage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const view = await getIntakeByToken(await getDb(), token);
+  const [view, group] = await Promise.all([getIntakeByToken(await getDb(), token), pageClinicIdentity()]);
   if (!view) notFound();
   const { appointment, patient } = view;
   return (
@@ -39,7 +41,7 @@ export default async function IntakePage({ params }: { params: Promise<{ token: 
               : "This appointment has already taken place. If something has changed, please tell your practitioner at your next visit."}
           </p>
           <p>
-            Questions? Call us on <a href="tel:+61290004100">(02) 9000 4100</a>.
+            Questions? Call us on <a href={telHref(group.phone)}>{group.phone}</a>.
           </p>
         </section>
       ) : (
