@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { fetchAvailability, type Slot } from "../../_components/public-api";
 import { nearestSlots } from "../../_components/slot-groups";
 import { addDays, dateKey, dateOf, timeOf, zoneCity, type ZonePlan } from "../../_components/time-format";
+import { waitlistJoinHref } from "./waitlist-link";
 
 interface Props {
   taken: Slot;
@@ -82,9 +83,14 @@ export function SlotTaken({ taken, location, service, practitioner, plan, onPick
             : "There are no other free times close to that one."}
         </p>
       )}
-      <button type="button" className="button button--ghost button--small" onClick={onSeeAll}>
-        See all free times
-      </button>
+      <div className="taken__actions">
+        <button type="button" className="button button--ghost button--small" onClick={onSeeAll}>
+          See all free times
+        </button>
+        <a className="button button--ghost button--small" href={waitlistJoinHref(location.slug, service, practitioner)}>
+          Join the wait list
+        </a>
+      </div>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ZonePlan } from "../../_components/time-format";
 import type { LocationOption } from "./booking-types";
 import { SlotPicker } from "./lazy-steps";
 import { StepHeading } from "./step-heading";
+import { waitlistJoinHref } from "./waitlist-link";
 
 interface Props {
   location: LocationOption;
@@ -55,12 +56,7 @@ export function StepTime({
         }
       />
       <p className="step__fine">
-        No time that suits?{" "}
-        <a
-          href={`/wait-list/join?${new URLSearchParams({ location: location.slug, service: service.slug, ...(practitioner ? { practitioner } : {}) })}`}
-        >
-          Join the wait list
-        </a>{" "}
+        No time that suits? <a href={waitlistJoinHref(location.slug, service.slug, practitioner)}>Join the wait list</a>{" "}
         and we&apos;ll email you when one frees up.
       </p>
     </>
