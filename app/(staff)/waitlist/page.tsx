@@ -27,6 +27,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
     listServices(db, { location }),
     listPractitioners(db, { location }),
   ]);
+  const names = Object.fromEntries(practitioners.map((p) => [p.slug, p.name]));
   const filter = { location, service: one(q.service), practitioner: one(q.practitioner), date: one(q.date) };
   const list = await listWaitlist(db, actor, filter);
   const zone = list.location.timezone;
@@ -140,7 +141,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
                   <td>
                     {e.offer ? (
                       <>
-                        {dateTime(e.offer.start, zone)} with {e.offer.practitioner}
+                        {dateTime(e.offer.start, zone)} with {names[e.offer.practitioner] ?? e.offer.practitioner}
                         <br />
                         <span className="muted">held until {dateTime(e.offer.expiresAt, zone)}</span>
                       </>
@@ -161,6 +162,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
                       service={e.service.slug}
                       practitioner={e.practitioner?.slug ?? null}
                       zone={zone}
+                      names={names}
                     />
                   </td>
                 </tr>

@@ -10,11 +10,13 @@ interface Props {
   service: string;
   practitioner: string | null;
   zone: string;
+  /** Practitioners' names by slug, for the times offered by hand. */
+  names: Record<string, string>;
 }
 type Slot = { start: string; practitioner: string };
 
 /** Mark urgent, and offer a free time by hand: pick a day, then one of its free times. */
-export function EntryActions({ entry, location, service, practitioner, zone }: Props) {
+export function EntryActions({ entry, location, service, practitioner, zone, names }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,7 +104,7 @@ export function EntryActions({ entry, location, service, practitioner, zone }: P
                         )
                       }
                     >
-                      Offer {timeOf(s.start, zone)} ({s.practitioner})
+                      Offer {timeOf(s.start, zone)} ({names[s.practitioner] ?? s.practitioner})
                     </button>
                   </li>
                 ))}
