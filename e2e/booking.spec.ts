@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test, waitsForHydration } from "./fixtures";
 import {
+  answer,
   answerTriage,
   chooseLocation,
   choosePractitioner,
@@ -179,6 +180,17 @@ test("the page's Back button goes back like the browser's, without adding histor
   await back.click();
   await expect(stepHeading(page, "What do you need?")).toBeVisible();
   expect(await historyLength()).toBe(helpLength);
+
+  // Inside "help me choose" the same Back steps through its questions (there is no second, "Previous", button).
+  await page.getByRole("button", { name: /Help me choose/ }).click();
+  await answer(page, "consent", true);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(stepHeading(page, "Where it hurts and how it started")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Previous" })).toHaveCount(0);
+  await back.click();
+  await expect(stepHeading(page, "Before we start")).toBeVisible();
+  await back.click();
+  await expect(stepHeading(page, "What do you need?")).toBeVisible();
 });
 
 test("“help me choose” asks for the patient's age, kindly and optionally, and sends it to triage", async ({
