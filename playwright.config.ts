@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const FIRST_RUN = /first-run\.spec\.ts$/;
+// The first-run server's port; port + 1 is taken by e2e/api-booking.spec.ts's second server (races across processes).
+const FIRST_RUN_PORT = port + 2;
 const launchOptions = {
   executablePath,
   args: [
@@ -43,7 +45,7 @@ export default defineConfig({
     {
       name: "first-run",
       testMatch: FIRST_RUN,
-      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${port + 1}` },
+      use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://127.0.0.1:${FIRST_RUN_PORT}` },
     },
   ],
   webServer: [
@@ -56,10 +58,10 @@ export default defineConfig({
     },
     {
       command: `node e2e/support/serve.mjs --empty`,
-      url: `http://127.0.0.1:${port + 1}/api/health`,
+      url: `http://127.0.0.1:${FIRST_RUN_PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
-      env: { E2E_PORT: String(port + 1) },
+      env: { E2E_PORT: String(FIRST_RUN_PORT) },
     },
   ],
 });
