@@ -1,15 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { API_CSP, crossSiteRefusal, pageCsp, securityHeaders } from "@/lib/http/security-headers";
+import { API_CSP, crossSiteRefusal, otherSiteRefusal, pageCsp, securityHeaders } from "@/lib/http/security-headers";
 
-// Every request passes here first: staff changes from another site are refused, and every answer gets its security
+// Every request passes here first: staff changes and server actions from another site are refused, and every answer gets its security
 // headers; pages get a fresh script nonce, which Next.js reads from the request's policy and puts on its own scripts.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const headers = securityHeaders(pathname, { production: env.NODE_ENV === "production" });
 
-  if (pathname.startsWith("/api/v1/staff/") || pathname.startsWith("/api/v1/admin/")) {
-    const refused = crossSiteRefusal(request, env.PUBLIC_BASE_URL);
+  const isAction = request.headers.has("next-action");
+  if (isAction || pathname.startsWith("/api/v1/staff/") || pathname.startsWith("/api/v1/admin/")) {
+    const refused = isAction
+      ? otherSiteRefusal(request, env.PUBLIC_BASE_URL)
+      : crossSiteRefusal(request, env.PUBLIC_BASE_URL);
     if (refused) {
       return NextResponse.json(
         { error: { code: refused.code, message: refused.message } },

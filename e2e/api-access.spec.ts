@@ -1,5 +1,6 @@
 // Every page and route this wave added, asked as an outsider would: signed out, signed in with the wrong role, and
-// (for the changes) from another site. Server actions are origin-checked by Next.js itself.
+// (for the changes) from another site, server actions included.
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
 import { credentialsSignIn } from "./support/staff";
 
@@ -78,4 +79,113 @@ test("reception's new changes are refused from another site or without a JSON bo
     expect(own.status(), path).toBe(404);
   }
   await reception.dispose();
+});
+
+// Every staff page and who may open it. The last test reads the pages' own `requireStaffPage` calls, so a page added
+// without a line here, or a line that no longer says what the page does, fails.
+const STAFF_PAGES: Record<string, readonly ("admin" | "reception" | "practitioner")[]> = {
+  "/admin/audit": ["admin"],
+  "/admin/leave": ["admin"],
+  "/admin/locations": ["admin"],
+  "/admin/notifications": ["admin"],
+  "/admin/outbox": ["admin"],
+  "/admin/practitioners": ["admin"],
+  "/admin/reports": ["admin"],
+  "/admin/rosters": ["admin"],
+  "/admin/services": ["admin"],
+  "/admin/settings": ["admin"],
+  "/admin/setup": ["admin"],
+  "/admin/staff": ["admin"],
+  "/calendar": ["reception", "admin"],
+  "/needs-a-call": ["reception", "admin"],
+  "/needs-moving": ["reception", "admin"],
+  "/patients": ["reception", "admin"],
+  "/patients/duplicates": ["reception", "admin"],
+  [`/patients/${UUID}`]: ["reception", "admin"],
+  "/waitlist": ["reception", "admin"],
+  "/my-calendar": ["practitioner"],
+  "/my-day": ["practitioner"],
+  "/my-week": ["practitioner"],
+  "/calendar/print": ["reception", "admin", "practitioner"],
+  "/account": ["reception", "admin", "practitioner"],
+  [`/appointments/${UUID}/intake`]: ["reception", "admin", "practitioner"],
+};
+const SIGN_INS = {
+  admin: "admin@demo.clinic",
+  reception: "reception@demo.clinic",
+  practitioner: "priya-raman@demo.clinic",
+};
+
+test("signed out, every staff page sends you to sign in and comes back to it", async ({ request }) => {
+  for (const path of Object.keys(STAFF_PAGES)) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(307);
+    expect(res.headers().location, path).toBe(`/login?next=${encodeURIComponent(path)}`);
+  }
+});
+
+test("each role opens only its own staff pages: the others are not found", async ({ baseURL }) => {
+  for (const [role, email] of Object.entries(SIGN_INS)) {
+    const ctx = await signedIn(baseURL!, email);
+    for (const [path, roles] of Object.entries(STAFF_PAGES)) {
+      // a page a role may open can still be a 404 for a missing record (the made-up patient and appointment ids)
+      const allowed = roles.includes(role as keyof typeof SIGN_INS);
+      if (allowed && path.includes(UUID)) continue;
+      // a day sheet names its location or practitioner; a location's is the front desk's (a practitioner asking for
+      // one is refused in the test above)
+      const url = path === "/calendar/print" ? "/calendar/print?location=chatswood&date=2026-12-14" : path;
+      const expected = allowed && !(url !== path && role === "practitioner") ? 200 : 404;
+      expect((await ctx.get(url, { maxRedirects: 0 })).status(), `${role} ${url}`).toBe(expected);
+    }
+    await ctx.dispose();
+  }
+});
+
+test("the list above is every staff page, with the roles each page itself requires", () => {
+  const pages = readdirSync("app", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("page.tsx"));
+  const guarded = new Map<string, string>();
+  for (const file of pages) {
+    const call = /requireStaffPage\(\s*(STAFF_ROLES|\[[^\]]*\])/.exec(readFileSync(`app/${file}`, "utf8"));
+    if (!call) continue;
+    const route = `/${file}`
+      .replace(/\/page\.tsx$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[[^\]]+\]/g, UUID);
+    const roles =
+      call[1] === "STAFF_ROLES"
+        ? "admin,practitioner,reception"
+        : [...call[1].matchAll(/"(\w+)"/g)]
+            .map((m) => m[1])
+            .sort()
+            .join();
+    guarded.set(route, roles);
+  }
+  const listed = new Map(Object.entries(STAFF_PAGES).map(([path, roles]) => [path, [...roles].sort().join()]));
+  // /account/mfa is open to a session that still has to enrol, so it has its own check (covered above)
+  guarded.delete("/account/mfa");
+  expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(guarded));
+});
+
+// Server actions (the setup, staff, account, intake and sign-in forms) post to a page with a `Next-Action` header.
+// From another site every one of them is refused before it reaches the action, whatever the body, even with an
+// admin's session.
+test("server actions from another site are refused, even with an admin's session", async ({ baseURL }) => {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const actions = Object.entries(manifest.node);
+  expect(actions.map(([, a]) => a.filename)).toContain("app/(staff)/admin/_setup/actions.ts");
+  expect(actions.map(([, a]) => a.filename)).toContain("app/(staff)/admin/staff/actions.ts");
+  const admin = await signedIn(baseURL!, SIGN_INS.admin);
+  for (const [id] of actions) {
+    for (const headers of [{ Origin: "http://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+      const res = await admin.post("/admin/locations", {
+        headers: { ...headers, "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[]",
+      });
+      expect(res.status(), `${manifest.node[id]!.exportedName} ${JSON.stringify(headers)}`).toBe(403);
+      expect((await res.json()).error.code).toBe("forbidden");
+    }
+  }
+  await admin.dispose();
 });

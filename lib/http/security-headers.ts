@@ -65,6 +65,19 @@ export function crossSiteRefusal(
   if (!/^application\/json\b/i.test(type.trim())) {
     return { status: 400, code: "bad_request", message: "Send a JSON body with Content-Type: application/json." };
   }
+  return otherSiteRefusal(req, publicBaseUrl);
+}
+
+/**
+ * A change sent from another site, whatever its body: the browser's Sec-Fetch-Site or Origin names another site.
+ * Server actions (a POST with a `Next-Action` header, form or text body) get this check in `proxy.ts` before Next.js's
+ * own origin check, so a forged one is a plain 403 rather than an error inside the action handler.
+ */
+export function otherSiteRefusal(
+  req: { method: string; headers: Headers; url: string },
+  publicBaseUrl: string,
+): { status: number; code: string; message: string } | null {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return forbiddenOrigin();
   const origin = req.headers.get("origin");
