@@ -23,7 +23,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  // Most of a test is waiting (page loads, Postgres, axe), so more browsers than cores: E2E_WORKERS overrides it.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   forbidOnly: true,
   retries: 0,
   reporter: [["list"]],
