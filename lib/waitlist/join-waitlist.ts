@@ -12,7 +12,7 @@ import { normaliseEmail } from "@/lib/scheduling/online-booking-caps";
 import { newToken, hashToken } from "@/lib/security/tokens";
 import { FRONT_DESK, requireRole } from "@/lib/staff/staff-access";
 import { loadEntryDto, type WaitlistEntryDto, waitlistManageUrl } from "./entry-dto";
-import { enqueueWaitlistJobs } from "./queue";
+import { enqueueWaitlistEmails } from "@/lib/notifications/enqueue";
 import { joinWaitlistSchema, staffAddToWaitlistSchema } from "./schemas";
 
 export const MAX_OPEN_ENTRIES_PER_EMAIL = 3;
@@ -97,7 +97,7 @@ async function addEntry(db: Db, actor: Actor, input: NewEntry, now: Date): Promi
       patientId: patient.id,
       detail: { service: service.slug, location: location.slug, urgent: input.urgent },
     });
-    if (patient.hasEmail) await enqueueWaitlistJobs(tx, [{ data: { kind: "joined-email", entryId: row!.id } }]);
+    if (patient.hasEmail) await enqueueWaitlistEmails(tx, [{ kind: "waitlist-joined", entryId: row!.id }]);
     return { entry: await loadEntryDto(tx, row!.id, now), manageUrl };
   });
 }

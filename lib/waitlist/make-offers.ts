@@ -3,6 +3,8 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { locations, services, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { env } from "@/lib/env";
+import { enqueueWaitlistEmails } from "@/lib/notifications/enqueue";
+import type { WaitlistEmailJob } from "@/lib/notifications/jobs";
 import { loadSlotQuery } from "@/lib/scheduling/load-slot-query";
 import { localDateOf } from "@/lib/scheduling/local-time";
 import { blockedInterval, computeSlots } from "@/lib/scheduling/slots";
@@ -100,6 +102,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
   const taken = new Set<string>(); // entries offered in this run
   const used: { practitionerId: string; start: number; end: number }[] = []; // time offered in this run
   const jobs: WaitlistJobInsert[] = [];
+  const emails: WaitlistEmailJob[] = [];
   let made = 0;
   const expiries = new Set<number>();
 
@@ -177,7 +180,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
         );
       for (const c of chosen) taken.add(c.id);
       used.push({ practitionerId, start: s, end: e });
-      for (const r of rows) jobs.push({ data: { kind: "offer-email", offerId: r.id } });
+      for (const r of rows) emails.push({ kind: "waitlist-offer", offerId: r.id });
       expiries.add(expiresAt.getTime());
       made += rows.length;
     }
@@ -185,6 +188,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
   for (const at of expiries)
     jobs.push({ data: { kind: "expire", locationId: location.id }, startAfter: new Date(at + 1000) });
   await enqueueWaitlistJobs(tx, jobs);
+  await enqueueWaitlistEmails(tx, emails);
   return made;
 }
 

@@ -5,8 +5,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPostgres, rowsOf, type Db } from "@/db/client";
 import { waitlistEntries, waitlistOffers } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { listDeadLetters } from "@/lib/notifications/dead-letters";
+import { EMAIL_QUEUE } from "@/lib/notifications/jobs";
 import { smtpMailer } from "@/lib/notifications/mailer";
-import { anon, bookAhead, createHarness, type Harness, sleep, tokenOf } from "@/lib/notifications/testing/harness";
+import {
+  anon,
+  bookAhead,
+  createHarness,
+  FAST,
+  type Harness,
+  sleep,
+  tokenOf,
+} from "@/lib/notifications/testing/harness";
 import { bookAppointment, placeBooking } from "@/lib/scheduling/book-appointment";
 import { cancelAppointment } from "@/lib/scheduling/cancel-appointment";
 import { listAvailability } from "@/lib/scheduling/list-availability";
@@ -14,6 +24,7 @@ import { rescheduleAppointment } from "@/lib/scheduling/reschedule-appointment";
 import { toOffsetIso, localDateOf } from "@/lib/scheduling/local-time";
 import { patientDetails } from "@/lib/testing/factories";
 import { env } from "@/lib/env";
+import { startWorkerProcess } from "@/lib/worker-process";
 import { acceptOffer } from "./accept-offer";
 import { expireOffers } from "./expire-offers";
 import { getWaitlistEntry } from "./get-entry";
@@ -21,7 +32,7 @@ import { WAITLIST_QUEUE } from "./jobs";
 import { joinWaitlist } from "./join-waitlist";
 import { leaveWaitlist } from "./leave-waitlist";
 import { offerFreedTime } from "./make-offers";
-import { offerFreedTimeThrough, runWaitlistJob, startWaitlistWorker, type WaitlistWorker } from "./worker";
+import { offerFreedTimeThrough, runWaitlistJob } from "./worker";
 
 const TZ = "Australia/Sydney";
 const reception = {
@@ -33,28 +44,44 @@ const reception = {
 } as const;
 
 let h: Harness;
-let workers: WaitlistWorker[] = [];
 beforeEach(async () => {
   h = await createHarness();
   await offerFreedTimeThrough(h.queue);
 });
 afterEach(async () => {
-  for (const w of workers) await w.stop();
-  workers = [];
   await offerFreedTimeThrough(undefined);
   await h.close();
 });
 
 /** Runs the queued wait-list jobs in this process, as a worker would, until none is left. */
 async function drain(): Promise<void> {
-  const mailer = smtpMailer(h.sink.url);
   for (let i = 0; i < 20; i++) {
     const jobs = await h.queue.boss.fetch(WAITLIST_QUEUE, { batchSize: 10 });
     if (!jobs || jobs.length === 0) return;
     for (const job of jobs) {
-      await runWaitlistJob(h.queue, job.data, mailer);
+      await runWaitlistJob(h.queue, job.data);
       await h.queue.boss.complete(WAITLIST_QUEUE, job.id);
     }
+  }
+}
+
+/** The patient-email queue's wait-list jobs, by state. */
+async function emailJobs(kind: string) {
+  return rowsOf<{ id: string; state: string; offer_id: string | null }>(
+    await h.db.execute(
+      sql`select id, state::text as state, data->>'offerId' as offer_id from pgboss.job where name = ${EMAIL_QUEUE} and data->>'kind' = ${kind}`,
+    ),
+  );
+}
+
+/** Waits (without a timed assertion) until every job of `kind` in the patient-email queue has run. */
+async function settled(kind: string, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const jobs = await emailJobs(kind);
+    if (jobs.length > 0 && jobs.every((j) => j.state === "completed")) return jobs;
+    if (Date.now() > until) throw new Error(`${kind} jobs still open: ${JSON.stringify(jobs)}`);
+    await sleep(200);
   }
 }
 
@@ -244,22 +271,71 @@ describe(`wait list (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     await expect(getWaitlistEntry(h.db, joined[1]!.id, "x".repeat(43))).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("two workers send each offer email once over real SMTP", async () => {
-    await cancelledAhead(env.WAITLIST_OFFER_BATCH);
+  it("queues one patient email per offer, in the offer's transaction; two workers send each once over real SMTP", async () => {
+    await cancelledAhead(env.WAITLIST_OFFER_BATCH, { notes: "sharp pain behind the knee" });
     const offers = await h.db.select({ id: waitlistOffers.id }).from(waitlistOffers);
     expect(offers).toHaveLength(env.WAITLIST_OFFER_BATCH);
-    // the first jobs sent them (drain); two more jobs for every offer, as if retries raced, for two workers
-    const again = offers.map((o) => ({ data: { kind: "offer-email", offerId: o.id } }));
-    await h.queue.boss.insert(WAITLIST_QUEUE, [...again, ...again]);
+    // the offers' own jobs sit in the patient-email queue (not the wait list's), one per offer
+    const queued = await emailJobs("waitlist-offer");
+    expect(queued.map((j) => j.offer_id).sort()).toEqual(offers.map((o) => o.id).sort());
+    // two more jobs for every offer, as if retries raced, for two email workers on their own connections
+    const again = offers.map((o) => ({ data: { kind: "waitlist-offer", offerId: o.id } }));
+    await h.queue.boss.insert(EMAIL_QUEUE, [...again, ...again]);
     const second = await h.openSecondQueue();
-    for (const q of [h.queue, second])
-      workers.push(await startWaitlistWorker(q, { mailer: smtpMailer(h.sink.url), pollingIntervalSeconds: 0.5 }));
-    await sleep(4000); // every duplicate job has run by now
+    await h.startWorker({ name: "one", concurrency: 2 });
+    await h.startWorker({ name: "two", concurrency: 2, queue: second });
+    expect(await settled("waitlist-offer")).toHaveLength(offers.length * 3);
     const offerMails = h.sink.received.filter((m) => m.subject?.startsWith("A time has come up"));
     expect(offerMails).toHaveLength(offers.length);
+    expect(new Set(offerMails.map((m) => m.messageId)).size).toBe(offers.length);
     expect(new Set(offerMails.map((m) => m.to && JSON.stringify(m.to))).size).toBe(offers.length);
-    expect(offerMails[0]!.text).toContain("/wait-list/");
-    expect(offerMails[0]!.text).not.toMatch(/triage|pain/i);
+    for (const mail of offerMails) {
+      expect(mail.text).toContain("/wait-list/");
+      expect(mail.text).not.toMatch(/triage|pain|knee/i);
+      expect(String(mail.html)).not.toMatch(/triage|pain|knee/i);
+    }
+    const rows = await h.db.select({ emailedAt: waitlistOffers.emailedAt }).from(waitlistOffers);
+    expect(rows.every((r) => r.emailedAt !== null)).toBe(true);
+  });
+
+  it("an offer email the mail server refuses is listed under Failed emails, like any patient email", async () => {
+    await cancelledAhead(1);
+    // only the offer's email is left in the queue, so it is the one the server refuses
+    await h.db.execute(sql`delete from pgboss.job where name = ${EMAIL_QUEUE} and data->>'kind' <> 'waitlist-offer'`);
+    h.sink.refuseNext(1, 550);
+    await h.startWorker();
+    const until = Date.now() + 20_000;
+    let dead = await listDeadLetters(h.db, { queue: h.queue });
+    while (dead.length === 0 && Date.now() < until) {
+      await sleep(200);
+      dead = await listDeadLetters(h.db, { queue: h.queue });
+    }
+    expect(dead).toEqual([expect.objectContaining({ kind: "waitlist-offer", appointmentId: null, attempts: 1 })]);
+    expect(dead[0]!.error).toContain("550");
+  });
+
+  it("the standalone worker (npm run worker) makes the offers and sends their emails", async () => {
+    const booked = await bookAhead(h.db, 5);
+    const entry = await join(localDateOf(booked.start, TZ));
+    await cancelAppointment(h.db, { kind: "patient" }, booked.booking.id, { token: tokenOf(booked.manageUrl) }, {});
+    // the freed time's job is queued; nothing in this process works the wait list's queue
+    expect((await entryOf(entry)).status).toBe("waiting");
+    const target = { db: h.db, kind: h.handle.kind, url: h.handle.url };
+    const worker = await startWorkerProcess(target, {
+      mailer: smtpMailer(h.sink.url),
+      pollingIntervalSeconds: 0.5,
+      settings: FAST,
+    });
+    try {
+      const jobs = await settled("waitlist-offer");
+      expect(jobs).toHaveLength(1);
+      expect((await entryOf(entry)).status).toBe("offered");
+      const mails = h.sink.received.filter((m) => m.subject?.startsWith("A time has come up"));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.messageId).toBe(`<waitlist-offer-${jobs[0]!.offer_id}@demo.clinic>`);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("refuses a triage that stops online booking", async () => {
