@@ -5,6 +5,7 @@ import { triages, waitlistEntries } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { NotBookableOnline, ValidationFailed } from "@/lib/errors";
 import { seal } from "@/lib/notifications/secrets";
+import { STOPS_ONLINE_BOOKING } from "@/lib/scheduling/book-appointment";
 import { loadSlotQuery } from "@/lib/scheduling/load-slot-query";
 import { addDays, localDateOf } from "@/lib/scheduling/local-time";
 import { type BookingPatient, matchPatient } from "@/lib/scheduling/match-patient";
@@ -107,7 +108,7 @@ async function refuseStoppingTriage(tx: Tx, triageId: string | undefined): Promi
   if (!triageId) return;
   const [t] = await tx.select({ route: triages.route }).from(triages).where(eq(triages.id, triageId));
   if (!t) throw new ValidationFailed({ triage: "Not a known triage" });
-  if (t.route === "emergency" || t.route === "urgent-care")
+  if (STOPS_ONLINE_BOOKING.has(t.route))
     throw new NotBookableOnline(
       "Your answers mean you should be seen sooner than the wait list can promise. Please follow the advice you were given, or call us.",
     );

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPostgres, rowsOf, type Db } from "@/db/client";
 import { waitlistEntries, waitlistOffers } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, NotBookableOnline } from "@/lib/errors";
 import { listDeadLetters } from "@/lib/notifications/dead-letters";
 import { EMAIL_QUEUE } from "@/lib/notifications/jobs";
 import { smtpMailer } from "@/lib/notifications/mailer";
@@ -338,13 +338,26 @@ describe(`wait list (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     }
   });
 
-  it("refuses a triage that stops online booking", async () => {
+  it("carries the triage like a booking, and refuses one that stops online booking (422 not_bookable_online)", async () => {
     const day = localDateOf(new Date(Date.now() + 10 * 86_400_000), TZ);
-    const [t] = rowsOf<{ id: string }>(
-      await h.db.execute(
-        sql`insert into triages (route, answers, rules_version, result) values ('emergency', '{}'::jsonb, 'test', '{}'::jsonb) returning id`,
-      ),
-    );
-    await expect(join(day, { triage: t!.id })).rejects.toBeInstanceOf(DomainError);
+    const triage = async (route: string) =>
+      rowsOf<{ id: string }>(
+        await h.db.execute(
+          sql`insert into triages (route, answers, rules_version, result) values (${route}, '{}'::jsonb, 'test', '{}'::jsonb) returning id`,
+        ),
+      )[0]!.id;
+    for (const route of ["emergency", "urgent-care"]) {
+      const refused = join(day, { triage: await triage(route) });
+      await expect(refused).rejects.toBeInstanceOf(NotBookableOnline);
+      await expect(refused).rejects.toMatchObject({ code: "not_bookable_online", status: 422 });
+    }
+    expect(await h.db.select().from(waitlistEntries)).toHaveLength(0);
+    await expect(join(day, { triage: "00000000-0000-4000-8000-00000000abcd" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    const routine = await triage("physio");
+    const joined = await join(day, { triage: routine });
+    const [row] = await h.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, joined.id));
+    expect(row!.triageId).toBe(routine);
   });
 });
