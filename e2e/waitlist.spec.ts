@@ -211,3 +211,15 @@ test("reception marks an entry urgent and offers it a time by hand", async ({ pa
   await expect(row.getByText(/held until/)).toBeVisible();
   await checkA11y();
 });
+
+test.describe("in a browser far from the clinic", () => {
+  test.use({ timezoneId: "Pacific/Honolulu" });
+  test("reception's add form starts at the location's today, not the browser's or UTC's", async ({ page }) => {
+    await signIn(page, "reception@demo.clinic");
+    await page.goto(`/waitlist?location=${LOCATION}`);
+    await page.getByRole("button", { name: "Add a patient who rang" }).click();
+    const sydneyToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Australia/Sydney" }).format(new Date());
+    await expect(page.getByLabel("From")).toHaveValue(sydneyToday);
+    await expect(page.getByLabel("Until")).toHaveValue(sydneyToday);
+  });
+});
