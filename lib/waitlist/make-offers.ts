@@ -108,8 +108,11 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
 
   for (const serviceId of serviceIds) {
     const service = catalog.find((s) => s.id === serviceId);
-    // a class place works the same way in principle; offers here hold one-to-one time only (see docs/waitlist.md)
-    if (!service || !service.active || service.capacity > 1) continue;
+    if (!service || !service.active) continue;
+    // a class is offered a place at a time: a free place (capacity less places booked and held) goes to one batch,
+    // and no other batch is made for that class while its offers are open
+    const isClass = service.capacity > 1;
+    const classHeld = isClass ? await openClassOffers(tx, location.id, service.id) : new Set<string>();
     const context = await loadSlotQuery(tx, {
       location: location.slug,
       service: service.slug,
@@ -140,6 +143,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
       const s = blocked.start.getTime();
       const e = blocked.end.getTime();
       if (used.some((u) => u.practitionerId === practitionerId && u.start < e && s < u.end)) continue;
+      if (classHeld.has(`${practitionerId}|${slot.start.getTime()}`)) continue;
       const time: FreeTime = {
         serviceId,
         locationId: location.id,
@@ -203,4 +207,19 @@ async function offeredBefore(tx: Tx, entryIds: string[]): Promise<Set<string>> {
     .from(waitlistOffers)
     .where(inArray(waitlistOffers.entryId, entryIds));
   return new Set(rows.map((r) => `${r.entryId}|${r.practitionerId}|${r.startsAt.getTime()}`));
+}
+
+/** A class's occurrences with an open offer of one of its places ("practitioner|start"): one place at a time. */
+async function openClassOffers(tx: Tx, locationId: string, serviceId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ practitionerId: waitlistOffers.practitionerId, startsAt: waitlistOffers.startsAt })
+    .from(waitlistOffers)
+    .where(
+      and(
+        eq(waitlistOffers.locationId, locationId),
+        eq(waitlistOffers.serviceId, serviceId),
+        eq(waitlistOffers.status, "open"),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.practitionerId}|${r.startsAt.getTime()}`));
 }

@@ -1,6 +1,7 @@
 // Wait-list integration tests on the real queue, a real SMTP server and the database under test (PGlite, or Postgres
 // with DATABASE_URL, where the race runs across two connection pools as two app processes would).
 import { eq, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openPostgres, rowsOf, type Db } from "@/db/client";
 import { waitlistEntries, waitlistOffers } from "@/db/schema";
@@ -336,6 +337,73 @@ describe(`wait list (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =
     } finally {
       await worker.stop();
     }
+  });
+
+  it("a freed class place is offered a place at a time; two accepts for it: one booked, the other 409 and waiting", async () => {
+    // a full class (3 places) on a Tuesday evening at least five days ahead
+    let day = DateTime.now().setZone(TZ).plus({ days: 5 });
+    while (day.weekday !== 2) day = day.plus({ days: 1 });
+    const start = day.set({ hour: 17, minute: 30, second: 0, millisecond: 0 });
+    const cls = { service: "pilates-class", location: "test-clinic", practitioner: "amy", start: start.toISO()! };
+    const places = [];
+    for (let i = 0; i < 3; i++) places.push(await bookAppointment(h.db, anon, { ...cls, patient: patientDetails() }));
+    const date = start.toISODate()!;
+    const joined = [];
+    for (let i = 0; i < 3; i++) joined.push(await join(date, { service: "pilates-class" }));
+    await drain();
+    const classFree = async () =>
+      (await listAvailability(h.db, { location: "test-clinic", service: "pilates-class", from: date, to: date })).slots;
+
+    // two places free: the first is offered (to a batch), the second stays bookable, a place at a time
+    for (const booked of places.slice(0, 2))
+      await cancelAppointment(h.db, { kind: "patient" }, booked.booking.id, { token: tokenOf(booked.manageUrl) }, {});
+    await drain();
+    let states = await Promise.all(joined.map(entryOf));
+    expect(states.map((s) => s.status)).toEqual(["offered", "offered", "offered"]);
+    expect(states[0]!.offer).toMatchObject({ start: toOffsetIso(start.toJSDate(), TZ), practitioner: "amy" });
+    expect(await h.db.select().from(waitlistOffers)).toHaveLength(3);
+    // capacity 3, one booked, one place held by the open offers: one left for the public
+    expect((await classFree()).map((s) => s.remaining)).toEqual([1]);
+    const taker = await bookAppointment(h.db, anon, { ...cls, patient: patientDetails() });
+    expect(await classFree()).toEqual([]);
+    await expect(bookAppointment(h.db, anon, { ...cls, patient: patientDetails() })).rejects.toMatchObject({
+      code: "slot_unavailable",
+    });
+
+    // two accepts for the one held place at once (on Postgres through a second pool, as a second process)
+    const second = h.handle.url ? openPostgres(h.handle.url, 4, { appRole: env.DATABASE_APP_ROLE }) : undefined;
+    try {
+      const results = await Promise.allSettled([
+        acceptOffer(h.db, { kind: "patient" }, joined[0]!.id, joined[0]!.token),
+        acceptOffer(second?.db ?? h.db, { kind: "patient" }, joined[1]!.id, joined[1]!.token),
+      ]);
+      const ok = results.filter((r) => r.status === "fulfilled");
+      expect(ok).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: "slot_unavailable" });
+      expect((ok[0] as PromiseFulfilledResult<{ booking: { start: string } }>).value.booking.start).toBe(
+        toOffsetIso(start.toJSDate(), TZ),
+      );
+    } finally {
+      await second?.close();
+    }
+    states = await Promise.all(joined.map(entryOf));
+    expect(states.map((s) => s.status).sort()).toEqual(["booked", "waiting", "waiting"]);
+    const [k] = rowsOf<{ booked_count: number }>(
+      await h.db.execute(
+        sql`select booked_count from classes where starts_at = ${start.toJSDate().toISOString()}::timestamptz`,
+      ),
+    );
+    expect(Number(k!.booked_count)).toBe(3);
+    // the class is full again: nothing more to offer, nothing for the public
+    await drain();
+    expect(await h.db.select().from(waitlistOffers).where(eq(waitlistOffers.status, "open"))).toHaveLength(0);
+    expect(await classFree()).toEqual([]);
+
+    // the public taker cancels: that place goes to the entries not offered it before... none is left, so it is free
+    await cancelAppointment(h.db, { kind: "patient" }, taker.booking.id, { token: tokenOf(taker.manageUrl) }, {});
+    await drain();
+    expect((await classFree()).map((s) => s.remaining)).toEqual([1]);
   });
 
   it("carries the triage like a booking, and refuses one that stops online booking (422 not_bookable_online)", async () => {
