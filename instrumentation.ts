@@ -8,5 +8,5 @@ export async function register() {
   const { startNotifications } = await import("./lib/notifications/runtime");
   await startNotifications(handle);
   const { startWaitlist } = await import("./lib/waitlist/runtime");
-  await startWaitlist();
+  await startWaitlist(handle);
 }

@@ -11,6 +11,7 @@ import {
   REMINDER_LEAD_HOURS,
   type SealedLinks,
   sealedLinksSchema,
+  type WaitlistEmailJob,
 } from "./jobs";
 import { type AppointmentEvent, type BookingEvent, setBookingEventListener } from "@/lib/scheduling/booking-events";
 import { activeQueue, inTransaction, type NotificationQueue, setActiveQueue } from "./queue";
@@ -179,4 +180,22 @@ export async function enqueueStaffInvitationEmail(
   await queue.boss.send(EMAIL_QUEUE, { kind: "staff-invitation", sealed: seal(to) } satisfies EmailJob, {
     db: inTransaction(db),
   });
+}
+
+/**
+ * Wait-list emails (joined, an offer), queued inside the wait list's own transaction: an offer and its email commit
+ * together or not at all, and a job per offer means one email per offer.
+ */
+export async function enqueueWaitlistEmails(
+  tx: Db | Tx,
+  jobs: WaitlistEmailJob[],
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  const queue = queueOrNothing(opts);
+  if (!queue || jobs.length === 0) return;
+  await queue.boss.insert(
+    EMAIL_QUEUE,
+    jobs.map((data) => ({ data: data satisfies EmailJob })),
+    { db: inTransaction(tx) },
+  );
 }

@@ -14,6 +14,8 @@ export const EMAIL_KINDS = [
   "staff-alert",
   "staff-password-reset",
   "staff-invitation",
+  "waitlist-joined",
+  "waitlist-offer",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -59,6 +61,13 @@ export type StaffAlertJob = z.infer<typeof staffAlertJob>;
 
 const staffResetJob = z.object({ kind: z.literal("staff-password-reset"), sealed: z.string() });
 const staffInvitationJob = z.object({ kind: z.literal("staff-invitation"), sealed: z.string() });
+/**
+ * Wait-list emails: ids only. The entry or offer row says what and to whom; the manage link is read sealed from the
+ * entry. An offer's job is queued in the transaction that made the offer (lib/waitlist/make-offers.ts).
+ */
+const waitlistJoinedJob = z.object({ kind: z.literal("waitlist-joined"), entryId: z.string().uuid() });
+const waitlistOfferJob = z.object({ kind: z.literal("waitlist-offer"), offerId: z.string().uuid() });
+export type WaitlistEmailJob = z.infer<typeof waitlistJoinedJob> | z.infer<typeof waitlistOfferJob>;
 
 export const emailJobSchema = z.discriminatedUnion("kind", [
   appointmentJob,
@@ -66,6 +75,8 @@ export const emailJobSchema = z.discriminatedUnion("kind", [
   staffAlertJob,
   staffResetJob,
   staffInvitationJob,
+  waitlistJoinedJob,
+  waitlistOfferJob,
 ]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type AppointmentEmailJob = z.infer<typeof appointmentJob>;

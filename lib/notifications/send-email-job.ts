@@ -23,6 +23,7 @@ import type { RenderedEmail } from "./layout";
 import { mailDomain, type Mailer, type OutgoingEmail } from "./mailer";
 import { unseal } from "./secrets";
 import * as t from "./templates";
+import { sendWaitlistJoinedEmail, sendWaitlistOfferEmail } from "./waitlist-emails";
 
 /** A job that can never succeed (unreadable payload, an address the server refuses): no point retrying. */
 export class PermanentFailure extends Error {
@@ -66,6 +67,14 @@ export async function sendEmailJob(
   }
 
   if (data.kind === "staff-alert") return sendStaffAlert(db, data, mailer, messageId, identity);
+  if (data.kind === "waitlist-joined" || data.kind === "waitlist-offer") {
+    const send = (email: OutgoingEmail) => deliver(mailer, email);
+    const outcome =
+      data.kind === "waitlist-joined"
+        ? await sendWaitlistJoinedEmail(db, data.entryId, identity, from, send)
+        : await sendWaitlistOfferEmail(db, data.offerId, identity, from, send);
+    return outcome.sent ? { sent: true, kind: data.kind } : { sent: false, kind: data.kind, reason: outcome.reason };
+  }
   if (data.kind === "staff-password-reset") {
     const reset = sealedResetSchema.parse(openSealed(data.sealed));
     await deliver(mailer, {

@@ -1,10 +1,9 @@
-// `npm run worker`: sends patient emails from the queue, as many processes as you like, against Postgres.
+// `npm run worker`: sends patient emails and works the wait list's queue (offers, their expiry), as many processes
+// as you like, against Postgres. What it starts is composed in lib/worker-process.ts.
 import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { logError, logInfo } from "@/lib/log";
-import { sendBookingEmailsThrough } from "./enqueue";
-import { openNotificationQueue } from "./queue";
-import { startEmailWorker } from "./worker";
+import { startWorkerProcess } from "@/lib/worker-process";
 
 async function main(): Promise<void> {
   if (!env.DATABASE_URL) {
@@ -15,21 +14,21 @@ async function main(): Promise<void> {
   }
   const handle = openPostgres(env.DATABASE_URL, 4, { appRole: env.DATABASE_APP_ROLE });
   // every 15 s: a killed worker's emails are retried within a heartbeat and this, and a backlog is noticed as soon
-  const queue = await openNotificationQueue(
+  const worker = await startWorkerProcess(
     { db: handle.db, kind: "postgres", url: env.DATABASE_URL },
-    { supervise: true, superviseIntervalSeconds: 15 },
+    { superviseIntervalSeconds: 15 },
   );
-  sendBookingEmailsThrough(queue);
-  const worker = await startEmailWorker(queue, { name: `worker-${process.pid}` });
-  logInfo("notifications", "worker started", { worker: worker.name, mail: env.SMTP_URL ? "smtp" : "outbox" });
+  logInfo("notifications", "worker started", {
+    worker: worker.name,
+    mail: env.SMTP_URL ? "smtp" : "outbox",
+    queues: "patient-email, waitlist",
+  });
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    // finish the email in hand, then let go of the queue
     await worker.stop();
-    await queue.close();
     await handle.close();
     process.exit(0);
   };

@@ -129,7 +129,8 @@ function readSlotContext(
   });
 }
 
-const STOPS_ONLINE_BOOKING = new Set(["emergency", "urgent-care"]);
+/** Triage routes that stop online booking (and joining the wait list, lib/waitlist/join-waitlist.ts). */
+export const STOPS_ONLINE_BOOKING: ReadonlySet<string> = new Set(["emergency", "urgent-care"]);
 const STOPPED_MESSAGE =
   "Your answers to our questions mean it isn't safe to wait for a booked appointment. If it is an emergency, " +
   "call 000 now; otherwise please see a GP or an urgent care clinic today, or call us and we will help you.";

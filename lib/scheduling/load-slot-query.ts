@@ -54,8 +54,11 @@ interface ScheduleJson {
   /** [practitioner id, start, end (epoch milliseconds), class id, the class's service id]: the bulk of the answer. */
   busy: [string, number, number, string | null, string | null][];
   classes: { practitionerId: string; start: string; booked: number }[];
-  /** Open wait-list offers: [practitioner id, blocked start, blocked end (epoch milliseconds)]. */
-  holds: [string, number, number][];
+  /**
+   * Open wait-list offers: [practitioner id, blocked start, blocked end, start (epoch milliseconds), service id]. A
+   * class's offers hold one place of it (the wait list offers a class a place at a time), not its time.
+   */
+  holds: [string, number, number, number, string][];
 }
 
 /**
@@ -123,17 +126,35 @@ export async function loadSlotQuery(db: Db | Tx, req: SlotRequest): Promise<Slot
         end: new Date(end),
         classKey: classId ?? undefined,
       })),
-    ...s.holds.map(([practitionerId, start, end]) => ({
-      practitioner: slugById.get(practitionerId)!,
-      start: new Date(start),
-      end: new Date(end),
-    })),
+    ...s.holds
+      .filter(([, , , , holdServiceId]) => !(isClass && holdServiceId === service.id))
+      .map(([practitionerId, start, end]) => ({
+        practitioner: slugById.get(practitionerId)!,
+        start: new Date(start),
+        end: new Date(end),
+      })),
   ];
-  const classBookings = s.classes.map((c) => ({
-    practitioner: slugById.get(c.practitionerId)!,
-    start: new Date(c.start),
-    booked: c.booked,
-  }));
+  // an open offer of a place in this class keeps that one place from everyone else: capacity less open holds
+  const heldPlaces = isClass
+    ? [
+        ...new Set(
+          s.holds
+            .filter(([, , , , id]) => id === service.id)
+            .map(([practitionerId, , , start]) => `${practitionerId}|${start}`),
+        ),
+      ].map((key) => {
+        const [practitionerId, start] = key.split("|") as [string, string];
+        return { practitioner: slugById.get(practitionerId)!, start: new Date(Number(start)), booked: 1 };
+      })
+    : [];
+  const classBookings = [
+    ...s.classes.map((c) => ({
+      practitioner: slugById.get(c.practitionerId)!,
+      start: new Date(c.start),
+      booked: c.booked,
+    })),
+    ...heldPlaces,
+  ];
   return { query: { ...base, rosters, busy, classBookings, closedDates }, location, service, practitionerIds };
 }
 
@@ -203,7 +224,7 @@ function buildSlotContext(v: SlotRequest & { windowStart: string; windowEnd: str
 function holdsStatement(v: SlotRequest & { windowStart: string; windowEnd: string }, chosen: SQL): SQL {
   const except = v.holds?.respect && v.holds.exceptOfferId;
   return sql`select json_agg(json_build_array(o.practitioner_id, (extract(epoch from lower(o.blocked)) * 1000)::bigint,
-      (extract(epoch from upper(o.blocked)) * 1000)::bigint)) from waitlist_offers o
+      (extract(epoch from upper(o.blocked)) * 1000)::bigint, (extract(epoch from o.starts_at) * 1000)::bigint, o.service_id)) from waitlist_offers o
     where o.status = 'open' and o.expires_at > ${v.now.toISOString()}::timestamptz and o.practitioner_id in (${chosen})
       and o.blocked && tstzrange(${v.windowStart}::timestamptz, ${v.windowEnd}::timestamptz)${except ? sql` and (o.practitioner_id, o.starts_at) not in (select x.practitioner_id, x.starts_at from waitlist_offers x where x.id = ${except}::uuid)` : sql``}`;
 }

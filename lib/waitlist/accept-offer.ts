@@ -8,6 +8,7 @@ import { type BookingCreated, placeBooking } from "@/lib/scheduling/book-appoint
 import { toOffsetIso } from "@/lib/scheduling/local-time";
 import { entryForToken } from "./entry-dto";
 import { waitAgain } from "./expire-offers";
+import { enqueueWaitlistJobs } from "./queue";
 
 const GONE =
   "Sorry, that time has just gone to someone else, or the offer has run out. You are still on the wait list.";
@@ -65,6 +66,7 @@ export async function acceptOffer(
         location: locations.slug,
         timezone: locations.timezone,
         practitioner: practitioners.slug,
+        capacity: services.capacity,
       })
       .from(services)
       .innerJoin(locations, eq(locations.id, offer.locationId))
@@ -122,6 +124,21 @@ export async function acceptOffer(
       .update(waitlistEntries)
       .set({ status: "booked", appointmentId: bookingId, updatedAt: now })
       .where(eq(waitlistEntries.id, id));
+    // a class place was taken: another free place of that class (if any) goes to the next batch, a place at a time
+    if (detail!.capacity > 1)
+      await enqueueWaitlistJobs(tx, [
+        {
+          data: {
+            kind: "freed",
+            locationId: offer.locationId,
+            practitionerId: offer.practitionerId,
+            start: offer.blocked.start.toISOString(),
+            end: offer.blocked.end.toISOString(),
+            serviceId: offer.serviceId,
+            preferredStart: offer.startsAt.toISOString(),
+          },
+        },
+      ]);
     await recordAudit(tx, actor, {
       action: "waitlist.accept",
       entityType: "waitlist_entry",

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** The wait list's own queue in pg-boss: making offers, expiring them, and their emails. */
+/**
+ * The wait list's own queue in pg-boss: making offers, expiring them, housekeeping. Its emails go through the
+ * patient-email queue (lib/notifications), like every other patient email.
+ */
 export const WAITLIST_QUEUE = "waitlist";
 
 const instant = z.string().datetime({ offset: true });
@@ -20,16 +23,7 @@ const freedJob = z.object({
 const expireJob = z.object({ kind: z.literal("expire"), locationId: z.string().uuid() });
 /** A patient booked: their entries for that service leave the list. */
 const bookedJob = z.object({ kind: z.literal("booked"), appointmentId: z.string().uuid() });
-/** Ids only: the offer row says what and to whom; the manage link is read sealed from the entry. */
-const offerEmailJob = z.object({ kind: z.literal("offer-email"), offerId: z.string().uuid() });
-const joinedEmailJob = z.object({ kind: z.literal("joined-email"), entryId: z.string().uuid() });
 
-export const waitlistJobSchema = z.discriminatedUnion("kind", [
-  freedJob,
-  expireJob,
-  bookedJob,
-  offerEmailJob,
-  joinedEmailJob,
-]);
+export const waitlistJobSchema = z.discriminatedUnion("kind", [freedJob, expireJob, bookedJob]);
 export type WaitlistJob = z.infer<typeof waitlistJobSchema>;
 export type FreedJob = z.infer<typeof freedJob>;

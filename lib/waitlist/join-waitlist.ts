@@ -5,6 +5,7 @@ import { triages, waitlistEntries } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { NotBookableOnline, ValidationFailed } from "@/lib/errors";
 import { seal } from "@/lib/notifications/secrets";
+import { STOPS_ONLINE_BOOKING } from "@/lib/scheduling/book-appointment";
 import { loadSlotQuery } from "@/lib/scheduling/load-slot-query";
 import { addDays, localDateOf } from "@/lib/scheduling/local-time";
 import { type BookingPatient, matchPatient } from "@/lib/scheduling/match-patient";
@@ -12,7 +13,7 @@ import { normaliseEmail } from "@/lib/scheduling/online-booking-caps";
 import { newToken, hashToken } from "@/lib/security/tokens";
 import { FRONT_DESK, requireRole } from "@/lib/staff/staff-access";
 import { loadEntryDto, type WaitlistEntryDto, waitlistManageUrl } from "./entry-dto";
-import { enqueueWaitlistJobs } from "./queue";
+import { enqueueWaitlistEmails } from "@/lib/notifications/enqueue";
 import { joinWaitlistSchema, staffAddToWaitlistSchema } from "./schemas";
 
 export const MAX_OPEN_ENTRIES_PER_EMAIL = 3;
@@ -97,7 +98,7 @@ async function addEntry(db: Db, actor: Actor, input: NewEntry, now: Date): Promi
       patientId: patient.id,
       detail: { service: service.slug, location: location.slug, urgent: input.urgent },
     });
-    if (patient.hasEmail) await enqueueWaitlistJobs(tx, [{ data: { kind: "joined-email", entryId: row!.id } }]);
+    if (patient.hasEmail) await enqueueWaitlistEmails(tx, [{ kind: "waitlist-joined", entryId: row!.id }]);
     return { entry: await loadEntryDto(tx, row!.id, now), manageUrl };
   });
 }
@@ -107,7 +108,7 @@ async function refuseStoppingTriage(tx: Tx, triageId: string | undefined): Promi
   if (!triageId) return;
   const [t] = await tx.select({ route: triages.route }).from(triages).where(eq(triages.id, triageId));
   if (!t) throw new ValidationFailed({ triage: "Not a known triage" });
-  if (t.route === "emergency" || t.route === "urgent-care")
+  if (STOPS_ONLINE_BOOKING.has(t.route))
     throw new NotBookableOnline(
       "Your answers mean you should be seen sooner than the wait list can promise. Please follow the advice you were given, or call us.",
     );

@@ -3,6 +3,8 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { locations, services, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { env } from "@/lib/env";
+import { enqueueWaitlistEmails } from "@/lib/notifications/enqueue";
+import type { WaitlistEmailJob } from "@/lib/notifications/jobs";
 import { loadSlotQuery } from "@/lib/scheduling/load-slot-query";
 import { localDateOf } from "@/lib/scheduling/local-time";
 import { blockedInterval, computeSlots } from "@/lib/scheduling/slots";
@@ -100,13 +102,17 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
   const taken = new Set<string>(); // entries offered in this run
   const used: { practitionerId: string; start: number; end: number }[] = []; // time offered in this run
   const jobs: WaitlistJobInsert[] = [];
+  const emails: WaitlistEmailJob[] = [];
   let made = 0;
   const expiries = new Set<number>();
 
   for (const serviceId of serviceIds) {
     const service = catalog.find((s) => s.id === serviceId);
-    // a class place works the same way in principle; offers here hold one-to-one time only (see docs/waitlist.md)
-    if (!service || !service.active || service.capacity > 1) continue;
+    if (!service || !service.active) continue;
+    // a class is offered a place at a time: a free place (capacity less places booked and held) goes to one batch,
+    // and no other batch is made for that class while its offers are open
+    const isClass = service.capacity > 1;
+    const classHeld = isClass ? await openClassOffers(tx, location.id, service.id) : new Set<string>();
     const context = await loadSlotQuery(tx, {
       location: location.slug,
       service: service.slug,
@@ -137,6 +143,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
       const s = blocked.start.getTime();
       const e = blocked.end.getTime();
       if (used.some((u) => u.practitionerId === practitionerId && u.start < e && s < u.end)) continue;
+      if (classHeld.has(`${practitionerId}|${slot.start.getTime()}`)) continue;
       const time: FreeTime = {
         serviceId,
         locationId: location.id,
@@ -177,7 +184,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
         );
       for (const c of chosen) taken.add(c.id);
       used.push({ practitionerId, start: s, end: e });
-      for (const r of rows) jobs.push({ data: { kind: "offer-email", offerId: r.id } });
+      for (const r of rows) emails.push({ kind: "waitlist-offer", offerId: r.id });
       expiries.add(expiresAt.getTime());
       made += rows.length;
     }
@@ -185,6 +192,7 @@ export async function makeOffers(tx: Tx, freed: FreedTime, now: Date, settings: 
   for (const at of expiries)
     jobs.push({ data: { kind: "expire", locationId: location.id }, startAfter: new Date(at + 1000) });
   await enqueueWaitlistJobs(tx, jobs);
+  await enqueueWaitlistEmails(tx, emails);
   return made;
 }
 
@@ -199,4 +207,19 @@ async function offeredBefore(tx: Tx, entryIds: string[]): Promise<Set<string>> {
     .from(waitlistOffers)
     .where(inArray(waitlistOffers.entryId, entryIds));
   return new Set(rows.map((r) => `${r.entryId}|${r.practitionerId}|${r.startsAt.getTime()}`));
+}
+
+/** A class's occurrences with an open offer of one of its places ("practitioner|start"): one place at a time. */
+async function openClassOffers(tx: Tx, locationId: string, serviceId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ practitionerId: waitlistOffers.practitionerId, startsAt: waitlistOffers.startsAt })
+    .from(waitlistOffers)
+    .where(
+      and(
+        eq(waitlistOffers.locationId, locationId),
+        eq(waitlistOffers.serviceId, serviceId),
+        eq(waitlistOffers.status, "open"),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.practitionerId}|${r.startsAt.getTime()}`));
 }

@@ -11,6 +11,7 @@ import { blockedInterval, isSlotAvailable } from "@/lib/scheduling/slots";
 import { FRONT_DESK, requireRole } from "@/lib/staff/staff-access";
 import { lockLocation } from "./make-offers";
 import { holdUntil } from "./matching";
+import { enqueueWaitlistEmails } from "@/lib/notifications/enqueue";
 import { enqueueWaitlistJobs } from "./queue";
 import { offerByHandSchema } from "./schemas";
 
@@ -84,9 +85,9 @@ export async function offerByHand(db: Db, actor: Actor, id: string, rawInput: un
       },
     });
     await enqueueWaitlistJobs(tx, [
-      { data: { kind: "offer-email", offerId: offer.id } },
       { data: { kind: "expire", locationId: entry.location.id }, startAfter: new Date(expiresAt.getTime() + 1000) },
     ]);
+    await enqueueWaitlistEmails(tx, [{ kind: "waitlist-offer", offerId: offer.id }]);
     return {
       offer: {
         id: offer.id,

@@ -1,11 +1,9 @@
 import "server-only";
 import type { JobResult } from "pg-boss";
 import { logError, logInfo } from "@/lib/log";
-import { defaultMailer, type Mailer } from "@/lib/notifications/mailer";
 import type { NotificationQueue } from "@/lib/notifications/queue";
 import { setBookingEventListener } from "@/lib/scheduling/booking-events";
 import { leaveAfterBooking } from "./booked-elsewhere";
-import { sendJoinedEmail, sendOfferEmail } from "./emails";
 import { expireOffers } from "./expire-offers";
 import { WAITLIST_QUEUE, waitlistJobSchema, type WaitlistJob } from "./jobs";
 import { enqueueWaitlistWork } from "./listener";
@@ -13,7 +11,6 @@ import { freedFromJob, offerFreedTime, type OfferSettings } from "./make-offers"
 import { createWaitlistQueue, setWaitlistQueue } from "./queue";
 
 export interface WaitlistWorkerOptions {
-  mailer?: Mailer;
   pollingIntervalSeconds?: number;
   name?: string;
   settings?: OfferSettings;
@@ -35,12 +32,7 @@ export async function offerFreedTimeThrough(queue: NotificationQueue | undefined
 }
 
 /** Runs one job; a throw is retried by pg-boss with backoff. */
-export async function runWaitlistJob(
-  queue: NotificationQueue,
-  data: unknown,
-  mailer: Mailer,
-  settings?: OfferSettings,
-) {
+export async function runWaitlistJob(queue: NotificationQueue, data: unknown, settings?: OfferSettings) {
   const job = waitlistJobSchema.parse(data);
   const db = queue.db;
   switch (job.kind) {
@@ -50,19 +42,17 @@ export async function runWaitlistJob(
       return { offers: await expireOffers(db, job.locationId, new Date(), settings) };
     case "booked":
       return { left: await leaveAfterBooking(db, job.appointmentId) };
-    case "offer-email":
-      return sendOfferEmail(db, job.offerId, mailer);
-    case "joined-email":
-      return sendJoinedEmail(db, job.entryId, mailer);
   }
 }
 
-/** Works the wait list's queue: pg-boss hands each job to one worker (SKIP LOCKED), across processes. */
+/**
+ * Works the wait list's queue: pg-boss hands each job to one worker (SKIP LOCKED), across processes. Every app
+ * process runs one, and so does `npm run worker` (lib/worker-process.ts).
+ */
 export async function startWaitlistWorker(
   queue: NotificationQueue,
   opts: WaitlistWorkerOptions = {},
 ): Promise<WaitlistWorker> {
-  const mailer = opts.mailer ?? defaultMailer();
   const name = opts.name ?? `waitlist-${process.pid}`;
   const workId = await queue.boss.work<unknown>(
     WAITLIST_QUEUE,
@@ -76,7 +66,7 @@ export async function startWaitlistWorker(
       const results: JobResult[] = [];
       for (const job of jobs) {
         try {
-          const outcome = await runWaitlistJob(queue, job.data, mailer, opts.settings);
+          const outcome = await runWaitlistJob(queue, job.data, opts.settings);
           logInfo("waitlist", "job done", { job: job.id, kind: (job.data as WaitlistJob).kind, worker: name });
           opts.onDone?.(job.data as WaitlistJob, outcome);
           results.push({ id: job.id, status: "completed", output: outcome });
@@ -95,7 +85,6 @@ export async function startWaitlistWorker(
   return {
     async stop() {
       await queue.boss.offWork(WAITLIST_QUEUE, { id: workId, wait: true });
-      mailer.close();
     },
   };
 }

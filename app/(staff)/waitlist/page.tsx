@@ -88,6 +88,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
       </form>
       <AddPhonePatient
         location={location}
+        timezone={zone}
         services={services.map((s) => ({ slug: s.slug, name: s.name }))}
         practitioners={practitioners.map((p) => ({ slug: p.slug, name: p.name }))}
       />

@@ -150,6 +150,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
           service={service}
           practitioner={choices.practitioner}
           practitionerName={team.nameOf(choices.practitioner)}
+          triage={choices.triage?.id ?? null}
           plan={plan}
           selectedStart={choices.slot?.start}
           focus={moved}

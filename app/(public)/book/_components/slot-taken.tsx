@@ -11,6 +11,8 @@ interface Props {
   service: string;
   /** null: any practitioner will do. */
   practitioner: string | null;
+  /** The patient's help-me-choose triage, if any: it goes with a wait-list join. */
+  triage: string | null;
   plan: ZonePlan;
   onPick: (slot: Slot) => void;
   onSeeAll: () => void;
@@ -19,7 +21,7 @@ interface Props {
 type State = { status: "loading" } | { status: "ready"; slots: Slot[] } | { status: "error" };
 
 /** A time was taken while the patient typed: say so kindly and offer the nearest free times. */
-export function SlotTaken({ taken, location, service, practitioner, plan, onPick, onSeeAll }: Props) {
+export function SlotTaken({ taken, location, service, practitioner, triage, plan, onPick, onSeeAll }: Props) {
   const [state, setState] = useState<State>({ status: "loading" });
   const ref = useRef<HTMLDivElement>(null);
 
@@ -87,7 +89,10 @@ export function SlotTaken({ taken, location, service, practitioner, plan, onPick
         <button type="button" className="button button--ghost button--small" onClick={onSeeAll}>
           See all free times
         </button>
-        <a className="button button--ghost button--small" href={waitlistJoinHref(location.slug, service, practitioner)}>
+        <a
+          className="button button--ghost button--small"
+          href={waitlistJoinHref(location.slug, service, practitioner, triage)}
+        >
           Join the wait list
         </a>
       </div>

@@ -98,6 +98,7 @@ export function StepReview({
           location={facts.location}
           service={request.service}
           practitioner={request.anyPractitioner ? null : request.slot.practitioner}
+          triage={request.triage}
           plan={plan}
           onPick={(slot) => {
             setProblem(null);

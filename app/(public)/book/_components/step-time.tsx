@@ -12,6 +12,8 @@ interface Props {
   /** null: the first available practitioner. */
   practitioner: string | null;
   practitionerName: string | null;
+  /** The help-me-choose triage the patient came through, if any: it goes with a wait-list join as with a booking. */
+  triage: string | null;
   plan: ZonePlan;
   selectedStart: string | undefined;
   focus: boolean;
@@ -24,6 +26,7 @@ export function StepTime({
   service,
   practitioner,
   practitionerName,
+  triage,
   plan,
   selectedStart,
   focus,
@@ -56,8 +59,9 @@ export function StepTime({
         }
       />
       <p className="step__fine">
-        No time that suits? <a href={waitlistJoinHref(location.slug, service.slug, practitioner)}>Join the wait list</a>{" "}
-        and we&apos;ll email you when one frees up.
+        No time that suits?{" "}
+        <a href={waitlistJoinHref(location.slug, service.slug, practitioner, triage)}>Join the wait list</a> and
+        we&apos;ll email you when one frees up.
       </p>
     </>
   );

@@ -19,6 +19,8 @@ const KIND: Record<string, string> = {
   "staff-alert": "Intake needs attention (to staff)",
   "staff-password-reset": "Staff password reset",
   "staff-invitation": "Staff invitation",
+  "waitlist-joined": "Wait list joined",
+  "waitlist-offer": "Wait-list offer",
 };
 
 async function load(): Promise<DeadLetter[] | null> {

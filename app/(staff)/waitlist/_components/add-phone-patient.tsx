@@ -9,16 +9,18 @@ import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 
 interface Props {
   location: string;
+  /** The location's zone: its today, not the browser's (nor UTC's), is the first date the form offers. */
+  timezone: string;
   services: { slug: string; name: string }[];
   practitioners: { slug: string; name: string }[];
 }
 
 /** A patient who rang: name and phone are enough (email when they give one), the same rules as a phone booking. */
-export function AddPhonePatient({ location, services, practitioners }: Props) {
+export function AddPhonePatient({ location, timezone, services, practitioners }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn(timezone);
   const { register, handleSubmit, formState, setError, reset } = useForm<StaffAddToWaitlistForm>({
     resolver: zodResolver(staffAddToWaitlistSchema),
     defaultValues: {
@@ -174,4 +176,16 @@ export function AddPhonePatient({ location, services, practitioners }: Props) {
       </div>
     </form>
   );
+}
+
+/** "2026-12-08": today's date in `zone` (the location's), whatever the browser's own zone. */
+export function todayIn(zone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -20,6 +20,7 @@ interface Props {
 
 const PART_LABEL = { morning: "Morning (before 12)", afternoon: "Afternoon (12 to 5)", evening: "Evening (from 5)" };
 type Joined = { entry: { id: string }; manageUrl: string };
+const FORM_FIELDS = new Set<string>(joinWaitlistFormSchema.keyof().options);
 
 /** The join form: dates, parts of the day and the booking form's own details fields and schema. */
 export function JoinWaitlistForm({ location, service, practitioner, triage }: Props) {
@@ -67,10 +68,11 @@ export function JoinWaitlistForm({ location, service, practitioner, triage }: Pr
       router.push(`${sameSitePath(joined.manageUrl)}?joined=1`);
     } catch (e) {
       if (!(e instanceof ApiError)) return setFormError("That didn't work. Please try again.");
-      const fields = Object.entries(e.fields);
-      for (const [path, message] of fields)
-        setError(path.replace(/^patient\./, "") as keyof FormValues, { type: "server", message });
-      if (fields.length === 0) setFormError(e.message);
+      // a field the form shows gets its message beside it; anything else (the triage) is said above the form
+      const fields = Object.entries(e.fields).map(([path, message]) => [path.replace(/^patient\./, ""), message]);
+      const shown = fields.filter(([name]) => FORM_FIELDS.has(name!));
+      for (const [name, message] of shown) setError(name as keyof FormValues, { type: "server", message });
+      if (shown.length < fields.length || fields.length === 0) setFormError(e.message);
     }
   });
 

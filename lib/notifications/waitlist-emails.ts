@@ -1,20 +1,24 @@
 import "server-only";
-import { eq, isNull, and } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { locations, patients, practitioners, services, waitlistEntries, waitlistOffers } from "@/db/schema";
-import { clinicOf } from "@/lib/notifications/clinic";
-import { renderEmail } from "@/lib/notifications/layout";
-import { mailDomain, type Mailer } from "@/lib/notifications/mailer";
-import { unseal } from "@/lib/notifications/secrets";
-import { formatWhen } from "@/lib/notifications/templates";
+import type { ClinicIdentityDto } from "@/lib/setup/setup-types";
+import { clinicOf } from "./clinic";
+import { renderEmail } from "./layout";
+import { mailDomain, type OutgoingEmail } from "./mailer";
+import { unseal } from "./secrets";
+import { formatWhen } from "./templates";
 
-// Wait-list emails say what, when and where, with the manage link: never clinical detail (no triage, no notes).
+// Wait-list emails, sent from the patient-email queue like every other patient email (so a failure is retried and,
+// after the last retry, listed under "Failed emails"). They say what, when and where, with the manage link: never
+// clinical detail (no triage, no notes). The wait list's own module queues them; this one only reads its tables.
 
 const sealedManage = z.object({ manageUrl: z.string().url() });
-export type EmailOutcome = { sent: boolean; reason?: string };
+type Outcome = { sent: true } | { sent: false; reason: string };
+type Deliver = (email: OutgoingEmail) => Promise<void>;
 
-async function entryContact(db: Db, entryId: string) {
+async function entryContact(db: Db | Tx, entryId: string) {
   const [row] = await db
     .select({
       e: waitlistEntries,
@@ -40,12 +44,19 @@ function footer(c: ReturnType<typeof clinicOf>): string[] {
   ];
 }
 
-/** "You are on the wait list", with the manage link. One job per entry, sent by one worker (pg-boss). */
-export async function sendJoinedEmail(db: Db, entryId: string, mailer: Mailer): Promise<EmailOutcome> {
+/** "You are on the wait list", with the manage link. */
+export async function sendWaitlistJoinedEmail(
+  db: Db,
+  entryId: string,
+  identity: ClinicIdentityDto,
+  from: string,
+  deliver: Deliver,
+): Promise<Outcome> {
   const row = await entryContact(db, entryId);
-  if (!row?.email) return { sent: false, reason: "no email" };
+  if (!row) return { sent: false, reason: "entry not found" };
+  if (!row.email) return { sent: false, reason: "patient has no email" };
   const { manageUrl } = sealedManage.parse(unseal(row.e.manageUrlSealed));
-  const clinic = clinicOf(row.location);
+  const clinic = clinicOf(row.location, identity);
   const subject = `You are on the wait list at ${clinic.name}`;
   const rendered = renderEmail(
     subject,
@@ -67,7 +78,8 @@ export async function sendJoinedEmail(db: Db, entryId: string, mailer: Mailer): 
     ],
     footer(clinic),
   );
-  await mailer.send({
+  await deliver({
+    from,
     to: row.email,
     messageId: `<waitlist-joined-${entryId}@${mailDomain()}>`,
     kind: "waitlist-joined",
@@ -77,11 +89,18 @@ export async function sendJoinedEmail(db: Db, entryId: string, mailer: Mailer): 
 }
 
 /**
- * The offer: the time, until when it is held, and the link to book it. Sent under the offer row's lock and marked
- * `emailed_at` in the same transaction, so two workers holding a job for the same offer send it once; a crash after
- * sending and before the commit re-sends with the same Message-ID, which receivers drop.
+ * The offer: the time, until when it is held, and the link to book it. One job per offer, queued in the transaction
+ * that made the offer; it is sent under the offer row's lock and marked `emailed_at` in the same transaction, so a
+ * duplicated or retried job finds it sent. A crash after the SMTP server accepted it and before the commit re-sends
+ * with the same Message-ID, which receivers drop. A send that throws rolls back and the queue retries it.
  */
-export async function sendOfferEmail(db: Db, offerId: string, mailer: Mailer): Promise<EmailOutcome> {
+export async function sendWaitlistOfferEmail(
+  db: Db,
+  offerId: string,
+  identity: ClinicIdentityDto,
+  from: string,
+  deliver: Deliver,
+): Promise<Outcome> {
   return db.transaction(async (tx) => {
     const [offer] = await tx
       .select()
@@ -90,14 +109,14 @@ export async function sendOfferEmail(db: Db, offerId: string, mailer: Mailer): P
       .for("update");
     if (!offer) return { sent: false, reason: "already sent" };
     if (offer.status !== "open") return { sent: false, reason: "offer closed" };
-    const row = await entryContact(tx as unknown as Db, offer.entryId);
-    if (!row?.email) return { sent: false, reason: "no email" };
+    const row = await entryContact(tx, offer.entryId);
+    if (!row?.email) return { sent: false, reason: "patient has no email" };
     const [p] = await tx
       .select({ name: practitioners.name })
       .from(practitioners)
       .where(eq(practitioners.id, offer.practitionerId));
     const { manageUrl } = sealedManage.parse(unseal(row.e.manageUrlSealed));
-    const clinic = clinicOf(row.location);
+    const clinic = clinicOf(row.location, identity);
     const tz = row.location.timezone;
     const until = formatWhen(offer.expiresAt, tz);
     const subject = `A time has come up: ${row.serviceName} ${formatWhen(offer.startsAt, tz).date}`;
@@ -121,7 +140,8 @@ export async function sendOfferEmail(db: Db, offerId: string, mailer: Mailer): P
       ],
       footer(clinic),
     );
-    await mailer.send({
+    await deliver({
+      from,
       to: row.email,
       messageId: `<waitlist-offer-${offerId}@${mailDomain()}>`,
       kind: "waitlist-offer",
