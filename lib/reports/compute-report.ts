@@ -30,7 +30,10 @@ export interface ReportRoster extends RosterEntry {
   locationId: string;
 }
 
-/** The appointment aggregates of one practitioner at one location on one local date (see load-report-rows.ts). */
+/**
+ * The appointment aggregates of one practitioner at one location on the range's dates of one ISO week, `date` being
+ * the first of them (see load-report-rows.ts); only the week of `date` is read.
+ */
 export interface DayFigures {
   practitionerId: string;
   locationId: string;
@@ -116,7 +119,8 @@ export function availableTime(
       if (byId.get(locationId)!.closedDates.has(w.date)) continue;
       const practitionerId = w.practitioner.slice(cut + 1);
       const leave = (leaveBy.get(practitionerId) ?? []).filter((l) => l.start < w.window.end && l.end > w.window.start);
-      const left = w.breaks.length + leave.length === 0 ? [w.window] : subtractSpans([w.window], [...w.breaks, ...leave]);
+      const left =
+        w.breaks.length + leave.length === 0 ? [w.window] : subtractSpans([w.window], [...w.breaks, ...leave]);
       const days = open.get(locationId)!;
       const key = `${practitionerId}|${w.date}`;
       const spans = days.get(key);

@@ -44,7 +44,11 @@ export async function loadReportRows(db: Db | Tx, q: ReportQuery): Promise<Repor
   // ISO instants in UTC compare as strings; with no location at all, a day either side of the range
   const window: Window = {
     windowStart: zones.map((z) => z.bounds[0]!).sort()[0] ?? new Date(`${addDays(q.from, -1)}T00:00:00Z`).toISOString(),
-    windowEnd: zones.map((z) => z.bounds.at(-1)!).sort().at(-1) ?? new Date(`${addDays(q.to, 2)}T00:00:00Z`).toISOString(),
+    windowEnd:
+      zones
+        .map((z) => z.bounds.at(-1)!)
+        .sort()
+        .at(-1) ?? new Date(`${addDays(q.to, 2)}T00:00:00Z`).toISOString(),
     zones,
   };
   const rosterWhere = and(
