@@ -121,7 +121,8 @@ export const appointments = pgTable(
     check("appointments_cancel_reason", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index("appointments_location_start_idx").on(t.locationId, t.startsAt),
     index("appointments_practitioner_start_idx").on(t.practitionerId, t.startsAt),
-    index("appointments_patient_idx").on(t.patientId),
+    // a patient's appointments in order: their first ever one (new patients in reports) is the first entry
+    index("appointments_patient_start_idx").on(t.patientId, t.startsAt, t.id),
     index("appointments_class_idx").on(t.classId),
     // the "Needs a call" count is on every staff page: a handful of rows, found without reading the whole table
     index("appointments_needs_call_idx")

@@ -30,7 +30,10 @@ export interface ReportRoster extends RosterEntry {
   locationId: string;
 }
 
-/** The appointment aggregates of one practitioner at one location on one local date (see load-report-rows.ts). */
+/**
+ * The appointment aggregates of one practitioner at one location on the range's dates of one ISO week, `date` being
+ * the first of them (see load-report-rows.ts); only the week of `date` is read.
+ */
 export interface DayFigures {
   practitionerId: string;
   locationId: string;
@@ -84,32 +87,57 @@ export function availableTime(
   input: Pick<ReportInput, "from" | "to" | "locations" | "rosters" | "leave">,
 ): AvailableDay[] {
   const leaveBy = new Map<string, Span[]>();
-  for (const l of input.leave) leaveBy.set(l.practitionerId, [...(leaveBy.get(l.practitionerId) ?? []), l]);
-  const out: AvailableDay[] = [];
-  for (const loc of input.locations) {
-    const rosters = input.rosters.filter((r) => r.locationId === loc.id);
+  for (const l of input.leave) {
+    const list = leaveBy.get(l.practitionerId);
+    if (list) list.push(l);
+    else leaveBy.set(l.practitionerId, [l]);
+  }
+  // One expansion per time zone, not per location: the zone conversions are the costly part and expandRosters
+  // remembers them for the call. Its practitioner key is then "location|practitioner", and each location's closed
+  // dates are taken out afterwards (expandRosters itself only skips them).
+  const zones = new Map<string, ReportLocation[]>();
+  for (const loc of input.locations) zones.set(loc.timezone, [...(zones.get(loc.timezone) ?? []), loc]);
+  const byLocation = new Map<string, AvailableDay[]>();
+  for (const [timezone, locs] of zones) {
+    const byId = new Map(locs.map((l) => [l.id, l]));
+    const rosters = input.rosters
+      .filter((r) => byId.has(r.locationId))
+      .map((r) => ({ ...r, practitioner: `${r.locationId}|${r.practitioner}` }));
     if (rosters.length === 0) continue;
     const windows = expandRosters({
-      timezone: loc.timezone,
+      timezone,
       rosters,
       practitioners: new Set(rosters.map((r) => r.practitioner)),
-      closedDates: loc.closedDates,
+      closedDates: new Set(),
       from: input.from,
       to: input.to,
     });
-    const open = new Map<string, Span[]>();
+    const open = new Map<string, Map<string, Span[]>>(locs.map((l) => [l.id, new Map()]));
     for (const w of windows) {
-      const key = `${w.practitioner}|${w.date}`;
-      const left = subtractSpans([w.window], [...w.breaks, ...(leaveBy.get(w.practitioner) ?? [])]);
-      open.set(key, [...(open.get(key) ?? []), ...left]);
+      const cut = w.practitioner.indexOf("|");
+      const locationId = w.practitioner.slice(0, cut);
+      if (byId.get(locationId)!.closedDates.has(w.date)) continue;
+      const practitionerId = w.practitioner.slice(cut + 1);
+      const leave = (leaveBy.get(practitionerId) ?? []).filter((l) => l.start < w.window.end && l.end > w.window.start);
+      const left =
+        w.breaks.length + leave.length === 0 ? [w.window] : subtractSpans([w.window], [...w.breaks, ...leave]);
+      const days = open.get(locationId)!;
+      const key = `${practitionerId}|${w.date}`;
+      const spans = days.get(key);
+      if (spans) spans.push(...left);
+      else days.set(key, left);
     }
-    for (const [key, spans] of open) {
-      const [practitionerId, date] = key.split("|") as [string, string];
-      const ms = mergeSpans(spans).reduce((sum, s) => sum + (s.end - s.start), 0);
-      out.push({ practitionerId, locationId: loc.id, date, minutes: ms / MINUTE });
+    for (const loc of locs) {
+      const days: AvailableDay[] = [];
+      for (const [key, spans] of open.get(loc.id)!) {
+        const [practitionerId, date] = key.split("|") as [string, string];
+        const ms = (spans.length === 1 ? spans : mergeSpans(spans)).reduce((sum, s) => sum + (s.end - s.start), 0);
+        days.push({ practitionerId, locationId: loc.id, date, minutes: ms / MINUTE });
+      }
+      byLocation.set(loc.id, days);
     }
   }
-  return out;
+  return input.locations.flatMap((l) => byLocation.get(l.id) ?? []);
 }
 
 const emptySources = (): Record<ReportSource, number> =>
@@ -124,6 +152,12 @@ function utilisation(available: number, booked: number): Utilisation {
 /** Adds everything up. Practitioners appear when they had rostered time or appointments in the range. */
 export function computeReport(input: ReportInput): ReportDetail {
   const available = availableTime(input);
+  const weeksOf = new Map<LocalDate, LocalDate>();
+  const week = (date: LocalDate) => {
+    let w = weeksOf.get(date);
+    if (w === undefined) weeksOf.set(date, (w = weekOf(date)));
+    return w;
+  };
   const weekKeys: LocalDate[] = [];
   for (let w = weekOf(input.from); w <= input.to; w = addDays(w, 7)) weekKeys.push(w);
 
@@ -141,7 +175,7 @@ export function computeReport(input: ReportInput): ReportDetail {
     availableTotal += a.minutes;
     at(byPractitioner, a.practitionerId).available += a.minutes;
     at(byLocation, a.locationId).available += a.minutes;
-    at(byWeek, weekOf(a.date)).available += a.minutes;
+    at(byWeek, week(a.date)).available += a.minutes;
   }
 
   const appointments = { total: 0, attended: 0, noShow: 0, cancelled: 0, lateCancelled: 0 };
@@ -160,7 +194,7 @@ export function computeReport(input: ReportInput): ReportDetail {
     intake.completedBeforeStart += d.intakeCompleted;
     booked += d.bookedMinutes;
     newPatients += d.newPatients;
-    for (const s of [at(byPractitioner, d.practitionerId), at(byLocation, d.locationId), at(byWeek, weekOf(d.date))]) {
+    for (const s of [at(byPractitioner, d.practitionerId), at(byLocation, d.locationId), at(byWeek, week(d.date))]) {
       s.booked += d.bookedMinutes;
       s.attended += d.attended;
       s.noShow += d.noShow;
