@@ -22,7 +22,7 @@ import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner } from "./step-practitioner";
 import { StepTime } from "./step-time";
-import type { TriageDraft } from "./step-triage";
+import type { TriageDraft } from "./use-triage-draft";
 import { usePractitionerList } from "./use-practitioner-list";
 import { useStepHistory } from "./use-step-history";
 
