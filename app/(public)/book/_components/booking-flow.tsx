@@ -14,8 +14,7 @@ import {
   initialChoices,
   stepAfterService,
 } from "./booking-choices";
-import { BookingProgress } from "./booking-progress";
-import { BookingSummary } from "./booking-summary";
+import { BookingFrame } from "./booking-frame";
 import type { BookingCreated, Catalog, DeepLink, Referral, StepId } from "./booking-types";
 import { preloadAfter, StepDetails, StepReview, StepTriage } from "./lazy-steps";
 import { StepLocation } from "./step-location";
@@ -232,33 +231,19 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
   const onBack = () => (triagePage > 0 ? setTriageDraft((d) => d && { ...d, page: d.page - 1 }) : back && goBack(back));
 
   return (
-    <div className="book" ref={topRef}>
-      <div className="container book__inner">
-        <header className="book__header">
-          <p className="eyebrow eyebrow--dark">Book online</p>
-          <h1>{shownStep === "done" ? "Booking confirmed" : "Book an appointment"}</h1>
-        </header>
-        <BookingProgress step={shownStep} />
-        <div className={`book__grid ${shownStep === "done" ? "book__grid--single" : ""}`}>
-          <section className="card step" aria-labelledby="step-title" data-step={shownStep}>
-            {back ? (
-              <button type="button" className="back-link" onClick={onBack}>
-                <span aria-hidden="true">‹</span> Back
-              </button>
-            ) : null}
-            {body}
-          </section>
-          {shownStep !== "done" ? (
-            <BookingSummary
-              service={service ? { name: service.name, durationMinutes: service.durationMinutes } : null}
-              location={location}
-              practitioner={choices.practitioner === null ? "First available" : team.nameOf(choices.practitioner)}
-              start={choices.slot?.start ?? null}
-              plan={plan}
-            />
-          ) : null}
-        </div>
-      </div>
-    </div>
+    <BookingFrame
+      step={shownStep}
+      onBack={back ? onBack : null}
+      topRef={topRef}
+      summary={{
+        service: service ? { name: service.name, durationMinutes: service.durationMinutes } : null,
+        location,
+        practitioner: choices.practitioner === null ? "First available" : team.nameOf(choices.practitioner),
+        start: choices.slot?.start ?? null,
+        plan,
+      }}
+    >
+      {body}
+    </BookingFrame>
   );
 }
