@@ -1,6 +1,6 @@
 import JSONSchemaValidator from "@asymmetrik/fhir-json-schema-validator";
 import type { APIRequestContext } from "@playwright/test";
-import { PATIENT_STORIES } from "@/lib/intake/stories";
+import { PATIENT_STORIES } from "@/lib/intake/testing/stories";
 import { expect, test } from "./fixtures";
 
 type Triage = {

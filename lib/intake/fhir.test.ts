@@ -13,7 +13,7 @@ import {
 } from "./fhir";
 import { COLLECTION_NOTICE, ITEMS, QUESTIONNAIRE_VERSION, type Answers } from "./questionnaire";
 import { answersSchema } from "./schemas";
-import { PATIENT_STORIES } from "./stories";
+import { PATIENT_STORIES } from "./testing/stories";
 
 const BASE = "https://clinic.example/api/v1/";
 const questionnaire = toFhirQuestionnaire(BASE);

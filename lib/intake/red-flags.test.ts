@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers } from "./questionnaire";
 import { detectFlags, FLAG_TIER_OF, joinPlain, sortFlags, type FlagCode } from "./red-flags";
-import { NO_RED_FLAGS } from "./stories-types";
+import { NO_RED_FLAGS } from "./sample-answers";
 
 // A diagnosed patient with nothing worrying: no flag.
 const calm: Answers = {

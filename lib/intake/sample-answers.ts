@@ -1,7 +1,23 @@
 // A whole, valid intake for tests and demo data: a runner with deep buttock pain worse sitting.
 // Every required question is answered and nothing raises a flag, so a test changes only what it is about.
 import type { Answers } from "./questionnaire";
-import { NO_RED_FLAGS, QUIET_BACK } from "./stories-types";
+
+/** Every safety question answered no; rf-clot-risk is only asked after calf swelling. */
+export const NO_RED_FLAGS = {
+  "rf-saddle-numbness": false,
+  "rf-bladder-bowel": false,
+  "rf-both-legs-weakness": false,
+  "rf-calf-swelling": false,
+  "rf-chest": false,
+  "rf-fever": false,
+  "rf-cannot-weight-bear": false,
+  "rf-cancer-history": false,
+  "rf-weight-loss": false,
+  "rf-night-pain": false,
+} as const satisfies Answers;
+
+/** Nothing about the back or nerves. */
+export const QUIET_BACK = { "back-pain": false, "pins-needles": false } as const satisfies Answers;
 
 export const RUNNER_ANSWERS = {
   consent: true,

@@ -11,7 +11,7 @@ import {
   triageRequestSchema,
   zodErrorToFieldErrors,
 } from "./schemas";
-import { NO_RED_FLAGS } from "./stories-types";
+import { NO_RED_FLAGS } from "./sample-answers";
 
 /** Field → message for a failed parse; {} when it passes. */
 function errorsOf(

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ageArbitrary, answersArbitrary } from "./testing/answers-arbitrary";
 import type { Answers } from "./questionnaire";
-import { NO_RED_FLAGS } from "./stories-types";
+import { NO_RED_FLAGS } from "./sample-answers";
 import { functionMean, needsCall, summarizeIntake } from "./summary";
 import { triage } from "./triage";
 

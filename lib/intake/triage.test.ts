@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ageArbitrary, answersArbitrary } from "./testing/answers-arbitrary";
 import { ITEMS, type Answers } from "./questionnaire";
-import { NO_RED_FLAGS } from "./stories-types";
+import { NO_RED_FLAGS } from "./sample-answers";
 import { SERVICE_FOR_ROUTE, triage, TRIAGE_RULES_VERSION } from "./triage";
 
 // Meets row 5 (online rehab) on every count; each test changes one thing.

@@ -1,31 +1,19 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { type Db, pipeline, planOncePerConnection, type Tx } from "@/db/client";
-import { appointments, type BookingSource, triages } from "@/db/schema";
-import { type Actor, recordAudit } from "@/lib/audit/record-audit";
-import { NotBookableOnline, SlotUnavailable, ValidationFailed } from "@/lib/errors";
-import { hashToken, newToken } from "@/lib/security/tokens";
-import { publishBookingEvent } from "./booking-events";
-import { type BookingDto, bookingDto, intakeUrl, manageUrl } from "./booking-dto";
-import { assertInsideBookingWindow, staffOnlyMessage } from "./booking-rules";
+import { type Db, pipeline, planOncePerConnection } from "@/db/client";
+import type { BookingSource } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record-audit";
+import type { BookingCreated } from "./booking-dto";
+import { chooseSlot, readSlotContext } from "./booking-slot";
+import { assertTriageAllowsBooking, triageRoute } from "./booking-triage";
 import { classFor } from "./class-for";
 import { claimIdempotencyKey, requestHash, storeIdempotentResult } from "./idempotency";
-import { loadSlotQuery, type SlotContext } from "./load-slot-query";
-import { addDays } from "./local-time";
 import { type BookingPatient, matchPatient } from "./match-patient";
 import { enforceOnlineBookingCaps } from "./online-booking-caps";
 import { refusalOf } from "./refusals";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
-import type { Slot } from "./slot-types";
-import { blockedInterval, isSlotAvailable } from "./slots";
+import { writeBooking } from "./write-booking";
 
-/** A booking made: what the booker sees, with the patient's secret links. */
-export interface BookingCreated {
-  booking: BookingDto;
-  manageUrl: string;
-  intakeUrl: string;
-}
+export type { BookingCreated };
 
 export interface BookOptions {
   now?: Date;
@@ -82,10 +70,7 @@ export async function placeBooking(
         matchPatient(tx, input.patient, { online }),
       );
       const slot = chooseSlot(context, input, now, byStaff);
-      if (triage === "unknown") throw new ValidationFailed({ triage: "Not a known triage" });
-      // A patient told to call 000 or see a GP today is not booked online, however they reach the confirm button;
-      // reception can still book them by phone.
-      if (online && triage !== null && STOPS_ONLINE_BOOKING.has(triage)) throw new NotBookableOnline(STOPPED_MESSAGE);
+      assertTriageAllowsBooking(triage, online);
       const practitionerId = context.practitionerIds.get(slot.practitioner)!;
       const classId = await classFor(tx, context, slot, practitionerId);
       const created = await writeBooking(tx, actor, {
@@ -105,125 +90,4 @@ export async function placeBooking(
   } catch (error) {
     throw refusalOf(error);
   }
-}
-
-/** The catalog and schedule around the time asked for, in one statement. */
-function readSlotContext(
-  tx: Tx,
-  input: BookingRequest,
-  now: Date,
-  byStaff: boolean,
-  viaOfferId?: string,
-): Promise<SlotContext> {
-  // The location's zone is not known before the read, so it covers the UTC date either side; the engine checks
-  // the one local day the time falls on.
-  const utcDay = new Date(input.start).toISOString().slice(0, 10);
-  return loadSlotQuery(tx, {
-    ...input,
-    from: addDays(utcDay, -1),
-    to: addDays(utcDay, 1),
-    now,
-    ignoreMinNotice: byStaff,
-    // an open wait-list offer keeps its time from the public; the front desk may still book over it
-    holds: byStaff ? { respect: false } : { respect: true, exceptOfferId: viaOfferId },
-  });
-}
-
-/** Triage routes that stop online booking (and joining the wait list, lib/waitlist/join-waitlist.ts). */
-export const STOPS_ONLINE_BOOKING: ReadonlySet<string> = new Set(["emergency", "urgent-care"]);
-const STOPPED_MESSAGE =
-  "Your answers to our questions mean it isn't safe to wait for a booked appointment. If it is an emergency, " +
-  "call 000 now; otherwise please see a GP or an urgent care clinic today, or call us and we will help you.";
-
-/** The route the booking's triage took; null without one, "unknown" for an id that is not a triage. */
-async function triageRoute(tx: Tx, triageId: string | undefined): Promise<string | null> {
-  if (!triageId) return null;
-  const [row] = await tx.select({ route: triages.route }).from(triages).where(eq(triages.id, triageId));
-  return row?.route ?? "unknown";
-}
-
-/** The slot the booking asks for, checked against the booking window and the schedule just read. */
-function chooseSlot(
-  { query, location, service }: SlotContext,
-  input: BookingRequest,
-  now: Date,
-  byStaff: boolean,
-): Slot {
-  // a service set up as "bookable by staff only" is booked over the phone, never online
-  if (!byStaff && !service.bookableOnline) throw new NotBookableOnline(staffOnlyMessage(location.phone));
-  const start = new Date(input.start);
-  assertInsideBookingWindow(start, query.service, now, { ignoreMinNotice: byStaff, phone: location.phone });
-  const candidates = input.practitioner ? [input.practitioner] : [...query.practitioners].sort();
-  const slot = candidates.map((p) => isSlotAvailable(query, start, p)).find((s) => s !== null);
-  if (!slot) throw new SlotUnavailable("That time is not available. Please choose another.");
-  return slot;
-}
-
-interface BookingWrite {
-  input: BookingRequest;
-  context: SlotContext;
-  slot: Slot;
-  practitionerId: string;
-  patientId: string;
-  /** False for a patient without email: no booking emails are queued. */
-  notify: boolean;
-  classId: string | null;
-  now: Date;
-  source: NonNullable<BookOptions["source"]>;
-}
-
-/** The appointment, its audit row and its booking event, sent together; a refused appointment fails the lot. */
-async function writeBooking(tx: Tx, actor: Actor, w: BookingWrite): Promise<BookingCreated> {
-  const { service, location, query } = w.context;
-  const id = randomUUID();
-  const manageToken = newToken();
-  const intakeToken = newToken();
-  const links = { manageUrl: manageUrl(manageToken), intakeUrl: intakeUrl(intakeToken) };
-  await pipeline(
-    tx.insert(appointments).values({
-      id,
-      serviceId: service.id,
-      locationId: location.id,
-      practitionerId: w.practitionerId,
-      patientId: w.patientId,
-      classId: w.classId,
-      during: { start: w.slot.start, end: w.slot.end },
-      blocked: blockedInterval(w.slot.start, query.service),
-      source: w.source,
-      // only an online booking keeps a directory's referral
-      referralSource: w.source === "referral" ? (w.input.referral?.source ?? null) : null,
-      bookingReferral: w.source === "referral" ? (w.input.referral?.bookingReferral ?? null) : null,
-      notes: w.input.notes ?? null,
-      triageId: w.input.triage ?? null,
-      manageTokenHash: hashToken(manageToken),
-      intakeTokenHash: hashToken(intakeToken),
-      createdByUserId: actor.kind === "staff" ? actor.userId : null,
-    }),
-    recordAudit(tx, actor, {
-      action: "appointment.book",
-      entityType: "appointment",
-      entityId: id,
-      patientId: w.patientId,
-      detail: { source: w.source, service: service.slug, location: location.slug },
-    }),
-    publishBookingEvent(tx, {
-      kind: "booked",
-      appointmentId: id,
-      startsAt: w.slot.start,
-      ...links,
-      now: w.now,
-      patientHasEmail: w.notify,
-    }),
-  );
-  const booking = bookingDto({
-    id,
-    status: "booked",
-    service: service.slug,
-    location: location.slug,
-    practitioner: w.slot.practitioner,
-    startsAt: w.slot.start,
-    endsAt: w.slot.end,
-    timezone: location.timezone,
-  });
-  return { booking, ...links };
 }

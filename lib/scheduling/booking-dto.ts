@@ -17,6 +17,13 @@ export interface BookingDto {
 }
 
 /** A booking with everything a patient-facing page shows about it. */
+/** A booking made: what the booker sees, with the patient's secret links. */
+export interface BookingCreated {
+  booking: BookingDto;
+  manageUrl: string;
+  intakeUrl: string;
+}
+
 export async function loadBookingDetail(db: Db | Tx, appointmentId: string) {
   const [row] = await db
     .select({

@@ -5,7 +5,7 @@ import { triages, waitlistEntries } from "@/db/schema";
 import { type Actor, recordAudit } from "@/lib/audit/record-audit";
 import { NotBookableOnline, ValidationFailed } from "@/lib/errors";
 import { seal } from "@/lib/notifications/secrets";
-import { STOPS_ONLINE_BOOKING } from "@/lib/scheduling/book-appointment";
+import { STOPS_ONLINE_BOOKING } from "@/lib/scheduling/booking-triage";
 import { loadSlotQuery } from "@/lib/scheduling/load-slot-query";
 import { addDays, localDateOf } from "@/lib/scheduling/local-time";
 import { type BookingPatient, matchPatient } from "@/lib/scheduling/match-patient";

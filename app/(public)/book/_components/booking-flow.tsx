@@ -14,15 +14,14 @@ import {
   initialChoices,
   stepAfterService,
 } from "./booking-choices";
-import { BookingProgress } from "./booking-progress";
-import { BookingSummary } from "./booking-summary";
+import { BookingFrame } from "./booking-frame";
 import type { BookingCreated, Catalog, DeepLink, Referral, StepId } from "./booking-types";
 import { preloadAfter, StepDetails, StepReview, StepTriage } from "./lazy-steps";
 import { StepLocation } from "./step-location";
 import { StepNeed } from "./step-need";
 import { StepPractitioner } from "./step-practitioner";
 import { StepTime } from "./step-time";
-import type { TriageDraft } from "./step-triage";
+import type { TriageDraft } from "./use-triage-draft";
 import { usePractitionerList } from "./use-practitioner-list";
 import { useStepHistory } from "./use-step-history";
 
@@ -233,33 +232,19 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
   const onBack = () => (triagePage > 0 ? setTriageDraft((d) => d && { ...d, page: d.page - 1 }) : back && goBack(back));
 
   return (
-    <div className="book" ref={topRef}>
-      <div className="container book__inner">
-        <header className="book__header">
-          <p className="eyebrow eyebrow--dark">Book online</p>
-          <h1>{shownStep === "done" ? "Booking confirmed" : "Book an appointment"}</h1>
-        </header>
-        <BookingProgress step={shownStep} />
-        <div className={`book__grid ${shownStep === "done" ? "book__grid--single" : ""}`}>
-          <section className="card step" aria-labelledby="step-title" data-step={shownStep}>
-            {back ? (
-              <button type="button" className="back-link" onClick={onBack}>
-                <span aria-hidden="true">‹</span> Back
-              </button>
-            ) : null}
-            {body}
-          </section>
-          {shownStep !== "done" ? (
-            <BookingSummary
-              service={service ? { name: service.name, durationMinutes: service.durationMinutes } : null}
-              location={location}
-              practitioner={choices.practitioner === null ? "First available" : team.nameOf(choices.practitioner)}
-              start={choices.slot?.start ?? null}
-              plan={plan}
-            />
-          ) : null}
-        </div>
-      </div>
-    </div>
+    <BookingFrame
+      step={shownStep}
+      onBack={back ? onBack : null}
+      topRef={topRef}
+      summary={{
+        service: service ? { name: service.name, durationMinutes: service.durationMinutes } : null,
+        location,
+        practitioner: choices.practitioner === null ? "First available" : team.nameOf(choices.practitioner),
+        start: choices.slot?.start ?? null,
+        plan,
+      }}
+    >
+      {body}
+    </BookingFrame>
   );
 }

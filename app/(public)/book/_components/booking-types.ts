@@ -1,23 +1,8 @@
 import type { PatientDetails } from "@/lib/scheduling/schemas";
 import type { BookingCreated, LocationOption, Slot, TriageOutcome } from "../../_components/public-api";
 
-export interface CatalogService {
-  slug: string;
-  name: string;
-  discipline: string;
-  durationMinutes: number;
-  /** Australian cents; 0 is bulk billed; null: no fee shown. */
-  feeCents: number | null;
-  cancellationWindowHours: number;
-  /** Location slugs. */
-  locations: string[];
-}
-export interface Catalog {
-  locations: LocationOption[];
-  services: CatalogService[];
-  /** The group's phone, for locations without their own. */
-  clinicPhone: string;
-}
+/** The catalogue the page hands the flow (lib/catalog/booking-catalog.ts). */
+export type { BookingCatalog as Catalog, CatalogService } from "@/lib/catalog/booking-catalog";
 
 export type StepId = "need" | "triage" | "location" | "practitioner" | "time" | "details" | "review" | "done";
 

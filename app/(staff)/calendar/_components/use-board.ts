@@ -4,6 +4,7 @@
 // the board on screen comes from the cache when it can, neighbours are prefetched, and
 // any change made at the desk clears the cache so nothing stale is shown.
 import { useCallback, useEffect, useState } from "react";
+import { createFetchCache } from "@/lib/http/fetch-cache";
 import type { DayBoard, LocationWeekBoard, WeekBoard } from "@/lib/staff/reception-types";
 import { addDays, mondayOf } from "./calendar-time";
 import { staffFetch } from "./staff-api";
@@ -14,9 +15,7 @@ export type CalendarView =
   | { view: "week"; practitioner: string; date: string };
 export type Board = DayBoard | LocationWeekBoard | WeekBoard;
 
-const FRESH_MS = 20_000;
-const cache = new Map<string, { at: number; data: Board }>();
-const inflight = new Map<string, Promise<Board>>();
+const cache = createFetchCache<Board>({ freshMs: 20_000 });
 
 export function boardUrl(v: CalendarView): string {
   if (v.view === "day") return `/api/v1/staff/calendar/day?location=${encodeURIComponent(v.location)}&date=${v.date}`;
@@ -26,37 +25,25 @@ export function boardUrl(v: CalendarView): string {
 }
 
 export function peekBoard(v: CalendarView): { at: number; data: Board } | undefined {
-  return cache.get(boardUrl(v));
+  return cache.peek(boardUrl(v));
 }
 
 export function seedBoard(v: CalendarView, data: Board): void {
-  if (!cache.has(boardUrl(v))) cache.set(boardUrl(v), { at: Date.now(), data });
+  cache.seed(boardUrl(v), data);
 }
 
 export function loadBoard(v: CalendarView): Promise<Board> {
   const url = boardUrl(v);
-  let p = inflight.get(url);
-  if (!p) {
-    p = staffFetch<Board>(url)
-      .then((data) => {
-        cache.set(url, { at: Date.now(), data });
-        return data;
-      })
-      .finally(() => inflight.delete(url));
-    inflight.set(url, p);
-  }
-  return p;
+  return cache.load(url, () => staffFetch<Board>(url));
 }
 
-const isFresh = (entry: { at: number } | undefined) => !!entry && Date.now() - entry.at < FRESH_MS;
-
 export function prefetchBoard(v: CalendarView): void {
-  if (!isFresh(cache.get(boardUrl(v)))) loadBoard(v).catch(() => {});
+  if (!cache.isFresh(boardUrl(v))) loadBoard(v).catch(() => {});
 }
 
 /** Marks every board stale: they stay on screen until the fresh copy arrives, so nothing flashes. */
 export function invalidateBoards(): void {
-  for (const entry of cache.values()) entry.at = 0;
+  cache.invalidate();
 }
 
 /** The neighbours a receptionist is likely to open next. */
@@ -75,12 +62,12 @@ export function useBoard(v: CalendarView, initial: Board) {
     return { key, board: initial, error: null };
   });
   const [tick, setTick] = useState(0);
-  const hit = cache.get(key);
+  const hit = cache.peek(key);
 
   useEffect(() => {
     let live = true;
-    const entry = cache.get(key);
-    if (!isFresh(entry)) {
+    const entry = cache.peek(key);
+    if (!cache.isFresh(key)) {
       loadBoard(v)
         .then((board) => live && setShown({ key, board, error: null }))
         .catch((e: Error) => live && setShown((s) => ({ ...s, error: e.message })));

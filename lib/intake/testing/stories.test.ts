@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { summarizeIntake, needsCall } from "./summary";
-import { answersSchema, triageRequestSchema } from "./schemas";
+import { summarizeIntake, needsCall } from "../summary";
+import { answersSchema, triageRequestSchema } from "../schemas";
 import { PATIENT_STORIES } from "./stories";
-import { triage } from "./triage";
+import { triage } from "../triage";
 
 describe("patient stories", () => {
   it("has at least 30 stories with unique ids", () => {

@@ -1,5 +1,6 @@
 // Stories where a red flag decides or shapes the outcome.
-import { NO_RED_FLAGS, QUIET_BACK, type PatientStory } from "./stories-types";
+import { NO_RED_FLAGS, QUIET_BACK } from "../sample-answers";
+import type { PatientStory } from "./stories-types";
 
 export const FLAGGED_STORIES: PatientStory[] = [
   {

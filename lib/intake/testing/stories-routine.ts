@@ -1,5 +1,6 @@
 // Stories without red flags that change the route: routing rows 4 to 7 and the unanswered rules.
-import { NO_RED_FLAGS, QUIET_BACK, type PatientStory } from "./stories-types";
+import { NO_RED_FLAGS, QUIET_BACK } from "../sample-answers";
+import type { PatientStory } from "./stories-types";
 
 const sportsPhysio = {
   route: "sports-physio",
