@@ -8,11 +8,11 @@ import {
   chooseService,
   confirmBooking,
   fillDetails,
+  firstClearTime,
   newPatient,
   openFirstFreeDay,
   pickFirstTime,
   stepHeading,
-  timeButtons,
 } from "./support/booking";
 
 test.describe.configure({ timeout: 180_000 });
@@ -103,7 +103,7 @@ for (const [width, weeksAhead] of [
       await chooseLocation(page, "Chatswood");
       await choosePractitioner(page, "First available");
       await openFirstFreeDay(page);
-      const start = (await timeButtons(page).first().getAttribute("data-start"))!;
+      const start = (await (await firstClearTime(page)).getAttribute("data-start"))!;
       await pickFirstTime(page);
       await fillDetails(page, newPatient("Ivo"));
       // The patient reaches the review 3 hours before the time: inside the 24-hour window.

@@ -53,9 +53,37 @@ export async function openFirstFreeDay(page: Page, weeksAhead = 0) {
   await expect(timeButtons(page).first()).toBeVisible({ timeout: 15_000 });
 }
 
-/** Clicks the first free time shown and returns its label ("9:30 am"). */
+/**
+ * Past online booking's 2-hour minimum notice, with time to fill in the form: a time closer than this may cross the
+ * notice between being shown and being confirmed (the suite runs during Sydney's working day too).
+ */
+const CLEAR_OF_NOTICE_MS = 3 * 3_600_000;
+
+/**
+ * The first time shown (or the `skip`-th after it) that starts clear of the minimum notice; when the day on show has
+ * none, the next day with times, then the next week.
+ */
+export async function firstClearTime(page: Page, skip = 0): Promise<Locator> {
+  for (let tries = 0; tries < 14; tries++) {
+    await expect(timeButtons(page).first()).toBeVisible({ timeout: 15_000 });
+    const starts = await timeButtons(page).evaluateAll((bs) => bs.map((b) => b.getAttribute("data-start") ?? ""));
+    const clear = starts.flatMap((s, i) => (Date.parse(s) - Date.now() > CLEAR_OF_NOTICE_MS ? [i] : []));
+    if (clear.length > skip) return timeButtons(page).nth(clear[skip]!);
+    const days = await dayButtons(page).evaluateAll((bs) =>
+      bs.map((b) => ({ pressed: b.getAttribute("aria-pressed") === "true", open: !(b as HTMLButtonElement).disabled })),
+    );
+    const pressed = days.findIndex((d) => d.pressed);
+    const next = days.findIndex((d, i) => i > pressed && d.open);
+    if (next >= 0) await dayButtons(page).nth(next).click();
+    else await page.getByRole("button", { name: "Later week" }).click();
+    await expect(page.locator(".slot-panel[aria-busy=false]").first()).toBeVisible();
+  }
+  throw new Error("No time clear of the minimum notice in two weeks");
+}
+
+/** Clicks the first free time shown that is clear of the minimum notice and returns its label ("9:30 am"). */
 export async function pickFirstTime(page: Page): Promise<string> {
-  const first = timeButtons(page).first();
+  const first = await firstClearTime(page);
   const label = (await first.locator(".time__main").textContent())!.trim();
   await first.click();
   await expect(stepHeading(page, "Your details")).toBeVisible();
