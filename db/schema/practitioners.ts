@@ -27,11 +27,20 @@ export const practitioners = pgTable(
     discipline: disciplineEnum("discipline").notNull(),
     title: text("title").notNull(),
     bio: text("bio").notNull().default(""),
+    /** As patients read them, e.g. "BPhty (Hons), MSportsPhysio". */
+    qualifications: text("qualifications").notNull().default(""),
+    /** AHPRA registration: the profession's three letters and ten digits (PHY0001234567); null for professions it
+     * does not register (exercise physiologists are accredited by ESSA instead). */
+    ahpraNumber: text("ahpra_number").unique(),
+    /** An https address or a path on this site; null shows an initials avatar. */
+    photoUrl: text("photo_url"),
     active: boolean("active").notNull().default(true),
   },
   (t) => [
     unique("practitioners_id_discipline").on(t.id, t.discipline),
     check("practitioners_slug_format", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
+    check("practitioners_ahpra_format", sql`${t.ahpraNumber} ~ '^[A-Z]{3}[0-9]{10}$'`),
+    check("practitioners_photo_url_safe", sql`${t.photoUrl} ~ '^(https://[^/]|/[^/])'`),
   ],
 );
 

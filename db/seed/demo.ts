@@ -15,6 +15,7 @@ import { createLocation } from "@/lib/setup/create-location";
 import { createPractitioner } from "@/lib/setup/create-practitioner";
 import { createService } from "@/lib/setup/create-service";
 import { updateLocation } from "@/lib/setup/update-location";
+import { updatePractitioner } from "@/lib/setup/update-practitioner";
 import { updateService } from "@/lib/setup/update-service";
 
 export interface SeedOptions {
@@ -106,11 +107,19 @@ async function seedPractitioners(db: Db): Promise<Ids> {
   const ids: Ids = new Map();
   for (const p of PRACTITIONERS) {
     const [existing] = await db
-      .select({ id: s.practitioners.id })
+      .select({ id: s.practitioners.id, qualifications: s.practitioners.qualifications })
       .from(s.practitioners)
       .where(eq(s.practitioners.slug, p.slug));
     if (existing) {
       ids.set(p.slug, existing.id);
+      // a demo clinic from before profiles: give it theirs, once (a manager's own edits are left alone)
+      if (!existing.qualifications)
+        await updatePractitioner(db, SEED, p.slug, {
+          bio: p.bio,
+          qualifications: p.qualifications,
+          ahpraNumber: p.ahpraNumber,
+          photoUrl: p.photoUrl,
+        });
       continue; // rosters exist already
     }
     await createPractitioner(db, SEED, {
@@ -119,6 +128,9 @@ async function seedPractitioners(db: Db): Promise<Ids> {
       discipline: p.discipline,
       title: p.title,
       bio: p.bio,
+      qualifications: p.qualifications,
+      ahpraNumber: p.ahpraNumber,
+      photoUrl: p.photoUrl,
       locations: [...new Set([...p.shifts, ...(p.classes ?? [])].map((x) => x.location))],
     });
     const id = (await idsBySlug(db, s.practitioners)).get(p.slug)!;

@@ -4,11 +4,17 @@ import type { Db } from "@/db/client";
 import { locations, practitionerLocations, practitioners } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
 
+/** Public profile fields only: what a patient choosing a practitioner may see (no email, account or roster). */
 export interface PractitionerDto {
   slug: string;
   name: string;
   title: string;
   bio: string;
+  qualifications: string;
+  /** On the public AHPRA register; null for professions it does not register. */
+  ahpraNumber: string | null;
+  /** An https address or a path on this site; null: show initials. */
+  photoUrl: string | null;
   discipline: "sports-physio" | "exercise-physiology";
   locations: string[];
 }
@@ -25,7 +31,19 @@ export async function listPractitioners(
     if (!loc) throw new NotFound("There is no location with that name.");
   }
   const rows = await db
-    .select({ p: practitioners, location: locations.slug })
+    .select({
+      p: {
+        slug: practitioners.slug,
+        name: practitioners.name,
+        title: practitioners.title,
+        bio: practitioners.bio,
+        qualifications: practitioners.qualifications,
+        ahpraNumber: practitioners.ahpraNumber,
+        photoUrl: practitioners.photoUrl,
+        discipline: practitioners.discipline,
+      },
+      location: locations.slug,
+    })
     .from(practitioners)
     .innerJoin(practitionerLocations, eq(practitionerLocations.practitionerId, practitioners.id))
     .innerJoin(locations, eq(locations.id, practitionerLocations.locationId))
@@ -38,6 +56,9 @@ export async function listPractitioners(
       name: p.name,
       title: p.title,
       bio: p.bio,
+      qualifications: p.qualifications,
+      ahpraNumber: p.ahpraNumber,
+      photoUrl: p.photoUrl,
       discipline: p.discipline,
       locations: [],
     };

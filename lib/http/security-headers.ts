@@ -18,13 +18,14 @@ export function isTokenPath(pathname: string): boolean {
 /**
  * A strict policy: scripts only with this response's nonce (and what they load, 'strict-dynamic'), nothing framed,
  * no plugins, no <base>, forms and fetches to this origin only. Styles may be inline (React's style attributes).
+ * Images may also come over https: a practitioner's photo may live on the clinic's own website (never plain http).
  */
 export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -53,6 +53,9 @@ export function toPractitionerDto(p: typeof practitioners.$inferSelect, location
     name: p.name,
     title: p.title,
     bio: p.bio,
+    qualifications: p.qualifications,
+    ahpraNumber: p.ahpraNumber,
+    photoUrl: p.photoUrl,
     discipline: p.discipline,
     active: p.active,
     locations: locationSlugs,
@@ -107,6 +110,12 @@ export function rethrowDuplicateSlug(error: unknown, constraint: string, what: s
   if (sqlState(error) === "23505" && sqlConstraint(error) === constraint)
     throw new ValidationFailed({ slug: `Another ${what} already uses this short name.` });
   throw error;
+}
+
+/** Two practitioners cannot share an AHPRA registration (the unique constraint says so): a 422 on `ahpraNumber`. */
+export function rethrowDuplicateAhpra(error: unknown): void {
+  if (sqlState(error) === "23505" && sqlConstraint(error) === "practitioners_ahpra_number_unique")
+    throw new ValidationFailed({ ahpraNumber: "Another practitioner already has this AHPRA registration number." });
 }
 
 export function notFound(what: string): NotFound {

@@ -36,6 +36,9 @@ export interface SetupPractitionerDto {
   name: string;
   title: string;
   bio: string;
+  qualifications: string;
+  ahpraNumber: string | null;
+  photoUrl: string | null;
   discipline: Discipline;
   active: boolean;
   locations: string[];

@@ -8,7 +8,14 @@ import type { StaffAppointmentDto } from "@/lib/staff/reception-types";
 import { reviewActivation } from "./future-clashes";
 import { practitionerUpdateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
-import { locationIdsFor, notFound, offerDiscipline, practitionerLocationSlugs, toPractitionerDto } from "./setup-rows";
+import {
+  locationIdsFor,
+  notFound,
+  offerDiscipline,
+  practitionerLocationSlugs,
+  rethrowDuplicateAhpra,
+  toPractitionerDto,
+} from "./setup-rows";
 import type { SetupPractitionerDto } from "./setup-types";
 
 /**
@@ -62,6 +69,7 @@ export async function updatePractitioner(
       return { practitioner, clashes };
     });
   } catch (error) {
+    rethrowDuplicateAhpra(error);
     // a roster at a location being removed still refers to it (roster_entries → practitioner_locations)
     if (sqlState(error) === "23503")
       throw new ValidationFailed({

@@ -59,7 +59,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
     (slug: string) => catalog.services.find((s) => s.slug === slug)?.name ?? slug,
     [catalog.services],
   );
-  const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null);
+  const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null, service?.slug ?? null);
   useEffect(() => preloadAfter(step), [step]);
 
   // A help-me-choose answer that stops online booking stays with every booking this visit tries, so going Back and
@@ -131,6 +131,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
       <StepPractitioner
         list={team.list}
         locationName={location.name}
+        zone={plan?.primary ?? location.timezone}
         selected={choices.practitioner}
         focus={moved}
         onRetry={team.retry}

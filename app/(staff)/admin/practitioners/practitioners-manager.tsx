@@ -4,11 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
+import { PractitionerAvatar } from "@/app/_components/practitioner-avatar";
 import { ApiError } from "@/lib/http/api-fetch";
 import {
   DISCIPLINE_LABELS,
   DISCIPLINES,
+  isSafePhotoUrl,
   type PractitionerCreateInput,
   practitionerCreateSchema,
   practitionerUpdateSchema,
@@ -21,7 +23,21 @@ import { ClashConfirm } from "../_setup/clash-confirm";
 import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
 
 type Values = PractitionerCreateInput & { active?: boolean };
-const KEYS = ["slug", "name", "title", "bio", "discipline", "email", "locations", "active"];
+const KEYS = [
+  "slug",
+  "name",
+  "title",
+  "qualifications",
+  "ahpraNumber",
+  "photoUrl",
+  "bio",
+  "discipline",
+  "email",
+  "locations",
+  "active",
+];
+/** The public profile, as the form edits it (blank = none). */
+const PROFILE = ["title", "qualifications", "ahpraNumber", "photoUrl", "bio"] as const;
 
 export function PractitionersManager({
   practitioners,
@@ -80,7 +96,12 @@ export function PractitionersManager({
               {practitioners.map((p) => (
                 <tr key={p.slug}>
                   <th scope="row">
-                    {p.name} <span className="muted">({p.slug})</span>
+                    <span className="setup-person">
+                      <PractitionerAvatar name={p.name} photoUrl={p.photoUrl} size={32} />
+                      <span>
+                        {p.name} <span className="muted">({p.slug})</span>
+                      </span>
+                    </span>
                   </th>
                   <td>{DISCIPLINE_LABELS[p.discipline]}</td>
                   <td>{p.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
@@ -122,7 +143,7 @@ function PractitionerForm({
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [clashes, setClashes] = useState<StaffAppointmentDto[] | null>(null);
-  const { register, handleSubmit, formState, setError, getValues } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, getValues, control } = useForm<Values>({
     resolver: withLocationList(
       zodResolver(
         (practitioner ? practitionerUpdateSchema : practitionerCreateSchema) as typeof practitionerCreateSchema,
@@ -132,25 +153,36 @@ function PractitionerForm({
       ? {
           name: practitioner.name,
           title: practitioner.title,
+          qualifications: practitioner.qualifications,
+          ahpraNumber: practitioner.ahpraNumber ?? "",
+          photoUrl: practitioner.photoUrl ?? "",
           bio: practitioner.bio,
           locations: practitioner.locations,
           active: practitioner.active,
         }
-      : { slug: "", name: "", title: "", bio: "", discipline: "sports-physio", email: "", locations: [] },
+      : {
+          slug: "",
+          name: "",
+          title: "",
+          qualifications: "",
+          ahpraNumber: "",
+          photoUrl: "",
+          bio: "",
+          discipline: "sports-physio",
+          email: "",
+          locations: [],
+        },
   });
   const { errors, isSubmitting } = formState;
+  const [previewName, previewPhoto] = useWatch({ control, name: ["name", "photoUrl"] });
+  const photo = typeof previewPhoto === "string" && isSafePhotoUrl(previewPhoto.trim()) ? previewPhoto.trim() : null;
 
   async function save(values: Values) {
     setStatus(null);
     try {
+      const profile = Object.fromEntries(PROFILE.map((k) => [k, values[k] ?? ""]));
       const body = practitioner
-        ? {
-            name: values.name,
-            title: values.title,
-            bio: values.bio,
-            locations: values.locations,
-            active: values.active,
-          }
+        ? { name: values.name, ...profile, locations: values.locations, active: values.active }
         : values;
       const res = await staffFetch<{ practitioner: SetupPractitionerDto; clashes?: StaffAppointmentDto[] }>(
         practitioner ? `/api/v1/staff/admin/practitioners/${practitioner.slug}` : "/api/v1/staff/admin/practitioners",
@@ -232,9 +264,76 @@ function PractitionerForm({
           </Field>
         )}
       </div>
-      <Field id={f("bio")} label="Short biography" optional error={errors.bio}>
-        <textarea className="input" rows={2} {...describedBy(f("bio"), errors.bio)} {...register("bio")} />
-      </Field>
+      <fieldset className="setup-profile">
+        <legend>Profile patients see when they choose a practitioner</legend>
+        <div className="setup-profile__photo">
+          <PractitionerAvatar
+            key={photo ?? "none"}
+            name={previewName || practitioner?.name || "?"}
+            photoUrl={photo}
+            size={72}
+          />
+          <Field
+            id={f("photoUrl")}
+            label="Photo address"
+            optional
+            hint="A square photo's web address, starting with https://. Without one, patients see their initials."
+            error={errors.photoUrl}
+          >
+            <input
+              className="input"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...describedBy(f("photoUrl"), errors.photoUrl, true)}
+              {...register("photoUrl")}
+            />
+          </Field>
+        </div>
+        <div className="form-grid">
+          <Field
+            id={f("qualifications")}
+            label="Qualifications"
+            optional
+            hint="As patients read them, e.g. BPhty (Hons), MSportsPhysio"
+            error={errors.qualifications}
+          >
+            <input
+              className="input"
+              autoComplete="off"
+              {...describedBy(f("qualifications"), errors.qualifications, true)}
+              {...register("qualifications")}
+            />
+          </Field>
+          <Field
+            id={f("ahpraNumber")}
+            label="AHPRA registration number"
+            optional
+            hint="3 letters and 10 digits, e.g. PHY0001234567. Leave blank for exercise physiologists (ESSA, not AHPRA)."
+            error={errors.ahpraNumber}
+          >
+            <input
+              className="input"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              {...describedBy(f("ahpraNumber"), errors.ahpraNumber, true)}
+              {...register("ahpraNumber")}
+            />
+          </Field>
+        </div>
+        <Field
+          id={f("bio")}
+          label="Short biography"
+          optional
+          hint="Two sentences: who they help and how."
+          error={errors.bio}
+        >
+          <textarea className="input" rows={3} {...describedBy(f("bio"), errors.bio, true)} {...register("bio")} />
+        </Field>
+      </fieldset>
       <LocationChecks
         id={f("locations")}
         legend="Works at"
