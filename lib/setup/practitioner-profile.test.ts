@@ -27,7 +27,7 @@ const profile = {
 async function refusedFields(p: Promise<unknown>): Promise<string[]> {
   const e = await errorOf(p);
   if (e instanceof ZodError) return e.issues.map((i) => i.path.join("."));
-  if (e instanceof ValidationFailed) return Object.keys(e.fields);
+  if (e instanceof ValidationFailed) return Object.keys(e.fields ?? {});
   throw new Error(`expected a validation error, got ${String(e)}`);
 }
 
