@@ -97,7 +97,10 @@ export function StepPractitioner({ list, locationName, zone, selected, focus, on
   );
 }
 
-/** One practitioner: named by their name and next free time; title, qualifications, bio and AHPRA number describe it. */
+/**
+ * One practitioner: the button says who and when they are next free; their title, qualifications, bio and AHPRA number
+ * sit beside it (its description), and the whole card answers a tap (the button's ::after covers it).
+ */
 function PractitionerChoice({
   practitioner: p,
   zone,
@@ -112,19 +115,23 @@ function PractitionerChoice({
   const id = useId();
   const title = p.title || DISCIPLINE_TITLE[p.discipline];
   return (
-    <button
-      type="button"
-      className="option option--person"
-      aria-pressed={pressed}
-      aria-labelledby={`${id}-name ${id}-next`}
-      aria-describedby={`${id}-about`}
-      onClick={onChoose}
-    >
+    <div className="option option--person">
       <PractitionerAvatar name={p.name} photoUrl={p.photoUrl} size={56} />
       <span className="option__body">
-        <span className="option__title" id={`${id}-name`}>
-          {p.name}
-        </span>
+        <button
+          type="button"
+          className="person__choose"
+          aria-pressed={pressed}
+          aria-describedby={`${id}-about`}
+          onClick={onChoose}
+        >
+          <span className="option__title">{p.name}</span>
+          {p.nextFree === undefined ? null : p.nextFree ? (
+            <NextFree iso={p.nextFree} zone={zone} />
+          ) : (
+            <span className="next-free next-free--none">No free times in the next 5 weeks</span>
+          )}
+        </button>
         <span id={`${id}-about`} className="person__about">
           <span className="option__text">
             {title}
@@ -137,18 +144,11 @@ function PractitionerChoice({
             </span>
           ) : null}
         </span>
-        <span id={`${id}-next`}>
-          {p.nextFree === undefined ? null : p.nextFree ? (
-            <NextFree iso={p.nextFree} zone={zone} />
-          ) : (
-            <span className="next-free next-free--none">No free times in the next 5 weeks</span>
-          )}
-        </span>
       </span>
       <span className="option__chevron" aria-hidden="true">
         ›
       </span>
-    </button>
+    </div>
   );
 }
 

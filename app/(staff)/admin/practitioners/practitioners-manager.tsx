@@ -297,7 +297,7 @@ function PractitionerForm({
             id={f("qualifications")}
             label="Qualifications"
             optional
-            hint="As patients read them, e.g. BPhty (Hons), MSportsPhysio"
+            hint="e.g. BPhty (Hons), MSportsPhysio"
             error={errors.qualifications}
           >
             <input
@@ -311,7 +311,7 @@ function PractitionerForm({
             id={f("ahpraNumber")}
             label="AHPRA registration number"
             optional
-            hint="3 letters and 10 digits, e.g. PHY0001234567. Leave blank for exercise physiologists (ESSA, not AHPRA)."
+            hint="e.g. PHY0001234567; blank if not on the register"
             error={errors.ahpraNumber}
           >
             <input
