@@ -67,7 +67,7 @@ test("the public practitioner list gives only the public profile, and each one's
   expect((await refused.json()).error.fields).toHaveProperty("location");
 });
 
-for (const width of [390, 320]) {
+for (const width of [390, 320, 1440]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 860 } });
 
@@ -135,7 +135,7 @@ test("the manager sets a practitioner's profile; bad values are explained beside
   await expect(photo).toHaveAttribute("aria-invalid", "true");
   await expect(photo).toHaveAccessibleDescription(/Enter a web address that starts with https:\/\//);
   await checkA11y();
-  await page.screenshot({ path: info.outputPath("admin-profile-errors.png"), fullPage: true });
+  await form.screenshot({ path: info.outputPath("admin-profile-errors.png") });
 
   // another practitioner's number: the server refuses it, beside the field
   await ahpra.fill("PHY0001734521");
@@ -168,13 +168,14 @@ test("the manager sets a practitioner's profile; bad values are explained beside
   ).toBeVisible();
 });
 
-test("a practitioner prints their day sheet from My day", async ({ page, checkA11y }) => {
+test("a practitioner prints their day sheet from My day", async ({ page, checkA11y }, info) => {
   await signIn(page, "amelia-chen@demo.clinic");
   await page.goto("/my-day");
   const today = sydneyDate(0);
   const print = page.getByRole("link", { name: /^Print day sheet/ });
   await expect(print).toHaveAttribute("href", `/calendar/print?practitioner=amelia-chen&date=${today}`);
   await checkA11y();
+  await page.screenshot({ path: info.outputPath("my-day.png") });
   await print.click();
   await expect(page).toHaveURL(new RegExp(`/calendar/print\\?practitioner=amelia-chen&date=${today}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Day sheet: Amelia Chen" })).toBeVisible();
