@@ -117,33 +117,31 @@ function PractitionerChoice({
   return (
     <div className="option option--person">
       <PractitionerAvatar name={p.name} photoUrl={p.photoUrl} size={56} />
-      <span className="option__body">
-        <button
-          type="button"
-          className="person__choose"
-          aria-pressed={pressed}
-          aria-describedby={`${id}-about`}
-          onClick={onChoose}
-        >
-          <span className="option__title">{p.name}</span>
-          {p.nextFree === undefined ? null : p.nextFree ? (
-            <NextFree iso={p.nextFree} zone={zone} />
-          ) : (
-            <span className="next-free next-free--none">No free times in the next 5 weeks</span>
-          )}
-        </button>
-        <span id={`${id}-about`} className="person__about">
-          <span className="option__text">
-            {title}
-            {p.qualifications ? <span className="person__quals"> · {p.qualifications}</span> : null}
-          </span>
-          {p.bio ? <span className="person__bio">{p.bio}</span> : null}
-          {p.ahpraNumber ? (
-            <span className="person__reg">
-              <abbr title="Australian Health Practitioner Regulation Agency">AHPRA</abbr> {p.ahpraNumber}
-            </span>
-          ) : null}
+      <button
+        type="button"
+        className="person__choose"
+        aria-pressed={pressed}
+        aria-describedby={`${id}-about`}
+        onClick={onChoose}
+      >
+        <span className="option__title">{p.name}</span>
+        {p.nextFree === undefined ? null : p.nextFree ? (
+          <NextFree iso={p.nextFree} zone={zone} />
+        ) : (
+          <span className="next-free next-free--none">No free times in the next 5 weeks</span>
+        )}
+      </button>
+      <span id={`${id}-about`} className="person__about">
+        <span className="option__text">
+          {title}
+          {p.qualifications ? <span className="person__quals"> · {p.qualifications}</span> : null}
         </span>
+        {p.bio ? <span className="person__bio">{p.bio}</span> : null}
+        {p.ahpraNumber ? (
+          <span className="person__reg">
+            <abbr title="Australian Health Practitioner Regulation Agency">AHPRA</abbr> {p.ahpraNumber}
+          </span>
+        ) : null}
       </span>
       <span className="option__chevron" aria-hidden="true">
         ›
@@ -156,7 +154,7 @@ function NextFree({ iso, zone }: { iso: string; zone: string }) {
   return (
     <span className="next-free">
       <span className="next-free__dot" aria-hidden="true" />
-      Next free: {nextFreeText(iso, zone)}
+      <span>Next free:</span> <span className="next-free__when">{nextFreeText(iso, zone)}</span>
     </span>
   );
 }
