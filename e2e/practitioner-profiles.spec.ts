@@ -120,6 +120,7 @@ test("the manager sets a practitioner's profile; bad values are explained beside
 }, info) => {
   await signIn(page, "admin@demo.clinic");
   await page.goto("/admin/practitioners");
+  await expectNoSideways(page); // the table scrolls inside its box, the page does not
   await page.getByRole("button", { name: "Edit Tom Hartley" }).click();
   const form = page.getByRole("form", { name: "Edit Tom Hartley" });
   await expect(form).toBeVisible();
