@@ -50,7 +50,10 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
           </h2>
           {slug ? (
             // a plain link: the sheet is its own page without the app frame, printed from there
-            <a className="button button--small button--ghost" href={`/calendar/print?practitioner=${slug}&date=${date}`}>
+            <a
+              className="button button--small button--ghost"
+              href={`/calendar/print?practitioner=${slug}&date=${date}`}
+            >
               Print day sheet<span className="visually-hidden"> for {longDate(date)}</span>
             </a>
           ) : null}
