@@ -169,8 +169,8 @@ export interface DemoPractitioner {
   qualifications: string;
   /** Physiotherapists are on the AHPRA register (PHY + ten digits); exercise physiologists are accredited by ESSA. */
   ahpraNumber: string | null;
-  /** A drawn portrait in public/practitioners/ (no stock photos). */
-  photoUrl: string;
+  /** A drawn portrait in db/seed/portraits/ (no stock photos), stored like an admin's upload. */
+  portrait: string;
   shifts: Shift[];
   classes?: ClassBlock[];
 }
@@ -189,7 +189,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Amelia helps runners with hamstring and Achilles tendon pain get back to their usual distances. She is also a clinical Pilates instructor and builds strength programs you can keep up at home.",
     qualifications: "BPhty (Hons), MSportsPhysio",
     ahpraNumber: "PHY0001734521",
-    photoUrl: "/practitioners/amelia-chen.svg",
+    portrait: "amelia-chen.png",
     shifts: [
       { location: "martin-place", days: [1, 3, 5], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "barangaroo", days: [2, 4], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -204,7 +204,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "James treats football and rugby injuries, from sprained ankles to shoulder dislocations. He plans a staged return to sprinting and contact so you go back when your body is ready.",
     qualifications: "BAppSc (Physiotherapy), MSportsPhysio",
     ahpraNumber: "PHY0001852093",
-    photoUrl: "/practitioners/james-okafor.svg",
+    portrait: "james-okafor.png",
     shifts: [
       { location: "barangaroo", days: [1, 3, 5], start: "10:00", end: "19:00", breakAt: LATE_BREAK },
       { location: "martin-place", days: [2, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
@@ -222,7 +222,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Priya sees people whose tendon pain has lasted months and has not settled with rest. She combines loading programs with shockwave therapy where the evidence supports it.",
     qualifications: "BPhysio (Hons), MPhty (Musculoskeletal)",
     ahpraNumber: "PHY0001298476",
-    photoUrl: "/practitioners/priya-raman.svg",
+    portrait: "priya-raman.png",
     shifts: [{ location: "martin-place", days: [1, 2, 3, 4, 5], start: "07:30", end: "15:30", breakAt: LUNCH }],
     classes: [{ location: "martin-place", day: 2, start: "17:30", end: "18:25", service: "pilates-class" }],
   },
@@ -234,7 +234,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Sophie works with dancers and anyone with hip or hamstring problems. She trained in dance medicine and knows how to keep you in class while you recover.",
     qualifications: "BPhty, GradCert Dance Science",
     ahpraNumber: "PHY0002014638",
-    photoUrl: "/practitioners/sophie-nguyen.svg",
+    portrait: "sophie-nguyen.png",
     shifts: [
       { location: "north-sydney", days: [1, 2, 3, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "chatswood", days: [5], start: "09:00", end: "17:00", breakAt: LUNCH },
@@ -248,7 +248,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Liam treats knee and distal hamstring injuries, especially in cyclists. He checks your bike set-up as part of getting you riding without pain.",
     qualifications: "BPhysio, MSportsPhysio",
     ahpraNumber: "PHY0001967305",
-    photoUrl: "/practitioners/liam-walsh.svg",
+    portrait: "liam-walsh.png",
     shifts: [
       { location: "chatswood", days: [1, 2, 3, 4], start: "11:00", end: "19:30", breakAt: ["15:00", "15:30"] },
       { location: "mosman", days: [5], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -262,7 +262,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Tom looks after triathletes and masters athletes training around work and family. He balances treatment with a training plan that fits your week.",
     qualifications: "BAppSc (Physiotherapy)",
     ahpraNumber: "PHY0001483910",
-    photoUrl: "/practitioners/tom-hartley.svg",
+    portrait: "tom-hartley.png",
     shifts: [
       { location: "mosman", days: [1, 3], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "north-sydney", days: [2, 4, 5], start: "10:00", end: "19:00", breakAt: LATE_BREAK },
@@ -276,7 +276,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Ella treats netball and tennis injuries and sees many junior athletes. She explains each step in plain words to players and their parents.",
     qualifications: "DPT (Doctor of Physiotherapy)",
     ahpraNumber: "PHY0002157849",
-    photoUrl: "/practitioners/ella-fraser.svg",
+    portrait: "ella-fraser.png",
     shifts: [
       { location: "mosman", days: [2, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "barangaroo", days: [1, 3], start: "08:00", end: "14:00" },
@@ -290,7 +290,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Grace writes tendon loading programs and guides people back to running after injury. Each session builds on the last, with clear goals you can track.",
     qualifications: "BExSc, MClinExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/grace-miller.svg",
+    portrait: "grace-miller.png",
     shifts: [
       { location: "north-sydney", days: [1, 3, 5], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "online", days: [2, 4], start: "07:00", end: "15:00", breakAt: ["11:00", "11:30"] },
@@ -304,7 +304,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Daniel brings strength and conditioning to players of football, rugby and hockey. He helps you rebuild power and speed after injury and lower the chance of it coming back.",
     qualifications: "BExSpSc, MExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/daniel-costa.svg",
+    portrait: "daniel-costa.png",
     shifts: [
       { location: "chatswood", days: [1, 2, 3, 4], start: "09:00", end: "18:00", breakAt: LUNCH },
       { location: "online", days: [5], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -318,7 +318,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Hannah works with older adults on bone health, balance and persistent pain. Her programs start where you are and build the strength for everyday life.",
     qualifications: "BExSc (Hons), MClinExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/hannah-lee.svg",
+    portrait: "hannah-lee.png",
     shifts: [
       { location: "mosman", days: [1, 2, 3], start: "08:00", end: "16:00", breakAt: LUNCH },
       { location: "chatswood", days: [4, 5], start: "10:00", end: "18:30", breakAt: LATE_BREAK },
@@ -332,7 +332,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Oliver runs remote rehab programs for runners anywhere in Australia. You train at home by video, with a plan he adjusts every week.",
     qualifications: "BExSc, MClinExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/oliver-brooks.svg",
+    portrait: "oliver-brooks.png",
     shifts: [{ location: "online", days: [1, 2, 3, 4, 5], start: "07:00", end: "19:00", breakAt: ["12:00", "13:00"] }],
   },
   {
@@ -343,7 +343,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Mia helps women exercise safely during pregnancy and return to exercise after birth. She works with your GP or obstetrician when needed.",
     qualifications: "BExSc, MExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/mia-thompson.svg",
+    portrait: "mia-thompson.png",
     shifts: [
       { location: "mosman", days: [4, 5], start: "08:00", end: "16:00", breakAt: LUNCH },
       { location: "north-sydney", days: [2], start: "08:00", end: "17:00", breakAt: LUNCH },
@@ -357,7 +357,7 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     bio: "Noah tests hamstring strength and guides athletes through a safe return to sprinting. He uses simple measures so you can see your progress.",
     qualifications: "BExSpSc, MClinExPhys, AEP (ESSA)",
     ahpraNumber: null,
-    photoUrl: "/practitioners/noah-patel.svg",
+    portrait: "noah-patel.png",
     shifts: [
       { location: "online", days: [1, 3], start: "12:00", end: "20:00", breakAt: ["16:00", "16:30"] },
       { location: "north-sydney", days: [4, 5], start: "08:00", end: "17:00", breakAt: LUNCH },

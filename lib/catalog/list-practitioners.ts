@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { locations, practitionerLocations, practitioners } from "@/db/schema";
+import { locations, practitionerLocations, practitionerPhotos, practitioners } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
+import { photoPath } from "./photo-path";
 
 /** Public profile fields only: what a patient choosing a practitioner may see (no email, account or roster). */
 export interface PractitionerDto {
@@ -13,8 +14,8 @@ export interface PractitionerDto {
   qualifications: string;
   /** On the public AHPRA register; null for professions it does not register. */
   ahpraNumber: string | null;
-  /** An https address or a path on this site; null: show initials. */
-  photoUrl: string | null;
+  /** Their photo's address on this site (GET /api/v1/practitioners/{slug}/photo); null: show initials. */
+  photo: string | null;
   discipline: "sports-physio" | "exercise-physiology";
   locations: string[];
 }
@@ -39,7 +40,7 @@ export async function listPractitioners(
         bio: practitioners.bio,
         qualifications: practitioners.qualifications,
         ahpraNumber: practitioners.ahpraNumber,
-        photoUrl: practitioners.photoUrl,
+        photoSha256: practitionerPhotos.sha256,
         discipline: practitioners.discipline,
       },
       location: locations.slug,
@@ -47,6 +48,7 @@ export async function listPractitioners(
     .from(practitioners)
     .innerJoin(practitionerLocations, eq(practitionerLocations.practitionerId, practitioners.id))
     .innerJoin(locations, eq(locations.id, practitionerLocations.locationId))
+    .leftJoin(practitionerPhotos, eq(practitionerPhotos.practitionerId, practitioners.id))
     .where(and(eq(practitioners.active, true), eq(locations.active, true)))
     .orderBy(asc(practitioners.name), asc(locations.slug));
   const bySlug = new Map<string, PractitionerDto>();
@@ -58,7 +60,7 @@ export async function listPractitioners(
       bio: p.bio,
       qualifications: p.qualifications,
       ahpraNumber: p.ahpraNumber,
-      photoUrl: p.photoUrl,
+      photo: p.photoSha256 ? photoPath(p.slug, p.photoSha256) : null,
       discipline: p.discipline,
       locations: [],
     };

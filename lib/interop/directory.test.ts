@@ -116,7 +116,13 @@ describe("the published directory (demo clinic)", () => {
     expect(amelia.identifier).toContainEqual(
       expect.objectContaining({ system: "http://hl7.org.au/id/ahpra-registration-number", value: "PHY0001734521" }),
     );
-    expect(amelia.photo).toEqual([{ url: "https://book.example.com.au/practitioners/amelia-chen.svg" }]);
+    expect(amelia.photo).toEqual([
+      {
+        url: expect.stringMatching(
+          /^https:\/\/book\.example\.com\.au\/api\/v1\/practitioners\/amelia-chen\/photo\?v=[0-9a-f]{16}$/,
+        ),
+      },
+    ]);
     // exercise physiologists are not on the AHPRA register
     const grace = d.practitioners.find((p) => p.id === "grace-miller")!;
     expect(JSON.stringify(grace.identifier)).not.toContain("ahpra");

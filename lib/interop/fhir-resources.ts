@@ -52,7 +52,7 @@ export interface PublicPractitioner {
   locations: string[];
   qualifications?: string;
   ahpraNumber?: string | null;
-  photoUrl?: string | null;
+  photo?: string | null;
 }
 
 /** AU Base's namespace and identifier type for an AHPRA registration number. */
@@ -158,7 +158,7 @@ export function toPractitioner(p: Publisher, pr: PublicPractitioner): Practition
         ...(words.length > 1 ? { family: words.at(-1)!, given: words.slice(0, -1) } : { given: words }),
       },
     ],
-    ...(pr.photoUrl ? { photo: [{ url: new URL(pr.photoUrl, `${p.baseUrl}/`).href }] } : {}),
+    ...(pr.photo ? { photo: [{ url: new URL(pr.photo, `${p.baseUrl}/`).href }] } : {}),
     ...(pr.qualifications ? { qualification: [{ code: { text: pr.qualifications } }] } : {}),
   };
 }

@@ -42,7 +42,7 @@ export async function createPractitioner(
           discipline: row!.discipline,
         })),
       );
-      const practitioner = toPractitionerDto(row!, [...slugs].sort());
+      const practitioner = toPractitionerDto(row!, [...slugs].sort(), null);
       await recordAudit(tx, admin, {
         action: "setup.practitioner.create",
         entityType: "practitioner",

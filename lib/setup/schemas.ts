@@ -158,35 +158,12 @@ export const ahpraNumberSchema = z
   .nullable()
   .optional();
 
-const PHOTO_MESSAGE = "Enter a web address that starts with https://";
-
-/** An https address, or a path on this site (the demo's drawn portraits); anything else is refused. */
-export function isSafePhotoUrl(value: string): boolean {
-  if (/^\/[A-Za-z0-9._~-][A-Za-z0-9._~/-]*$/.test(value)) return true;
-  if (!/^https:\/\/[^/\s]/i.test(value) || /[\s"'<>\\]/.test(value)) return false;
-  try {
-    return new URL(value).protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-export const photoUrlSchema = z
-  .string({ error: PHOTO_MESSAGE })
-  .trim()
-  .max(500, "Use at most 500 characters")
-  .refine((v) => v === "" || isSafePhotoUrl(v), PHOTO_MESSAGE)
-  .transform((v) => (v === "" ? null : v.startsWith("/") ? v : new URL(v).href))
-  .nullable()
-  .optional();
-
 const practitionerFields = {
   name: name("practitioner's name"),
   title: z.string().trim().max(120, "Use at most 120 characters").optional(),
   bio: z.string().trim().max(1000, "Use at most 1000 characters").optional(),
   qualifications: z.string().trim().max(200, "Use at most 200 characters").optional(),
   ahpraNumber: ahpraNumberSchema,
-  photoUrl: photoUrlSchema,
   locations: slugList("location"),
 };
 
@@ -212,7 +189,6 @@ export const practitionerUpdateSchema = z.object({
   bio: practitionerFields.bio,
   qualifications: practitionerFields.qualifications,
   ahpraNumber: practitionerFields.ahpraNumber,
-  photoUrl: practitionerFields.photoUrl,
   locations: practitionerFields.locations.optional(),
   active: z.boolean().optional(),
 });

@@ -5,10 +5,12 @@ import {
   locationDisciplines,
   locations,
   practitionerLocations,
+  practitionerPhotos,
   practitioners,
   serviceLocations,
   services,
 } from "@/db/schema";
+import { photoPath } from "@/lib/catalog/photo-path";
 import { NotFound, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import type { Discipline } from "./schemas";
 import type { SetupLocationDto, SetupPractitionerDto, SetupServiceDto } from "./setup-types";
@@ -47,7 +49,11 @@ export function toServiceDto(s: typeof services.$inferSelect, locationSlugs: str
   };
 }
 
-export function toPractitionerDto(p: typeof practitioners.$inferSelect, locationSlugs: string[]): SetupPractitionerDto {
+export function toPractitionerDto(
+  p: typeof practitioners.$inferSelect,
+  locationSlugs: string[],
+  photoSha256: string | null,
+): SetupPractitionerDto {
   return {
     slug: p.slug,
     name: p.name,
@@ -55,7 +61,7 @@ export function toPractitionerDto(p: typeof practitioners.$inferSelect, location
     bio: p.bio,
     qualifications: p.qualifications,
     ahpraNumber: p.ahpraNumber,
-    photoUrl: p.photoUrl,
+    photo: photoSha256 ? photoPath(p.slug, photoSha256) : null,
     discipline: p.discipline,
     active: p.active,
     locations: locationSlugs,
@@ -120,4 +126,13 @@ export function rethrowDuplicateAhpra(error: unknown): void {
 
 export function notFound(what: string): NotFound {
   return new NotFound(`There is no ${what} with that name.`);
+}
+
+/** The hash of a practitioner's stored photo, or null when they have none. */
+export async function practitionerPhotoSha(db: Db | Tx, practitionerId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ sha256: practitionerPhotos.sha256 })
+    .from(practitionerPhotos)
+    .where(eq(practitionerPhotos.practitionerId, practitionerId));
+  return row?.sha256 ?? null;
 }

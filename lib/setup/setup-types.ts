@@ -38,7 +38,8 @@ export interface SetupPractitionerDto {
   bio: string;
   qualifications: string;
   ahpraNumber: string | null;
-  photoUrl: string | null;
+  /** This site's address of their photo (GET /api/v1/practitioners/{slug}/photo), or null: initials. */
+  photo: string | null;
   discipline: Discipline;
   active: boolean;
   locations: string[];

@@ -13,6 +13,7 @@ import {
   notFound,
   offerDiscipline,
   practitionerLocationSlugs,
+  practitionerPhotoSha,
   rethrowDuplicateAhpra,
   toPractitionerDto,
 } from "./setup-rows";
@@ -35,7 +36,8 @@ export async function updatePractitioner(
     return await db.transaction(async (tx) => {
       const [row] = await tx.select().from(practitioners).where(eq(practitioners.slug, slug)).for("update");
       if (!row) throw notFound("practitioner");
-      const before = toPractitionerDto(row, await practitionerLocationSlugs(tx, row.id));
+      const sha = await practitionerPhotoSha(tx, row.id);
+      const before = toPractitionerDto(row, await practitionerLocationSlugs(tx, row.id), sha);
       const [updated] = Object.keys(set).length
         ? await tx.update(practitioners).set(set).where(eq(practitioners.id, row.id)).returning()
         : [row];
@@ -53,7 +55,7 @@ export async function updatePractitioner(
           .values(ids.map((locationId) => ({ practitionerId: row.id, locationId, discipline: row.discipline })))
           .onConflictDoNothing();
       }
-      const practitioner = toPractitionerDto(updated!, await practitionerLocationSlugs(tx, row.id));
+      const practitioner = toPractitionerDto(updated!, await practitionerLocationSlugs(tx, row.id), sha);
       const clashes = await reviewActivation(
         tx,
         { practitionerId: row.id },

@@ -116,7 +116,7 @@ function PractitionerChoice({
   const title = p.title || DISCIPLINE_TITLE[p.discipline];
   return (
     <div className="option option--person">
-      <PractitionerAvatar name={p.name} photoUrl={p.photoUrl} size={56} />
+      <PractitionerAvatar name={p.name} photoUrl={p.photo} size={56} />
       <button
         type="button"
         className="person__choose"

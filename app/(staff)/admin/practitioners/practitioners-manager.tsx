@@ -10,7 +10,6 @@ import { ApiError } from "@/lib/http/api-fetch";
 import {
   DISCIPLINE_LABELS,
   DISCIPLINES,
-  isSafePhotoUrl,
   type PractitionerCreateInput,
   practitionerCreateSchema,
   practitionerUpdateSchema,
@@ -21,6 +20,7 @@ import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 import { previewDeactivationAction } from "../_setup/actions";
 import { ClashConfirm } from "../_setup/clash-confirm";
 import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
+import { PhotoField } from "./photo-field";
 
 type Values = PractitionerCreateInput & { active?: boolean };
 const KEYS = [
@@ -29,7 +29,6 @@ const KEYS = [
   "title",
   "qualifications",
   "ahpraNumber",
-  "photoUrl",
   "bio",
   "discipline",
   "email",
@@ -37,7 +36,7 @@ const KEYS = [
   "active",
 ];
 /** The public profile, as the form edits it (blank = none). */
-const PROFILE = ["title", "qualifications", "ahpraNumber", "photoUrl", "bio"] as const;
+const PROFILE = ["title", "qualifications", "ahpraNumber", "bio"] as const;
 
 export function PractitionersManager({
   practitioners,
@@ -97,7 +96,7 @@ export function PractitionersManager({
                 <tr key={p.slug}>
                   <th scope="row">
                     <span className="setup-person">
-                      <PractitionerAvatar name={p.name} photoUrl={p.photoUrl} size={32} />
+                      <PractitionerAvatar name={p.name} photoUrl={p.photo} size={32} />
                       <span>
                         {p.name} <span className="muted">({p.slug})</span>
                       </span>
@@ -155,7 +154,6 @@ function PractitionerForm({
           title: practitioner.title,
           qualifications: practitioner.qualifications,
           ahpraNumber: practitioner.ahpraNumber ?? "",
-          photoUrl: practitioner.photoUrl ?? "",
           bio: practitioner.bio,
           locations: practitioner.locations,
           active: practitioner.active,
@@ -166,7 +164,6 @@ function PractitionerForm({
           title: "",
           qualifications: "",
           ahpraNumber: "",
-          photoUrl: "",
           bio: "",
           discipline: "sports-physio",
           email: "",
@@ -174,8 +171,7 @@ function PractitionerForm({
         },
   });
   const { errors, isSubmitting } = formState;
-  const [previewName, previewPhoto] = useWatch({ control, name: ["name", "photoUrl"] });
-  const photo = typeof previewPhoto === "string" && isSafePhotoUrl(previewPhoto.trim()) ? previewPhoto.trim() : null;
+  const previewName = useWatch({ control, name: "name" });
 
   async function save(values: Values) {
     setStatus(null);
@@ -266,32 +262,16 @@ function PractitionerForm({
       </div>
       <fieldset className="setup-profile">
         <legend>Profile patients see when they choose a practitioner</legend>
-        <div className="setup-profile__photo">
-          <PractitionerAvatar
-            key={photo ?? "none"}
-            name={previewName || practitioner?.name || "?"}
-            photoUrl={photo}
-            size={72}
+        {practitioner ? (
+          <PhotoField
+            id={f("photo")}
+            slug={practitioner.slug}
+            name={previewName || practitioner.name}
+            photo={practitioner.photo}
           />
-          <Field
-            id={f("photoUrl")}
-            label="Photo address"
-            optional
-            hint="A square photo's web address, starting with https://. Without one, patients see their initials."
-            error={errors.photoUrl}
-          >
-            <input
-              className="input"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...describedBy(f("photoUrl"), errors.photoUrl, true)}
-              {...register("photoUrl")}
-            />
-          </Field>
-        </div>
+        ) : (
+          <p className="muted">You can add their photo once they are saved.</p>
+        )}
         <div className="form-grid">
           <Field
             id={f("qualifications")}

@@ -38,7 +38,7 @@ export const GET = publicApiRoute(async (request) => {
       qualifications: p.qualifications,
       ahpraNumber: p.ahpraNumber,
       bio: p.bio,
-      photoUrl: p.photoUrl,
+      photo: p.photo,
       ...(next ? { nextFree: next.get(p.slug) ?? null } : {}),
     })),
   });
