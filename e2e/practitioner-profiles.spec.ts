@@ -1,6 +1,8 @@
 // Issue 21: practitioner profiles (item 7) set by the manager and shown with each one's next free time when a patient
 // chooses; the practitioner's day links to their printed day sheet (item 10); reception's day view opens at the
 // day's first appointment, not at the current time (item 11).
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { freeSlots, nameSafe, patient } from "./support/api";
@@ -9,6 +11,9 @@ import { signIn, sydneyDate } from "./support/staff";
 
 test.describe.configure({ timeout: 120_000 });
 
+/** A 64 px square PNG: what a manager uploads. */
+const PHOTO = readFileSync(path.join(import.meta.dirname, "support/practitioner-photo.png"));
+
 const PUBLIC_FIELDS = [
   "ahpraNumber",
   "bio",
@@ -16,7 +21,7 @@ const PUBLIC_FIELDS = [
   "locations",
   "name",
   "nextFree",
-  "photoUrl",
+  "photo",
   "qualifications",
   "slug",
   "title",
@@ -25,7 +30,7 @@ interface Listed {
   slug: string;
   name: string;
   nextFree?: string | null;
-  photoUrl: string | null;
+  photo: string | null;
   qualifications: string;
   ahpraNumber: string | null;
 }
@@ -48,7 +53,18 @@ test("the public practitioner list gives only the public profile, and each one's
   expect(practitioners.map((p) => p.slug)).toEqual(["liam-walsh", "sophie-nguyen"]);
   for (const p of practitioners) expect(Object.keys(p).sort()).toEqual(PUBLIC_FIELDS);
   const liam = practitioners[0]!;
-  expect(liam).toMatchObject({ photoUrl: "/practitioners/liam-walsh.svg", ahpraNumber: "PHY0001967305" });
+  expect(liam).toMatchObject({ ahpraNumber: "PHY0001967305" });
+  // the photo is served by this site, as stored: a PNG with nothing for a browser to sniff or run
+  expect(liam.photo).toMatch(/^\/api\/v1\/practitioners\/liam-walsh\/photo\?v=[0-9a-f]{16}$/);
+  const img = await request.get(liam.photo!);
+  expect(img.status()).toBe(200);
+  expect(img.headers()).toMatchObject({
+    "content-type": "image/png",
+    "x-content-type-options": "nosniff",
+    "cache-control": "public, max-age=300",
+  });
+  expect(img.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
+  expect((await request.get(liam.photo!, { headers: { "if-none-match": img.headers().etag! } })).status()).toBe(304);
   // the next free time is the first free time the availability gives for him
   const slots = await freeSlots(request, {
     location: "chatswood",
@@ -88,8 +104,8 @@ for (const width of [390, 320, 1440]) {
       );
       await expect(liam).toHaveAccessibleDescription(/BPhysio, MSportsPhysio.*cyclists.*AHPRA PHY0001967305/);
       const photo = page.locator(".option--person").filter({ has: liam }).locator("img");
-      await expect(photo).toHaveAttribute("src", "/practitioners/liam-walsh.svg");
-      // the portrait really loads (the page's Content-Security-Policy lets it)
+      await expect(photo).toHaveAttribute("src", /^\/api\/v1\/practitioners\/liam-walsh\/photo\?v=/);
+      // the portrait really loads (from this site: the page's Content-Security-Policy allows no other image host)
       await expect
         .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
         .toBeGreaterThan(0);
@@ -128,20 +144,35 @@ test("the manager sets a practitioner's profile; bad values are explained beside
   await expect(form.getByLabel("AHPRA registration number")).toHaveValue(/^PHY\d{10}$/);
 
   const ahpra = form.getByLabel("AHPRA registration number");
-  const photo = form.getByLabel("Photo address");
+  const photo = form.getByLabel("Photo");
+  // a GIF named .png: judged by its bytes, refused beside the field
+  await photo.setInputFiles({ name: "tom.png", mimeType: "image/png", buffer: Buffer.from("GIF89a\x01\x00\x01\x00") });
+  await expect(photo).toHaveAttribute("aria-invalid", "true");
+  await expect(photo).toHaveAccessibleDescription(/Choose a PNG, JPEG or WebP image/);
   await ahpra.fill("PHY12345");
-  await photo.fill("http://example.com/tom.jpg");
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(ahpra).toHaveAttribute("aria-invalid", "true");
   await expect(ahpra).toHaveAccessibleDescription(/Enter 3 letters and 10 digits, as on the AHPRA register/);
-  await expect(photo).toHaveAttribute("aria-invalid", "true");
-  await expect(photo).toHaveAccessibleDescription(/Enter a web address that starts with https:\/\//);
   await checkA11y();
   await form.screenshot({ path: info.outputPath("admin-profile-errors.png") });
 
+  // a real PNG (named .jpg: the bytes decide): saved at once, previewed, and patients get it from this site
+  await photo.setInputFiles({
+    name: "tom.jpg",
+    mimeType: "image/jpeg",
+    buffer: PHOTO,
+  });
+  await expect(form.getByText("Photo saved. Patients see it now.")).toBeVisible();
+  await expect(photo).not.toHaveAttribute("aria-invalid", "true");
+  const preview = form.locator(".setup-profile__photo img");
+  await expect(preview).toHaveAttribute("src", /^\/api\/v1\/practitioners\/tom-hartley\/photo\?v=/);
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  const stored = await page.request.get((await preview.getAttribute("src"))!);
+  expect(stored.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await stored.body())).toEqual(PHOTO);
+
   // another practitioner's number: the server refuses it, beside the field
   await ahpra.fill("PHY0001734521");
-  await photo.fill("/practitioners/tom-hartley.svg");
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(ahpra).toHaveAccessibleDescription(/Another practitioner already has this AHPRA registration number/);
 
@@ -155,11 +186,26 @@ test("the manager sets a practitioner's profile; bad values are explained beside
   const listed = (await (await page.request.get("/api/v1/practitioners?location=mosman")).json()) as {
     practitioners: Listed[];
   };
-  expect(listed.practitioners.find((p) => p.slug === "tom-hartley")).toMatchObject({
-    qualifications: `BAppSc (Physiotherapy), MSportsPhysio ${tag}`,
-    photoUrl: "/practitioners/tom-hartley.svg",
-  });
-  // and the change is in the audit log
+  const tom = listed.practitioners.find((p) => p.slug === "tom-hartley")!;
+  expect(tom.qualifications).toBe(`BAppSc (Physiotherapy), MSportsPhysio ${tag}`);
+  expect(tom.photo).toBe(await preview.getAttribute("src"));
+  // and on /book
+  await page.goto("/book");
+  await chooseService(page, "Sports physiotherapy follow-up");
+  await chooseLocation(page, "Mosman");
+  const card = page.locator(".option--person").filter({ has: page.getByRole("button", { name: /^Tom Hartley/ }) });
+  await expect(card.locator("img")).toHaveAttribute("src", tom.photo!);
+  await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  await card.screenshot({ path: info.outputPath("book-uploaded-photo.png") });
+  // the photo's upload and the profile change are in the audit log
+  await page.goto("/admin/audit?action=setup.practitioner.photo&person=admin%40demo.clinic");
+  await expect(
+    page
+      .getByRole("table", { name: /Audit log entries/ })
+      .getByRole("row")
+      .filter({ hasText: "tom-hartley" })
+      .first(),
+  ).toBeVisible();
   await page.goto("/admin/audit?action=setup.practitioner.update&person=admin%40demo.clinic");
   await expect(
     page
