@@ -31,7 +31,7 @@ export function PractitionerAvatar({
   const style = { "--avatar-size": `${size}px` } as React.CSSProperties;
   if (photoUrl && !failed)
     return (
-      // a plain img: the photo is either this site's file or an https address the manager gave (see the CSP's img-src)
+      // a plain img: the photo is served by this site (GET /api/v1/practitioners/{slug}/photo; the CSP's img-src is 'self')
       // eslint-disable-next-line @next/next/no-img-element
       <img
         className={className}
