@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { locationDisciplines, locations } from "./locations";
 import { serviceLocations, services } from "./services";
-import { disciplineEnum, SLUG_PATTERN } from "./types";
+import { bytea, disciplineEnum, SLUG_PATTERN } from "./types";
 
 export const practitioners = pgTable(
   "practitioners",
@@ -27,11 +27,39 @@ export const practitioners = pgTable(
     discipline: disciplineEnum("discipline").notNull(),
     title: text("title").notNull(),
     bio: text("bio").notNull().default(""),
+    /** As patients read them, e.g. "BPhty (Hons), MSportsPhysio". */
+    qualifications: text("qualifications").notNull().default(""),
+    /** AHPRA registration: the profession's three letters and ten digits (PHY0001234567); null for professions it
+     * does not register (exercise physiologists are accredited by ESSA instead). */
+    ahpraNumber: text("ahpra_number").unique(),
     active: boolean("active").notNull().default(true),
   },
   (t) => [
     unique("practitioners_id_discipline").on(t.id, t.discipline),
     check("practitioners_slug_format", sql`${t.slug} ~ ${sql.raw(`'${SLUG_PATTERN}'`)}`),
+    check("practitioners_ahpra_format", sql`${t.ahpraNumber} ~ '^[A-Z]{3}[0-9]{10}$'`),
+  ],
+);
+
+/**
+ * A practitioner's photo, uploaded by an admin and served by this site (GET /api/v1/practitioners/{slug}/photo), so
+ * no other host sees who opens the booking page. Only PNG, JPEG or WebP, judged by their bytes; at most 1 MB.
+ */
+export const practitionerPhotos = pgTable(
+  "practitioner_photos",
+  {
+    practitionerId: uuid("practitioner_id")
+      .primaryKey()
+      .references(() => practitioners.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    /** Hex sha256 of the bytes: the ETag. */
+    sha256: text("sha256").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("practitioner_photos_type", sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`),
+    check("practitioner_photos_size", sql`octet_length(${t.bytes}) between 1 and 1048576`),
   ],
 );
 

@@ -40,3 +40,17 @@ export const tstzrange = customType<{ data: { start: Date; end: Date }; driverDa
 });
 
 export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/** Raw bytes; both drivers (postgres-js, PGlite) hand back a Uint8Array (a Buffer is one). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | string }>({
+  dataType() {
+    return "bytea";
+  },
+  toDriver(value) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  },
+  fromDriver(value) {
+    if (typeof value === "string") return new Uint8Array(Buffer.from(value.replace(/^\\x/, ""), "hex"));
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  },
+});

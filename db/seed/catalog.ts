@@ -164,7 +164,13 @@ export interface DemoPractitioner {
   name: string;
   discipline: Discipline;
   title: string;
+  /** Two sentences, as patients read them when choosing. */
   bio: string;
+  qualifications: string;
+  /** Physiotherapists are on the AHPRA register (PHY + ten digits); exercise physiologists are accredited by ESSA. */
+  ahpraNumber: string | null;
+  /** A drawn portrait in db/seed/portraits/ (no stock photos), stored like an admin's upload. */
+  portrait: string;
   shifts: Shift[];
   classes?: ClassBlock[];
 }
@@ -180,7 +186,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Amelia Chen",
     discipline: "sports-physio",
     title: SP,
-    bio: "Runners and hamstring tendinopathy; clinical Pilates instructor.",
+    bio: "Amelia helps runners with hamstring and Achilles tendon pain get back to their usual distances. She is also a clinical Pilates instructor and builds strength programs you can keep up at home.",
+    qualifications: "BPhty (Hons), MSportsPhysio",
+    ahpraNumber: "PHY0001734521",
+    portrait: "amelia-chen.png",
     shifts: [
       { location: "martin-place", days: [1, 3, 5], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "barangaroo", days: [2, 4], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -192,7 +201,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "James Okafor",
     discipline: "sports-physio",
     title: SP,
-    bio: "Football and rugby injuries, return to sprinting.",
+    bio: "James treats football and rugby injuries, from sprained ankles to shoulder dislocations. He plans a staged return to sprinting and contact so you go back when your body is ready.",
+    qualifications: "BAppSc (Physiotherapy), MSportsPhysio",
+    ahpraNumber: "PHY0001852093",
+    portrait: "james-okafor.png",
     shifts: [
       { location: "barangaroo", days: [1, 3, 5], start: "10:00", end: "19:00", breakAt: LATE_BREAK },
       { location: "martin-place", days: [2, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
@@ -207,7 +219,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Priya Raman",
     discipline: "sports-physio",
     title: "Senior sports physiotherapist",
-    bio: "Persistent tendon pain and shockwave therapy.",
+    bio: "Priya sees people whose tendon pain has lasted months and has not settled with rest. She combines loading programs with shockwave therapy where the evidence supports it.",
+    qualifications: "BPhysio (Hons), MPhty (Musculoskeletal)",
+    ahpraNumber: "PHY0001298476",
+    portrait: "priya-raman.png",
     shifts: [{ location: "martin-place", days: [1, 2, 3, 4, 5], start: "07:30", end: "15:30", breakAt: LUNCH }],
     classes: [{ location: "martin-place", day: 2, start: "17:30", end: "18:25", service: "pilates-class" }],
   },
@@ -216,7 +231,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Sophie Nguyen",
     discipline: "sports-physio",
     title: SP,
-    bio: "Dancers, hip and hamstring problems.",
+    bio: "Sophie works with dancers and anyone with hip or hamstring problems. She trained in dance medicine and knows how to keep you in class while you recover.",
+    qualifications: "BPhty, GradCert Dance Science",
+    ahpraNumber: "PHY0002014638",
+    portrait: "sophie-nguyen.png",
     shifts: [
       { location: "north-sydney", days: [1, 2, 3, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "chatswood", days: [5], start: "09:00", end: "17:00", breakAt: LUNCH },
@@ -227,7 +245,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Liam Walsh",
     discipline: "sports-physio",
     title: SP,
-    bio: "Knee and distal hamstring injuries, cycling.",
+    bio: "Liam treats knee and distal hamstring injuries, especially in cyclists. He checks your bike set-up as part of getting you riding without pain.",
+    qualifications: "BPhysio, MSportsPhysio",
+    ahpraNumber: "PHY0001967305",
+    portrait: "liam-walsh.png",
     shifts: [
       { location: "chatswood", days: [1, 2, 3, 4], start: "11:00", end: "19:30", breakAt: ["15:00", "15:30"] },
       { location: "mosman", days: [5], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -238,7 +259,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Tom Hartley",
     discipline: "sports-physio",
     title: SP,
-    bio: "Triathletes and masters athletes.",
+    bio: "Tom looks after triathletes and masters athletes training around work and family. He balances treatment with a training plan that fits your week.",
+    qualifications: "BAppSc (Physiotherapy)",
+    ahpraNumber: "PHY0001483910",
+    portrait: "tom-hartley.png",
     shifts: [
       { location: "mosman", days: [1, 3], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "north-sydney", days: [2, 4, 5], start: "10:00", end: "19:00", breakAt: LATE_BREAK },
@@ -249,7 +273,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Ella Fraser",
     discipline: "sports-physio",
     title: SP,
-    bio: "Netball, tennis and junior athletes.",
+    bio: "Ella treats netball and tennis injuries and sees many junior athletes. She explains each step in plain words to players and their parents.",
+    qualifications: "DPT (Doctor of Physiotherapy)",
+    ahpraNumber: "PHY0002157849",
+    portrait: "ella-fraser.png",
     shifts: [
       { location: "mosman", days: [2, 4], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "barangaroo", days: [1, 3], start: "08:00", end: "14:00" },
@@ -260,7 +287,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Grace Miller",
     discipline: "exercise-physiology",
     title: EPT,
-    bio: "Tendon loading programs and return to running.",
+    bio: "Grace writes tendon loading programs and guides people back to running after injury. Each session builds on the last, with clear goals you can track.",
+    qualifications: "BExSc, MClinExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "grace-miller.png",
     shifts: [
       { location: "north-sydney", days: [1, 3, 5], start: "08:00", end: "17:00", breakAt: LUNCH },
       { location: "online", days: [2, 4], start: "07:00", end: "15:00", breakAt: ["11:00", "11:30"] },
@@ -271,7 +301,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Daniel Costa",
     discipline: "exercise-physiology",
     title: EPT,
-    bio: "Strength and conditioning for field sports.",
+    bio: "Daniel brings strength and conditioning to players of football, rugby and hockey. He helps you rebuild power and speed after injury and lower the chance of it coming back.",
+    qualifications: "BExSpSc, MExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "daniel-costa.png",
     shifts: [
       { location: "chatswood", days: [1, 2, 3, 4], start: "09:00", end: "18:00", breakAt: LUNCH },
       { location: "online", days: [5], start: "08:00", end: "16:00", breakAt: LUNCH },
@@ -282,7 +315,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Hannah Lee",
     discipline: "exercise-physiology",
     title: EPT,
-    bio: "Older adults, bone health and persistent pain.",
+    bio: "Hannah works with older adults on bone health, balance and persistent pain. Her programs start where you are and build the strength for everyday life.",
+    qualifications: "BExSc (Hons), MClinExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "hannah-lee.png",
     shifts: [
       { location: "mosman", days: [1, 2, 3], start: "08:00", end: "16:00", breakAt: LUNCH },
       { location: "chatswood", days: [4, 5], start: "10:00", end: "18:30", breakAt: LATE_BREAK },
@@ -293,7 +329,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Oliver Brooks",
     discipline: "exercise-physiology",
     title: "Online rehab lead",
-    bio: "Remote rehab programs for runners anywhere in Australia.",
+    bio: "Oliver runs remote rehab programs for runners anywhere in Australia. You train at home by video, with a plan he adjusts every week.",
+    qualifications: "BExSc, MClinExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "oliver-brooks.png",
     shifts: [{ location: "online", days: [1, 2, 3, 4, 5], start: "07:00", end: "19:00", breakAt: ["12:00", "13:00"] }],
   },
   {
@@ -301,7 +340,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Mia Thompson",
     discipline: "exercise-physiology",
     title: EPT,
-    bio: "Pregnancy and postnatal return to exercise.",
+    bio: "Mia helps women exercise safely during pregnancy and return to exercise after birth. She works with your GP or obstetrician when needed.",
+    qualifications: "BExSc, MExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "mia-thompson.png",
     shifts: [
       { location: "mosman", days: [4, 5], start: "08:00", end: "16:00", breakAt: LUNCH },
       { location: "north-sydney", days: [2], start: "08:00", end: "17:00", breakAt: LUNCH },
@@ -312,7 +354,10 @@ export const PRACTITIONERS: DemoPractitioner[] = [
     name: "Noah Patel",
     discipline: "exercise-physiology",
     title: EPT,
-    bio: "Hamstring strength testing and sprint return.",
+    bio: "Noah tests hamstring strength and guides athletes through a safe return to sprinting. He uses simple measures so you can see your progress.",
+    qualifications: "BExSpSc, MClinExPhys, AEP (ESSA)",
+    ahpraNumber: null,
+    portrait: "noah-patel.png",
     shifts: [
       { location: "online", days: [1, 3], start: "12:00", end: "20:00", breakAt: ["16:00", "16:30"] },
       { location: "north-sydney", days: [4, 5], start: "08:00", end: "17:00", breakAt: LUNCH },

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { hashPassword } from "@/lib/security/password";
@@ -8,13 +10,24 @@ import { hashToken, newToken } from "@/lib/security/tokens";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { seedDemoIntakes } from "./demo-intakes";
-import { FIRST_NAMES, GROUP, LAST_NAMES, LOCATIONS, PRACTITIONERS, SERVICES, SYDNEY } from "./catalog";
+import {
+  FIRST_NAMES,
+  GROUP,
+  LAST_NAMES,
+  LOCATIONS,
+  PRACTITIONERS,
+  SERVICES,
+  SYDNEY,
+  type DemoPractitioner,
+} from "./catalog";
 import type { AppointmentStatus } from "@/db/schema/types";
 import type { Actor } from "@/lib/audit/record-audit";
 import { createLocation } from "@/lib/setup/create-location";
 import { createPractitioner } from "@/lib/setup/create-practitioner";
 import { createService } from "@/lib/setup/create-service";
 import { updateLocation } from "@/lib/setup/update-location";
+import { setPractitionerPhoto } from "@/lib/setup/practitioner-photo";
+import { updatePractitioner } from "@/lib/setup/update-practitioner";
 import { updateService } from "@/lib/setup/update-service";
 
 export interface SeedOptions {
@@ -102,15 +115,30 @@ async function seedServices(db: Db): Promise<Ids> {
   return idsBySlug(db, s.services);
 }
 
+/** The drawn portrait, stored as an admin's upload would be (PNG, checked by its bytes). */
+async function seedPortrait(db: Db, p: DemoPractitioner): Promise<void> {
+  const bytes = await readFile(path.join(process.cwd(), "db/seed/portraits", p.portrait)).catch(() => null);
+  if (bytes) await setPractitionerPhoto(db, SEED, p.slug, new Uint8Array(bytes));
+}
+
 async function seedPractitioners(db: Db): Promise<Ids> {
   const ids: Ids = new Map();
   for (const p of PRACTITIONERS) {
     const [existing] = await db
-      .select({ id: s.practitioners.id })
+      .select({ id: s.practitioners.id, qualifications: s.practitioners.qualifications })
       .from(s.practitioners)
       .where(eq(s.practitioners.slug, p.slug));
     if (existing) {
       ids.set(p.slug, existing.id);
+      // a demo clinic from before profiles: give it theirs, once (a manager's own edits are left alone)
+      if (!existing.qualifications) {
+        await updatePractitioner(db, SEED, p.slug, {
+          bio: p.bio,
+          qualifications: p.qualifications,
+          ahpraNumber: p.ahpraNumber,
+        });
+        await seedPortrait(db, p);
+      }
       continue; // rosters exist already
     }
     await createPractitioner(db, SEED, {
@@ -119,8 +147,11 @@ async function seedPractitioners(db: Db): Promise<Ids> {
       discipline: p.discipline,
       title: p.title,
       bio: p.bio,
+      qualifications: p.qualifications,
+      ahpraNumber: p.ahpraNumber,
       locations: [...new Set([...p.shifts, ...(p.classes ?? [])].map((x) => x.location))],
     });
+    await seedPortrait(db, p);
     const id = (await idsBySlug(db, s.practitioners)).get(p.slug)!;
     ids.set(p.slug, id);
   }

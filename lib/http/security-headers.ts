@@ -18,6 +18,8 @@ export function isTokenPath(pathname: string): boolean {
 /**
  * A strict policy: scripts only with this response's nonce (and what they load, 'strict-dynamic'), nothing framed,
  * no plugins, no <base>, forms and fetches to this origin only. Styles may be inline (React's style attributes).
+ * Images come from this site only: practitioners' photos are stored and served here, so no other host sees who opens a
+ * page (blob: is the admin's preview of a photo before it is uploaded).
  */
 export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
@@ -52,8 +54,8 @@ export function securityHeaders(pathname: string, opts: { production: boolean })
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * A state-changing staff request must come from our own pages: a JSON body (a cross-site page cannot send one without
- * a CORS preflight, which we never grant), and, where the browser says where it came from, from this very origin.
+ * A state-changing staff request must come from our own pages: a JSON or raw-bytes body (a cross-site page cannot send
+ * either without a CORS preflight, which we never grant), and, where the browser says where it came from, from this very origin.
  * Returns why it is refused, or null.
  */
 export function crossSiteRefusal(
@@ -61,9 +63,15 @@ export function crossSiteRefusal(
   publicBaseUrl: string,
 ): { status: number; code: string; message: string } | null {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
+  // neither type is one a cross-site form may send, nor one a cross-site fetch may send without that preflight;
+  // octet-stream carries a file's raw bytes (a practitioner's photo)
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type.trim())) {
-    return { status: 400, code: "bad_request", message: "Send a JSON body with Content-Type: application/json." };
+  if (!/^application\/(json|octet-stream)\b/i.test(type.trim())) {
+    return {
+      status: 400,
+      code: "bad_request",
+      message: "Send a JSON body with Content-Type: application/json (a file as application/octet-stream).",
+    };
   }
   return otherSiteRefusal(req, publicBaseUrl);
 }

@@ -217,7 +217,7 @@ describe("reasons in plain words", () => {
 
   it("explains online rehab and why it fits", () => {
     expect(reasons({ ...onlineReady, course: "same", goal: "return-to-sport" })).toEqual([
-      "You have a diagnosis, it has lasted 12 weeks or more, and it has stopped getting better and you want to get back to your sport, so a structured exercise program with an exercise physiologist suits you best.",
+      "You have a diagnosis and it has lasted 12 weeks or more. It has stopped getting better. You want to get back to your sport. A structured exercise program with an exercise physiologist suits you best.",
       "You'd like online rehab and have the space, a camera and feel safe exercising alone, so you can do it by video from home.",
     ]);
   });

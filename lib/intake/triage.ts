@@ -2,7 +2,7 @@
 // versioned, so a stored result can say which rules produced it.
 import { pruneDisabledAnswers } from "./enable-when";
 import type { Answers } from "./questionnaire";
-import { detectFlags, joinPlain, type FlagCode, type FlagContext, type FlagTier, type TriageFlag } from "./red-flags";
+import { detectFlags, type FlagCode, type FlagContext, type FlagTier, type TriageFlag } from "./red-flags";
 
 /** Bump whenever a rule, threshold or message below changes. */
 export const TRIAGE_RULES_VERSION = "1.0.0";
@@ -82,15 +82,20 @@ function decide(a: Answers, flags: readonly TriageFlag[]): { route: Route; urgen
   if (row4.length > 0) return { route: "sports-physio", urgency: "routine", reasons: row4 };
 
   // Rows 5 and 6 share their conditions; online needs the patient's wish, their set-up and no GP flag.
+  // short sentences, one fact each: easier to read on a phone than one long sentence
   const longRehab = [
-    a.course === "same" ? "it has stopped getting better" : null,
-    a["treatment-result"] === "plateaued" ? "treatment helped at first but then stopped helping" : null,
-    a["treatment-result"] === "no-help" ? "treatment so far hasn't helped" : null,
-    a.goal === "return-to-sport" ? "you want to get back to your sport" : null,
+    a.course === "same" ? "It has stopped getting better." : null,
+    a["treatment-result"] === "plateaued" ? "Treatment helped at first, then stopped helping." : null,
+    a["treatment-result"] === "no-help" ? "Treatment so far hasn't helped." : null,
+    a.goal === "return-to-sport" ? "You want to get back to your sport." : null,
   ].filter((r): r is string => r !== null);
   if (weeks !== undefined && weeks >= 12 && longRehab.length > 0) {
     const reasons = [
-      `You have a diagnosis, it has lasted 12 weeks or more, and ${joinPlain(longRehab)}, so a structured exercise program with an exercise physiologist suits you best.`,
+      [
+        "You have a diagnosis and it has lasted 12 weeks or more.",
+        ...longRehab,
+        "A structured exercise program with an exercise physiologist suits you best.",
+      ].join(" "),
     ];
     const wantsOnline = a["prefer-online"] === true;
     if (wantsOnline && a["online-suitable"] === true && !hasTier("gp")) {

@@ -109,6 +109,25 @@ describe("the published directory (demo clinic)", () => {
     expect(validator.validate({ ...d.slots[0]!.resource, status: "maybe" }).length).toBeGreaterThan(0);
   });
 
+  it("gives a practitioner their qualifications, AHPRA registration and photo", async () => {
+    const d = await buildDirectory(h.db, P, NOW);
+    const amelia = d.practitioners.find((p) => p.id === "amelia-chen")!;
+    expect(amelia.qualification).toEqual([{ code: { text: "BPhty (Hons), MSportsPhysio" } }]);
+    expect(amelia.identifier).toContainEqual(
+      expect.objectContaining({ system: "http://hl7.org.au/id/ahpra-registration-number", value: "PHY0001734521" }),
+    );
+    expect(amelia.photo).toEqual([
+      {
+        url: expect.stringMatching(
+          /^https:\/\/book\.example\.com\.au\/api\/v1\/practitioners\/amelia-chen\/photo\?v=[0-9a-f]{16}$/,
+        ),
+      },
+    ]);
+    // exercise physiologists are not on the AHPRA register
+    const grace = d.practitioners.find((p) => p.id === "grace-miller")!;
+    expect(JSON.stringify(grace.identifier)).not.toContain("ahpra");
+  });
+
   it("passes the test kit's Slot checks: free or busy, instants, a deep link and a phone on each, capacity on classes", async () => {
     const d = await buildDirectory(h.db, P, NOW);
     const scheduleIds = new Set(d.schedules.map((s) => s.id));

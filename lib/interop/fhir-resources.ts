@@ -50,7 +50,14 @@ export interface PublicPractitioner {
   title: string;
   discipline: string;
   locations: string[];
+  qualifications?: string;
+  ahpraNumber?: string | null;
+  photo?: string | null;
 }
+
+/** AU Base's namespace and identifier type for an AHPRA registration number. */
+const AHPRA_SYSTEM = "http://hl7.org.au/id/ahpra-registration-number";
+const AHPRA_TYPE = { system: "http://terminology.hl7.org.au/CodeSystem/v2-0203-extended", code: "AHPRA" };
 /** One practitioner giving one service at one location: a Schedule. */
 export interface ScheduleKey {
   location: string;
@@ -139,7 +146,10 @@ export function toPractitioner(p: Publisher, pr: PublicPractitioner): Practition
   return {
     resourceType: "Practitioner",
     id: pr.slug,
-    identifier: identifier(p, "practitioner", pr.slug),
+    identifier: [
+      ...identifier(p, "practitioner", pr.slug),
+      ...(pr.ahpraNumber ? [{ type: { coding: [AHPRA_TYPE] }, system: AHPRA_SYSTEM, value: pr.ahpraNumber }] : []),
+    ],
     active: true,
     name: [
       {
@@ -148,6 +158,8 @@ export function toPractitioner(p: Publisher, pr: PublicPractitioner): Practition
         ...(words.length > 1 ? { family: words.at(-1)!, given: words.slice(0, -1) } : { given: words }),
       },
     ],
+    ...(pr.photo ? { photo: [{ url: new URL(pr.photo, `${p.baseUrl}/`).href }] } : {}),
+    ...(pr.qualifications ? { qualification: [{ code: { text: pr.qualifications } }] } : {}),
   };
 }
 

@@ -5,7 +5,13 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { inviteStaff } from "./invite-staff";
 import { practitionerCreateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
-import { locationIdsFor, offerDiscipline, rethrowDuplicateSlug, toPractitionerDto } from "./setup-rows";
+import {
+  locationIdsFor,
+  offerDiscipline,
+  rethrowDuplicateAhpra,
+  rethrowDuplicateSlug,
+  toPractitionerDto,
+} from "./setup-rows";
 import type { SetupPractitionerDto } from "./setup-types";
 
 const DEFAULT_TITLE = { "sports-physio": "Sports physiotherapist", "exercise-physiology": "Exercise physiologist" };
@@ -36,7 +42,7 @@ export async function createPractitioner(
           discipline: row!.discipline,
         })),
       );
-      const practitioner = toPractitionerDto(row!, [...slugs].sort());
+      const practitioner = toPractitionerDto(row!, [...slugs].sort(), null);
       await recordAudit(tx, admin, {
         action: "setup.practitioner.create",
         entityType: "practitioner",
@@ -49,6 +55,7 @@ export async function createPractitioner(
       return { practitioner };
     });
   } catch (error) {
+    rethrowDuplicateAhpra(error);
     rethrowDuplicateSlug(error, "practitioners_slug_unique", "practitioner");
   }
 }

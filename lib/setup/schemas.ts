@@ -144,10 +144,26 @@ export type ServiceUpdateInput = z.input<typeof serviceUpdateSchema>;
 
 // ---------- practitioners ----------
 
+/** AHPRA registration numbers: the profession's three letters, then ten digits (PHY0001234567). */
+export const AHPRA_NUMBER = /^[A-Z]{3}[0-9]{10}$/;
+const AHPRA_MESSAGE = "Enter 3 letters and 10 digits, as on the AHPRA register, e.g. PHY0001234567";
+
+/** Blank clears it (null); absent leaves it as it is. */
+export const ahpraNumberSchema = z
+  .string({ error: AHPRA_MESSAGE })
+  .trim()
+  .toUpperCase()
+  .refine((v) => v === "" || AHPRA_NUMBER.test(v.replace(/\s+/g, "")), AHPRA_MESSAGE)
+  .transform((v) => v.replace(/\s+/g, "") || null)
+  .nullable()
+  .optional();
+
 const practitionerFields = {
   name: name("practitioner's name"),
   title: z.string().trim().max(120, "Use at most 120 characters").optional(),
   bio: z.string().trim().max(1000, "Use at most 1000 characters").optional(),
+  qualifications: z.string().trim().max(200, "Use at most 200 characters").optional(),
+  ahpraNumber: ahpraNumberSchema,
   locations: slugList("location"),
 };
 
@@ -171,6 +187,8 @@ export const practitionerUpdateSchema = z.object({
   name: practitionerFields.name.optional(),
   title: practitionerFields.title,
   bio: practitionerFields.bio,
+  qualifications: practitionerFields.qualifications,
+  ahpraNumber: practitionerFields.ahpraNumber,
   locations: practitionerFields.locations.optional(),
   active: z.boolean().optional(),
 });

@@ -5,10 +5,12 @@ import {
   locationDisciplines,
   locations,
   practitionerLocations,
+  practitionerPhotos,
   practitioners,
   serviceLocations,
   services,
 } from "@/db/schema";
+import { photoPath } from "@/lib/catalog/photo-path";
 import { NotFound, sqlConstraint, sqlState, ValidationFailed } from "@/lib/errors";
 import type { Discipline } from "./schemas";
 import type { SetupLocationDto, SetupPractitionerDto, SetupServiceDto } from "./setup-types";
@@ -47,12 +49,19 @@ export function toServiceDto(s: typeof services.$inferSelect, locationSlugs: str
   };
 }
 
-export function toPractitionerDto(p: typeof practitioners.$inferSelect, locationSlugs: string[]): SetupPractitionerDto {
+export function toPractitionerDto(
+  p: typeof practitioners.$inferSelect,
+  locationSlugs: string[],
+  photoSha256: string | null,
+): SetupPractitionerDto {
   return {
     slug: p.slug,
     name: p.name,
     title: p.title,
     bio: p.bio,
+    qualifications: p.qualifications,
+    ahpraNumber: p.ahpraNumber,
+    photo: photoSha256 ? photoPath(p.slug, photoSha256) : null,
     discipline: p.discipline,
     active: p.active,
     locations: locationSlugs,
@@ -109,6 +118,21 @@ export function rethrowDuplicateSlug(error: unknown, constraint: string, what: s
   throw error;
 }
 
+/** Two practitioners cannot share an AHPRA registration (the unique constraint says so): a 422 on `ahpraNumber`. */
+export function rethrowDuplicateAhpra(error: unknown): void {
+  if (sqlState(error) === "23505" && sqlConstraint(error) === "practitioners_ahpra_number_unique")
+    throw new ValidationFailed({ ahpraNumber: "Another practitioner already has this AHPRA registration number." });
+}
+
 export function notFound(what: string): NotFound {
   return new NotFound(`There is no ${what} with that name.`);
+}
+
+/** The hash of a practitioner's stored photo, or null when they have none. */
+export async function practitionerPhotoSha(db: Db | Tx, practitionerId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ sha256: practitionerPhotos.sha256 })
+    .from(practitionerPhotos)
+    .where(eq(practitionerPhotos.practitionerId, practitionerId));
+  return row?.sha256 ?? null;
 }

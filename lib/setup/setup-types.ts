@@ -36,6 +36,10 @@ export interface SetupPractitionerDto {
   name: string;
   title: string;
   bio: string;
+  qualifications: string;
+  ahpraNumber: string | null;
+  /** This site's address of their photo (GET /api/v1/practitioners/{slug}/photo), or null: initials. */
+  photo: string | null;
   discipline: Discipline;
   active: boolean;
   locations: string[];

@@ -8,7 +8,15 @@ import type { StaffAppointmentDto } from "@/lib/staff/reception-types";
 import { reviewActivation } from "./future-clashes";
 import { practitionerUpdateSchema } from "./schemas";
 import { requireSetupAdmin } from "./setup-access";
-import { locationIdsFor, notFound, offerDiscipline, practitionerLocationSlugs, toPractitionerDto } from "./setup-rows";
+import {
+  locationIdsFor,
+  notFound,
+  offerDiscipline,
+  practitionerLocationSlugs,
+  practitionerPhotoSha,
+  rethrowDuplicateAhpra,
+  toPractitionerDto,
+} from "./setup-rows";
 import type { SetupPractitionerDto } from "./setup-types";
 
 /**
@@ -28,7 +36,8 @@ export async function updatePractitioner(
     return await db.transaction(async (tx) => {
       const [row] = await tx.select().from(practitioners).where(eq(practitioners.slug, slug)).for("update");
       if (!row) throw notFound("practitioner");
-      const before = toPractitionerDto(row, await practitionerLocationSlugs(tx, row.id));
+      const sha = await practitionerPhotoSha(tx, row.id);
+      const before = toPractitionerDto(row, await practitionerLocationSlugs(tx, row.id), sha);
       const [updated] = Object.keys(set).length
         ? await tx.update(practitioners).set(set).where(eq(practitioners.id, row.id)).returning()
         : [row];
@@ -46,7 +55,7 @@ export async function updatePractitioner(
           .values(ids.map((locationId) => ({ practitionerId: row.id, locationId, discipline: row.discipline })))
           .onConflictDoNothing();
       }
-      const practitioner = toPractitionerDto(updated!, await practitionerLocationSlugs(tx, row.id));
+      const practitioner = toPractitionerDto(updated!, await practitionerLocationSlugs(tx, row.id), sha);
       const clashes = await reviewActivation(
         tx,
         { practitionerId: row.id },
@@ -62,6 +71,7 @@ export async function updatePractitioner(
       return { practitioner, clashes };
     });
   } catch (error) {
+    rethrowDuplicateAhpra(error);
     // a roster at a location being removed still refers to it (roster_entries → practitioner_locations)
     if (sqlState(error) === "23503")
       throw new ValidationFailed({

@@ -11,7 +11,8 @@ import type { AvailabilityDto } from "@/lib/scheduling/list-availability";
 
 /** A location as the booking pages use it: the API's, with the slugs of the services offered there. */
 export type LocationOption = Omit<LocationDto, "services"> & { services: string[] };
-export type PractitionerOption = PractitionerDto;
+/** With a service asked for, `nextFree` is the start of their soonest free time for it (null: none in five weeks). */
+export type PractitionerOption = PractitionerDto & { nextFree?: string | null };
 export type Slot = AvailabilityDto["slots"][number];
 /** What `POST /api/v1/triage` answers. */
 export type TriageOutcome = Omit<TriageResult, "rulesVersion"> & { id: string };
@@ -44,9 +45,11 @@ export function fetchPractitioners(
   location: string,
   discipline?: string,
   signal?: AbortSignal,
+  service?: string,
 ): Promise<{ practitioners: PractitionerOption[] }> {
   const p = new URLSearchParams({ location });
   if (discipline) p.set("discipline", discipline);
+  if (service) p.set("service", service);
   return callApi(`/api/v1/practitioners?${p}`, { signal });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sideTime, zonePlan } from "./time-format";
+import { nextFreeText, sideTime, zonePlan } from "./time-format";
 
 const online = { timezone: "Australia/Sydney", online: true };
 
@@ -20,5 +20,20 @@ describe("sideTime", () => {
       null,
     );
     expect(sideTime("2026-12-08T09:00:00+11:00", zonePlan(online, "Australia/Sydney"))).toBe(null);
+  });
+});
+
+describe("nextFreeText", () => {
+  const zone = "Australia/Sydney";
+  // Monday 7 December 2026, 10:00 am in Sydney (AEDT)
+  const now = new Date("2026-12-07T10:00:00+11:00");
+  it("says today and tomorrow in the clinic's zone, whatever the date in UTC", () => {
+    expect(nextFreeText("2026-12-07T14:30:00+11:00", zone, now)).toBe("today 2:30 pm");
+    // 9:00 am Tuesday in Sydney is still Monday in UTC
+    expect(nextFreeText("2026-12-08T09:00:00+11:00", zone, now)).toBe("tomorrow 9:00 am");
+  });
+  it("names the weekday within the week, and the date after it", () => {
+    expect(nextFreeText("2026-12-10T09:30:00+11:00", zone, now)).toBe("Thu 9:30 am");
+    expect(nextFreeText("2026-12-15T09:30:00+11:00", zone, now)).toBe("Tue 15 Dec, 9:30 am");
   });
 });

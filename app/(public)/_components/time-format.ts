@@ -121,3 +121,17 @@ export function whenText(iso: string, plan: ZonePlan): string {
   const other = sameDay ? timeOf(iso, plan.secondary) : `${timeOf(iso, plan.secondary)} ${dateOf(iso, plan.secondary)}`;
   return `${main} (${other} ${zoneCity(plan.secondary)} time)`;
 }
+
+/** When a practitioner is next free, for a list: "today 2:30 pm", "tomorrow 9:00 am", "Tue 9:30 am" within the week,
+ * "Tue 15 Dec, 9:30 am" after it; in `zone`. */
+export function nextFreeText(iso: string, zone: string, now = new Date()): string {
+  const time = timeOf(iso, zone);
+  const today = dateKey(now, zone);
+  const day = dateKey(iso, zone);
+  if (day === today) return `today ${time}`;
+  if (day === addDays(today, 1)) return `tomorrow ${time}`;
+  const weekday = fmt(zone, { weekday: "short" }).format(new Date(iso));
+  if (day <= addDays(today, 6)) return `${weekday} ${time}`;
+  const { day: d, month } = dayParts(day);
+  return `${weekday} ${d} ${month}, ${time}`;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listMyAppointments } from "@/lib/staff/list-my-appointments";
+import { myPractitionerSlug } from "@/lib/staff/my-practitioner-slug";
 import { addDays } from "@/lib/scheduling/local-time";
 import { clinicToday, validDateOr, weekStart } from "@/lib/staff/practice-schemas";
 import { AppointmentTable } from "../_clinical/appointment-table";
@@ -18,7 +19,11 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const today = clinicToday();
   // A date that does not parse falls back to today rather than an error page.
   const date = validDateOr(asked, today);
-  const { appointments } = await listMyAppointments(await getDb(), actor, { from: date, to: date });
+  const db = await getDb();
+  const [{ appointments }, slug] = await Promise.all([
+    listMyAppointments(db, actor, { from: date, to: date }),
+    myPractitionerSlug(db, actor),
+  ]);
   const title = date === today ? "Today" : longDate(date);
 
   return (
@@ -39,9 +44,20 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
       </header>
       <DayStats appointments={appointments} />
       <section aria-labelledby="day-list">
-        <h2 id="day-list" className="section-title">
-          Appointments
-        </h2>
+        <div className="section-head">
+          <h2 id="day-list" className="section-title">
+            Appointments
+          </h2>
+          {slug ? (
+            // a plain link: the sheet is its own page without the app frame, printed from there
+            <a
+              className="button button--small button--ghost"
+              href={`/calendar/print?practitioner=${slug}&date=${date}`}
+            >
+              Print day sheet<span className="visually-hidden"> for {longDate(date)}</span>
+            </a>
+          ) : null}
+        </div>
         {appointments.length ? (
           <AppointmentTable appointments={appointments} caption={`Your appointments on ${longDate(date)}`} />
         ) : (

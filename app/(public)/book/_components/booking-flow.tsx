@@ -43,7 +43,7 @@ export function BookingFlow({ catalog, initialLocation, startInHelp, deepLink = 
     [catalog.services],
   );
   const onDraft = useCallback((details: PatientDetails) => choose({ type: "details", details }), []);
-  const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null);
+  const team = usePractitionerList(location?.slug ?? null, service?.discipline ?? null, service?.slug ?? null);
   useEffect(() => preloadAfter(step), [step]);
 
   const current = renderStep({

@@ -101,6 +101,7 @@ export function renderStep(ctx: StepContext): { shown: StepId; body: React.React
       <StepPractitioner
         list={team.list}
         locationName={location.name}
+        zone={plan?.primary ?? location.timezone}
         selected={choices.practitioner}
         focus={moved}
         onRetry={team.retry}

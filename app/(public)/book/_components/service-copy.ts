@@ -20,12 +20,3 @@ export const DISCIPLINE_LABEL: Record<string, string> = {
   "sports-physio": "Sports physiotherapy",
   "exercise-physiology": "Exercise physiology",
 };
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join("");
-}

@@ -1,6 +1,8 @@
 "use client";
+import { useId } from "react";
+import { PractitionerAvatar } from "@/app/_components/practitioner-avatar";
 import type { PractitionerOption } from "../../_components/public-api";
-import { initials } from "./service-copy";
+import { nextFreeText } from "../../_components/time-format";
 import { StepHeading } from "./step-heading";
 
 export type PractitionerList =
@@ -11,13 +13,24 @@ export type PractitionerList =
 interface Props {
   list: PractitionerList;
   locationName: string;
+  /** The zone times are shown in (the clinic's, or the patient's for online rehab). */
+  zone: string;
   selected: string | null | undefined;
   focus: boolean;
   onChoose: (practitioner: string | null) => void;
   onRetry: () => void;
 }
 
-export function StepPractitioner({ list, locationName, selected, focus, onChoose, onRetry }: Props) {
+const DISCIPLINE_TITLE = { "exercise-physiology": "Exercise physiologist", "sports-physio": "Sports physiotherapist" };
+
+export function StepPractitioner({ list, locationName, zone, selected, focus, onChoose, onRetry }: Props) {
+  const soonest =
+    list.status === "ready"
+      ? list.practitioners
+          .map((p) => p.nextFree)
+          .filter((t): t is string => !!t)
+          .sort((a, b) => Date.parse(a) - Date.parse(b))[0]
+      : undefined;
   return (
     <>
       <StepHeading focus={focus}>Who would you like to see?</StepHeading>
@@ -38,6 +51,7 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
             <span className="option__body">
               <span className="option__title">First available</span>
               <span className="option__text">The soonest time with any practitioner here.</span>
+              {soonest ? <NextFree iso={soonest} zone={zone} /> : null}
             </span>
             <span className="option__chevron" aria-hidden="true">
               ›
@@ -56,25 +70,12 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
           : list.status === "ready"
             ? list.practitioners.map((p) => (
                 <li key={p.slug}>
-                  <button
-                    type="button"
-                    className="option"
-                    aria-pressed={selected === p.slug}
-                    onClick={() => onChoose(p.slug)}
-                  >
-                    <span className="option__avatar" aria-hidden="true">
-                      {initials(p.name)}
-                    </span>
-                    <span className="option__body">
-                      <span className="option__title">{p.name}</span>
-                      <span className="option__text">
-                        {p.discipline === "exercise-physiology" ? "Exercise physiologist" : "Sports physiotherapist"}
-                      </span>
-                    </span>
-                    <span className="option__chevron" aria-hidden="true">
-                      ›
-                    </span>
-                  </button>
+                  <PractitionerChoice
+                    practitioner={p}
+                    zone={zone}
+                    pressed={selected === p.slug}
+                    onChoose={() => onChoose(p.slug)}
+                  />
                 </li>
               ))
             : null}
@@ -93,5 +94,67 @@ export function StepPractitioner({ list, locationName, selected, focus, onChoose
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * One practitioner: the button says who and when they are next free; their title, qualifications, bio and AHPRA number
+ * sit beside it (its description), and the whole card answers a tap (the button's ::after covers it).
+ */
+function PractitionerChoice({
+  practitioner: p,
+  zone,
+  pressed,
+  onChoose,
+}: {
+  practitioner: PractitionerOption;
+  zone: string;
+  pressed: boolean;
+  onChoose: () => void;
+}) {
+  const id = useId();
+  const title = p.title || DISCIPLINE_TITLE[p.discipline];
+  return (
+    <div className="option option--person">
+      <PractitionerAvatar name={p.name} photoUrl={p.photo} size={56} />
+      <button
+        type="button"
+        className="person__choose"
+        aria-pressed={pressed}
+        aria-describedby={`${id}-about`}
+        onClick={onChoose}
+      >
+        <span className="option__title">{p.name}</span>
+        {p.nextFree === undefined ? null : p.nextFree ? (
+          <NextFree iso={p.nextFree} zone={zone} />
+        ) : (
+          <span className="next-free next-free--none">No free times in the next 5 weeks</span>
+        )}
+      </button>
+      <span id={`${id}-about`} className="person__about">
+        <span className="option__text">
+          {title}
+          {p.qualifications ? <span className="person__quals"> · {p.qualifications}</span> : null}
+        </span>
+        {p.bio ? <span className="person__bio">{p.bio}</span> : null}
+        {p.ahpraNumber ? (
+          <span className="person__reg">
+            <abbr title="Australian Health Practitioner Regulation Agency">AHPRA</abbr> {p.ahpraNumber}
+          </span>
+        ) : null}
+      </span>
+      <span className="option__chevron" aria-hidden="true">
+        ›
+      </span>
+    </div>
+  );
+}
+
+function NextFree({ iso, zone }: { iso: string; zone: string }) {
+  return (
+    <span className="next-free">
+      <span className="next-free__dot" aria-hidden="true" />
+      <span>Next free:</span> <span className="next-free__when">{nextFreeText(iso, zone)}</span>
+    </span>
   );
 }

@@ -4,15 +4,18 @@ import { ApiError } from "@/lib/http/api-fetch";
 import { fetchPractitioners } from "../../_components/public-api";
 import type { PractitionerList } from "./step-practitioner";
 
-/** The practitioners of one discipline at one location, loaded when both are known; `retry` loads them again. */
-export function usePractitionerList(location: string | null, discipline: string | null) {
+/**
+ * The practitioners of one discipline at one location, with when each is next free for the service, loaded when all
+ * are known; `retry` loads them again.
+ */
+export function usePractitionerList(location: string | null, discipline: string | null, service: string | null) {
   const [attempt, setAttempt] = useState(0);
   const [team, setTeam] = useState<{ key: string; list: PractitionerList } | null>(null);
-  const key = location && discipline ? `${location}|${discipline}|${attempt}` : null;
+  const key = location && discipline && service ? `${location}|${discipline}|${service}|${attempt}` : null;
   useEffect(() => {
-    if (!key || !location || !discipline) return;
+    if (!key || !location || !discipline || !service) return;
     const controller = new AbortController();
-    fetchPractitioners(location, discipline, controller.signal)
+    fetchPractitioners(location, discipline, controller.signal, service)
       .then((r) => setTeam({ key, list: { status: "ready", practitioners: r.practitioners } }))
       .catch((e: unknown) => {
         if ((e as Error).name === "AbortError") return;
@@ -22,7 +25,7 @@ export function usePractitionerList(location: string | null, discipline: string 
         });
       });
     return () => controller.abort();
-  }, [key, location, discipline]);
+  }, [key, location, discipline, service]);
   const list: PractitionerList = team && team.key === key ? team.list : { status: "loading" };
   const nameOf = (slug: string | undefined | null) =>
     (slug && list.status === "ready" ? list.practitioners.find((p) => p.slug === slug)?.name : undefined) ?? null;

@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
+import { PractitionerAvatar } from "@/app/_components/practitioner-avatar";
 import { ApiError } from "@/lib/http/api-fetch";
 import {
   DISCIPLINE_LABELS,
@@ -19,9 +20,23 @@ import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 import { previewDeactivationAction } from "../_setup/actions";
 import { ClashConfirm } from "../_setup/clash-confirm";
 import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
+import { PhotoField } from "./photo-field";
 
 type Values = PractitionerCreateInput & { active?: boolean };
-const KEYS = ["slug", "name", "title", "bio", "discipline", "email", "locations", "active"];
+const KEYS = [
+  "slug",
+  "name",
+  "title",
+  "qualifications",
+  "ahpraNumber",
+  "bio",
+  "discipline",
+  "email",
+  "locations",
+  "active",
+];
+/** The public profile, as the form edits it (blank = none). */
+const PROFILE = ["title", "qualifications", "ahpraNumber", "bio"] as const;
 
 export function PractitionersManager({
   practitioners,
@@ -80,7 +95,12 @@ export function PractitionersManager({
               {practitioners.map((p) => (
                 <tr key={p.slug}>
                   <th scope="row">
-                    {p.name} <span className="muted">({p.slug})</span>
+                    <span className="setup-person">
+                      <PractitionerAvatar name={p.name} photoUrl={p.photo} size={32} />
+                      <span>
+                        {p.name} <span className="muted">({p.slug})</span>
+                      </span>
+                    </span>
                   </th>
                   <td>{DISCIPLINE_LABELS[p.discipline]}</td>
                   <td>{p.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
@@ -122,7 +142,7 @@ function PractitionerForm({
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [clashes, setClashes] = useState<StaffAppointmentDto[] | null>(null);
-  const { register, handleSubmit, formState, setError, getValues } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, getValues, control } = useForm<Values>({
     resolver: withLocationList(
       zodResolver(
         (practitioner ? practitionerUpdateSchema : practitionerCreateSchema) as typeof practitionerCreateSchema,
@@ -132,25 +152,33 @@ function PractitionerForm({
       ? {
           name: practitioner.name,
           title: practitioner.title,
+          qualifications: practitioner.qualifications,
+          ahpraNumber: practitioner.ahpraNumber ?? "",
           bio: practitioner.bio,
           locations: practitioner.locations,
           active: practitioner.active,
         }
-      : { slug: "", name: "", title: "", bio: "", discipline: "sports-physio", email: "", locations: [] },
+      : {
+          slug: "",
+          name: "",
+          title: "",
+          qualifications: "",
+          ahpraNumber: "",
+          bio: "",
+          discipline: "sports-physio",
+          email: "",
+          locations: [],
+        },
   });
   const { errors, isSubmitting } = formState;
+  const previewName = useWatch({ control, name: "name" });
 
   async function save(values: Values) {
     setStatus(null);
     try {
+      const profile = Object.fromEntries(PROFILE.map((k) => [k, values[k] ?? ""]));
       const body = practitioner
-        ? {
-            name: values.name,
-            title: values.title,
-            bio: values.bio,
-            locations: values.locations,
-            active: values.active,
-          }
+        ? { name: values.name, ...profile, locations: values.locations, active: values.active }
         : values;
       const res = await staffFetch<{ practitioner: SetupPractitionerDto; clashes?: StaffAppointmentDto[] }>(
         practitioner ? `/api/v1/staff/admin/practitioners/${practitioner.slug}` : "/api/v1/staff/admin/practitioners",
@@ -232,9 +260,60 @@ function PractitionerForm({
           </Field>
         )}
       </div>
-      <Field id={f("bio")} label="Short biography" optional error={errors.bio}>
-        <textarea className="input" rows={2} {...describedBy(f("bio"), errors.bio)} {...register("bio")} />
-      </Field>
+      <fieldset className="setup-profile">
+        <legend>Profile patients see when they choose a practitioner</legend>
+        {practitioner ? (
+          <PhotoField
+            id={f("photo")}
+            slug={practitioner.slug}
+            name={previewName || practitioner.name}
+            photo={practitioner.photo}
+          />
+        ) : (
+          <p className="muted">You can add their photo once they are saved.</p>
+        )}
+        <div className="form-grid">
+          <Field
+            id={f("qualifications")}
+            label="Qualifications"
+            optional
+            hint="e.g. BPhty (Hons), MSportsPhysio"
+            error={errors.qualifications}
+          >
+            <input
+              className="input"
+              autoComplete="off"
+              {...describedBy(f("qualifications"), errors.qualifications, true)}
+              {...register("qualifications")}
+            />
+          </Field>
+          <Field
+            id={f("ahpraNumber")}
+            label="AHPRA registration number"
+            optional
+            hint="e.g. PHY0001234567; blank if not on the register"
+            error={errors.ahpraNumber}
+          >
+            <input
+              className="input"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              {...describedBy(f("ahpraNumber"), errors.ahpraNumber, true)}
+              {...register("ahpraNumber")}
+            />
+          </Field>
+        </div>
+        <Field
+          id={f("bio")}
+          label="Short biography"
+          optional
+          hint="Two sentences: who they help and how."
+          error={errors.bio}
+        >
+          <textarea className="input" rows={3} {...describedBy(f("bio"), errors.bio, true)} {...register("bio")} />
+        </Field>
+      </fieldset>
       <LocationChecks
         id={f("locations")}
         legend="Works at"
