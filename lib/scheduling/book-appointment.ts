@@ -9,7 +9,7 @@ import { classFor } from "./class-for";
 import { claimIdempotencyKey, requestHash, storeIdempotentResult } from "./idempotency";
 import { type BookingPatient, matchPatient } from "./match-patient";
 import { enforceOnlineBookingCaps } from "./online-booking-caps";
-import { refusalOf } from "./refusals";
+import { refusalOf, retryingDeadlocks } from "./refusals";
 import { createBookingSchema, type CreateBookingInput } from "./schemas";
 import { writeBooking } from "./write-booking";
 
@@ -42,7 +42,7 @@ export async function bookAppointment(
  * Books one appointment in one transaction: claim the Idempotency-Key, read the slot's context, choose the slot,
  * then write the appointment, its audit row and its booking event. The slot is checked against what was read; the
  * exclusion constraint (or a class's counter) settles a race with another booking, and a refusal rolls back all of
- * it, patient and key claim included.
+ * it, patient and key claim included. A transaction Postgres ends to break a deadlock among racing bookings runs again.
  */
 export async function placeBooking(
   db: Db,
@@ -53,40 +53,42 @@ export async function placeBooking(
   const now = opts.now ?? new Date();
   const byStaff = actor.kind === "staff";
   try {
-    return await db.transaction(async (tx) => {
-      const key = opts.idempotencyKey;
-      const bodyHash = key ? requestHash(input) : "";
-      const replay = key ? await claimIdempotencyKey<BookingCreated>(tx, key, bodyHash) : null;
-      if (replay) return replay;
-      // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
-      const online = !byStaff;
-      const [, context, , triage, patient] = await pipeline(
-        planOncePerConnection(tx),
-        readSlotContext(tx, input, now, byStaff, opts.viaOfferId),
-        "id" in input.patient || !online
-          ? Promise.resolve()
-          : enforceOnlineBookingCaps(tx, input.patient as CreateBookingInput["patient"], { now, online }),
-        triageRoute(tx, input.triage),
-        matchPatient(tx, input.patient, { online }),
-      );
-      const slot = chooseSlot(context, input, now, byStaff);
-      assertTriageAllowsBooking(triage, online);
-      const practitionerId = context.practitionerIds.get(slot.practitioner)!;
-      const classId = await classFor(tx, context, slot, practitionerId);
-      const created = await writeBooking(tx, actor, {
-        input,
-        context,
-        slot,
-        practitionerId,
-        patientId: patient.id,
-        notify: patient.hasEmail,
-        classId,
-        now,
-        source: opts.source ?? (byStaff ? "phone" : input.referral ? "referral" : "online"),
-      });
-      if (key) await storeIdempotentResult(tx, key, bodyHash, created);
-      return created;
-    });
+    return await retryingDeadlocks(() =>
+      db.transaction(async (tx) => {
+        const key = opts.idempotencyKey;
+        const bodyHash = key ? requestHash(input) : "";
+        const replay = key ? await claimIdempotencyKey<BookingCreated>(tx, key, bodyHash) : null;
+        if (replay) return replay;
+        // one round trip: the patient is matched (or added) alongside the reads, and a refusal rolls it back
+        const online = !byStaff;
+        const [, context, , triage, patient] = await pipeline(
+          planOncePerConnection(tx),
+          readSlotContext(tx, input, now, byStaff, opts.viaOfferId),
+          "id" in input.patient || !online
+            ? Promise.resolve()
+            : enforceOnlineBookingCaps(tx, input.patient as CreateBookingInput["patient"], { now, online }),
+          triageRoute(tx, input.triage),
+          matchPatient(tx, input.patient, { online }),
+        );
+        const slot = chooseSlot(context, input, now, byStaff);
+        assertTriageAllowsBooking(triage, online);
+        const practitionerId = context.practitionerIds.get(slot.practitioner)!;
+        const classId = await classFor(tx, context, slot, practitionerId);
+        const created = await writeBooking(tx, actor, {
+          input,
+          context,
+          slot,
+          practitionerId,
+          patientId: patient.id,
+          notify: patient.hasEmail,
+          classId,
+          now,
+          source: opts.source ?? (byStaff ? "phone" : input.referral ? "referral" : "online"),
+        });
+        if (key) await storeIdempotentResult(tx, key, bodyHash, created);
+        return created;
+      }),
+    );
   } catch (error) {
     throw refusalOf(error);
   }
