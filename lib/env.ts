@@ -55,6 +55,7 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // failed staff sign-ins a minute from one client address before that address waits a minute
   SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   // staff two-step sign-in (TOTP): "required" makes admins and practitioners enrol; default "required" in production
   STAFF_MFA: z.enum(["required", "optional", "off"]).optional(),
   // future bookings one email address (lower-cased, +tag removed) or one patient may hold when booking online

@@ -20,6 +20,8 @@ const env = {
   HOSTNAME: "127.0.0.1",
   RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000",
   SIGN_IN_FAILURES_PER_ADDRESS: process.env.SIGN_IN_FAILURES_PER_ADDRESS ?? "1000",
+  // the suite signs in as the demo admin from several browsers at once; each account's failures still count (5 a minute)
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: process.env.SIGN_IN_ATTEMPTS_PER_ACCOUNT ?? "1000",
   // the emails go out from the app itself on Postgres too (as on the embedded database), so the suite can read them
   NOTIFICATIONS_WORKER: process.env.NOTIFICATIONS_WORKER ?? "in-app",
 };

@@ -19,9 +19,9 @@ export class SecondFactorNeeded extends Error {
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Failed sign-ins a minute from one client address before it waits (SIGN_IN_FAILURES_PER_ADDRESS, 30 by default). */
 export const MAX_FAILURES_PER_ADDRESS = env.SIGN_IN_FAILURES_PER_ADDRESS;
-// Attempts (right or wrong) per account per minute, counted atomically before the password is checked: the failure
-// counts come from the audit log and so cannot stop guesses sent in parallel.
-export const MAX_ATTEMPTS_PER_ACCOUNT = 10;
+// Attempts (right or wrong) per account per minute (SIGN_IN_ATTEMPTS_PER_ACCOUNT, 10 by default), counted atomically
+// before the password is checked: the failure counts come from the audit log and so cannot stop guesses sent in parallel.
+export const MAX_ATTEMPTS_PER_ACCOUNT = env.SIGN_IN_ATTEMPTS_PER_ACCOUNT;
 const THROTTLED = "Too many attempts. Wait a minute, then try again.";
 
 // Hashed once so that an unknown email takes as long as a wrong password.
