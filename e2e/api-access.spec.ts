@@ -191,3 +191,30 @@ test("server actions from another site are refused, even with an admin's session
   }
   await admin.dispose();
 });
+
+// A practitioner's photo: anyone may see it (it is on /book), only an admin may change it, and never from another site.
+test("a practitioner's photo: public to read, changed only by an admin from the clinic's own pages", async ({
+  request,
+  baseURL,
+}) => {
+  const change = "/api/v1/staff/admin/practitioners/amelia-chen/photo";
+  const bytes = { headers: { "Content-Type": "application/octet-stream" }, data: Buffer.from("not an image") };
+  expect((await request.put(change, bytes)).status(), "signed out").toBe(401);
+  expect((await request.delete(change, { headers: { "Content-Type": "application/json" } })).status()).toBe(401);
+  const reception = await signedIn(baseURL!, SIGN_INS.reception);
+  expect((await reception.put(change, bytes)).status(), "reception").toBe(403);
+  await reception.dispose();
+  const admin = await signedIn(baseURL!, SIGN_INS.admin);
+  const sites: Record<string, string>[] = [{ Origin: "http://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
+  for (const forged of sites)
+    expect((await admin.put(change, { ...bytes, headers: { ...bytes.headers, ...forged } })).status()).toBe(403);
+  // a body a cross-site form could send is refused before it is read
+  expect((await admin.put(change, { headers: { "Content-Type": "text/plain" }, data: "x" })).status()).toBe(400);
+  // from the clinic's own page, the bytes themselves are judged: not an image
+  expect((await admin.put(change, { ...bytes, headers: { ...bytes.headers, Origin: baseURL! } })).status()).toBe(422);
+  await admin.dispose();
+  const photo = await request.get("/api/v1/practitioners/amelia-chen/photo");
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await request.get("/api/v1/practitioners/no-such-person/photo")).status()).toBe(404);
+});
