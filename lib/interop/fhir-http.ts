@@ -9,6 +9,7 @@ import { capabilityStatement } from "./capability-statement";
 import { FhirError, notFound, operationOutcome } from "./fhir-outcome";
 import { publishedType, readResource, searchResources } from "./fhir-search";
 import { publishedDirectory, publisher } from "./published-directory";
+import { notModified } from "@/lib/http/etag";
 
 const FHIR_JSON = "application/fhir+json";
 const NDJSON = "application/fhir+ndjson";
@@ -25,14 +26,6 @@ function answer(body: string, status: number, contentType: string, headers: Reco
 
 function outcome(status: number, o: ReturnType<typeof operationOutcome>, headers: Record<string, string> = {}) {
   return answer(JSON.stringify(o), status, FHIR_JSON, { "Cache-Control": "no-store", ...headers });
-}
-
-/** `If-None-Match` names this version (or any): the client's copy is current. */
-function notModified(request: Request, etag: string): boolean {
-  const sent = request.headers.get("if-none-match");
-  if (!sent) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, "");
-  return sent.split(",").some((t) => t.trim() === "*" || bare(t) === bare(etag));
 }
 
 /**

@@ -2,6 +2,7 @@ import { readPractitionerPhoto } from "@/lib/catalog/read-practitioner-photo";
 import { getDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-response";
+import { notModified } from "@/lib/http/etag";
 
 /**
  * A practitioner's photo, as stored (PNG, JPEG or WebP, checked by its bytes on upload). Public: /book shows it. Not
@@ -18,9 +19,7 @@ export const GET = apiRoute<{ params: Promise<{ slug: string }> }>(async (reques
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'",
   };
-  const asked = request.headers.get("if-none-match") ?? "";
-  if (asked.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
-    return new Response(null, { status: 304, headers });
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(Buffer.from(photo.bytes), {
     headers: { ...headers, "Content-Type": photo.contentType, "Content-Length": String(photo.bytes.byteLength) },
   });
