@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./settings";
 export * from "./waitlist";
 export * from "./calendar-feeds";
+export * from "./reports";

@@ -32,7 +32,7 @@ export interface ReportRoster extends RosterEntry {
 
 /**
  * The appointment aggregates of one practitioner at one location on the range's dates of one ISO week, `date` being
- * the first of them (see load-report-rows.ts); only the week of `date` is read.
+ * any date of that week (load-report-rows.ts gives its Monday); only the week of `date` is read.
  */
 export interface DayFigures {
   practitionerId: string;

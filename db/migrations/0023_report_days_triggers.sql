@@ -1,0 +1,255 @@
+-- Hand-written: the reports' figures (report_days, report_patient_firsts, report_class_firsts; db/schema/reports.ts)
+-- kept by the database in the same transaction as every change they follow, whoever makes it, so a report never
+-- reads a figure that is behind. The definitions are docs/reports.md's:
+--   report_appointment_figures: what one appointment adds to its practitioner's, location's and local date's row;
+--   report_patient_firsts: where each patient's first ever appointment (by start, then id) counts as a new patient;
+--   report_class_firsts: where each class's minutes count (its first place by id that is not cancelled);
+--   report_days_expected(): every row worked out from scratch, which the tests compare with the kept rows.
+-- Concurrency: additions commute (`x = x + delta`); what depends on other rows is decided after locking the row
+-- that serialises it (the patient's or the class's firsts row, the appointment for its intakes, the service for its
+-- cancellation window), and in READ COMMITTED each statement of a trigger function reads what was committed before it.
+
+-- What one version of an appointment adds to its day's row, times `sign` (1 to add it, -1 to take it away).
+CREATE FUNCTION "report_appointment_figures"(a appointments, sign integer) RETURNS SETOF report_days
+LANGUAGE sql STABLE AS $$
+  SELECT (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id,
+    sign,
+    sign * (a.status IN ('arrived', 'completed'))::int,
+    sign * (a.status = 'no-show')::int,
+    sign * (a.status = 'cancelled')::int,
+    sign * (a.status = 'cancelled'
+      AND a.cancelled_at > a.starts_at - make_interval(hours => s.cancellation_window_hours) IS TRUE)::int,
+    CASE WHEN a.status <> 'cancelled' AND a.class_id IS NULL
+      THEN sign * date_part('epoch', a.ends_at - a.starts_at) ELSE 0 END,
+    sign * (a.status <> 'cancelled' AND a.source::text <> 'import')::int,
+    sign * (a.status <> 'cancelled' AND a.source::text <> 'import' AND EXISTS (
+      SELECT 1 FROM intake_responses i WHERE i.appointment_id = a.id AND i.submitted_at < a.starts_at))::int,
+    0,
+    sign * (a.source::text = 'online')::int,
+    sign * (a.source::text IN ('phone', 'staff'))::int,
+    sign * (a.source::text = 'waitlist')::int,
+    sign * (a.source::text = 'referral')::int,
+    sign * (a.source::text = 'import')::int
+  FROM locations l, services s
+  WHERE l.id = a.location_id AND s.id = a.service_id
+$$;
+--> statement-breakpoint
+-- Adds deltas to their rows, one row per key, in key order (so two transactions lock shared rows in one order).
+CREATE FUNCTION "report_days_add"(deltas report_days[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO report_days AS t
+  SELECT d.day, d.location_id, d.practitioner_id,
+    coalesce(sum(d.total), 0), coalesce(sum(d.attended), 0), coalesce(sum(d.no_show), 0),
+    coalesce(sum(d.cancelled), 0), coalesce(sum(d.late_cancelled), 0), coalesce(sum(d.booked_seconds), 0),
+    coalesce(sum(d.intake_due), 0), coalesce(sum(d.intake_completed), 0), coalesce(sum(d.new_patients), 0),
+    coalesce(sum(d.online), 0), coalesce(sum(d.phone), 0), coalesce(sum(d.waitlist), 0),
+    coalesce(sum(d.referral), 0), coalesce(sum(d.import), 0)
+  FROM unnest(deltas) d
+  WHERE d.day IS NOT NULL
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT (day, location_id, practitioner_id) DO UPDATE SET
+    total = t.total + excluded.total, attended = t.attended + excluded.attended, no_show = t.no_show + excluded.no_show,
+    cancelled = t.cancelled + excluded.cancelled, late_cancelled = t.late_cancelled + excluded.late_cancelled,
+    booked_seconds = t.booked_seconds + excluded.booked_seconds, intake_due = t.intake_due + excluded.intake_due,
+    intake_completed = t.intake_completed + excluded.intake_completed,
+    new_patients = t.new_patients + excluded.new_patients, online = t.online + excluded.online,
+    phone = t.phone + excluded.phone, waitlist = t.waitlist + excluded.waitlist,
+    referral = t.referral + excluded.referral, import = t.import + excluded.import
+$$;
+--> statement-breakpoint
+-- A delta of one figure on one row.
+CREATE FUNCTION "report_day_delta"(day date, location_id uuid, practitioner_id uuid, figure text, amount float8)
+RETURNS report_days LANGUAGE sql IMMUTABLE AS $$
+  SELECT jsonb_populate_record(NULL::report_days, jsonb_build_object('day', day, 'location_id', location_id,
+    'practitioner_id', practitioner_id, figure, amount))
+$$;
+--> statement-breakpoint
+-- Moves a patient's new-patient count to wherever their first ever appointment now is.
+CREATE FUNCTION "report_patient_first_refresh"(p uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  was report_patient_firsts;
+  cur report_patient_firsts;
+BEGIN
+  INSERT INTO report_patient_firsts (patient_id) VALUES (p) ON CONFLICT DO NOTHING;
+  SELECT * INTO was FROM report_patient_firsts WHERE patient_id = p FOR UPDATE;
+  SELECT p, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id INTO cur
+    FROM appointments a JOIN locations l ON l.id = a.location_id
+    WHERE a.patient_id = p ORDER BY a.starts_at, a.id LIMIT 1;
+  IF (was.day, was.location_id, was.practitioner_id) IS NOT DISTINCT FROM (cur.day, cur.location_id, cur.practitioner_id) THEN
+    RETURN;
+  END IF;
+  PERFORM report_days_add(ARRAY[
+    report_day_delta(was.day, was.location_id, was.practitioner_id, 'new_patients', -1),
+    report_day_delta(cur.day, cur.location_id, cur.practitioner_id, 'new_patients', 1)]);
+  UPDATE report_patient_firsts SET day = cur.day, location_id = cur.location_id, practitioner_id = cur.practitioner_id
+    WHERE patient_id = p;
+END $$;
+--> statement-breakpoint
+-- Moves a class's minutes to wherever its first place that is not cancelled now is.
+CREATE FUNCTION "report_class_first_refresh"(c uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  was report_class_firsts;
+  cur report_class_firsts;
+BEGIN
+  INSERT INTO report_class_firsts (class_id) VALUES (c) ON CONFLICT DO NOTHING;
+  SELECT * INTO was FROM report_class_firsts WHERE class_id = c FOR UPDATE;
+  SELECT c, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id,
+      date_part('epoch', a.ends_at - a.starts_at) INTO cur
+    FROM appointments a JOIN locations l ON l.id = a.location_id
+    WHERE a.class_id = c AND a.status <> 'cancelled' ORDER BY a.id LIMIT 1;
+  IF (was.day, was.location_id, was.practitioner_id, was.seconds)
+      IS NOT DISTINCT FROM (cur.day, cur.location_id, cur.practitioner_id, cur.seconds) THEN
+    RETURN;
+  END IF;
+  PERFORM report_days_add(ARRAY[
+    report_day_delta(was.day, was.location_id, was.practitioner_id, 'booked_seconds', -was.seconds),
+    report_day_delta(cur.day, cur.location_id, cur.practitioner_id, 'booked_seconds', cur.seconds)]);
+  UPDATE report_class_firsts SET day = cur.day, location_id = cur.location_id, practitioner_id = cur.practitioner_id,
+    seconds = cur.seconds WHERE class_id = c;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "appointments_report_days"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.during, OLD.status, OLD.source, OLD.practitioner_id, OLD.location_id, OLD.patient_id,
+      OLD.class_id, OLD.service_id, OLD.cancelled_at) IS NOT DISTINCT FROM (NEW.during, NEW.status, NEW.source,
+      NEW.practitioner_id, NEW.location_id, NEW.patient_id, NEW.class_id, NEW.service_id, NEW.cancelled_at) THEN
+    RETURN NULL;
+  END IF;
+  -- a late cancellation is judged by the service's window: wait for a change of that window to commit, or hold it off
+  IF OLD.status = 'cancelled' OR NEW.status = 'cancelled' THEN
+    PERFORM 1 FROM services WHERE id IN (OLD.service_id, NEW.service_id) FOR SHARE;
+  END IF;
+  PERFORM report_days_add(ARRAY(
+    SELECT f FROM report_appointment_figures(OLD, -1) f UNION ALL SELECT f FROM report_appointment_figures(NEW, 1) f));
+  IF TG_OP <> 'UPDATE' OR (OLD.during, OLD.patient_id, OLD.location_id, OLD.practitioner_id)
+      IS DISTINCT FROM (NEW.during, NEW.patient_id, NEW.location_id, NEW.practitioner_id) THEN
+    PERFORM report_patient_first_refresh(p)
+      FROM (SELECT DISTINCT p FROM unnest(ARRAY[OLD.patient_id, NEW.patient_id]) p WHERE p IS NOT NULL ORDER BY p) x;
+  END IF;
+  IF OLD.class_id IS NOT NULL OR NEW.class_id IS NOT NULL THEN
+    PERFORM report_class_first_refresh(c)
+      FROM (SELECT DISTINCT c FROM unnest(ARRAY[OLD.class_id, NEW.class_id]) c WHERE c IS NOT NULL ORDER BY c) x;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "appointments_report_days"
+  AFTER INSERT OR DELETE OR UPDATE OF during, status, source, practitioner_id, location_id, patient_id, class_id,
+    service_id, cancelled_at ON "appointments"
+  FOR EACH ROW EXECUTE FUNCTION "appointments_report_days"();
+--> statement-breakpoint
+-- An intake submitted (or moved, or deleted): the appointment's "completed before the visit" may change. The
+-- appointment's row is locked first, so its start and status cannot change underneath, nor another intake of it.
+CREATE FUNCTION "intake_responses_report_days"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  a appointments;
+  done_before boolean;
+  done_after boolean;
+BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.appointment_id, OLD.submitted_at) IS NOT DISTINCT FROM (NEW.appointment_id, NEW.submitted_at) THEN
+    RETURN NULL;
+  END IF;
+  FOR a IN SELECT * FROM appointments WHERE id IN (OLD.appointment_id, NEW.appointment_id) ORDER BY id FOR NO KEY UPDATE LOOP
+    CONTINUE WHEN a.status = 'cancelled' OR a.source::text = 'import';
+    done_after := EXISTS (SELECT 1 FROM intake_responses i WHERE i.appointment_id = a.id AND i.submitted_at < a.starts_at);
+    done_before := EXISTS (SELECT 1 FROM intake_responses i WHERE i.appointment_id = a.id AND i.submitted_at < a.starts_at
+        AND i.id IS DISTINCT FROM OLD.id AND i.id IS DISTINCT FROM NEW.id)
+      OR (OLD.appointment_id = a.id AND OLD.submitted_at < a.starts_at) IS TRUE;
+    IF done_before <> done_after THEN
+      PERFORM report_days_add(ARRAY[report_day_delta(
+        (SELECT (a.starts_at AT TIME ZONE l.timezone)::date FROM locations l WHERE l.id = a.location_id),
+        a.location_id, a.practitioner_id, 'intake_completed', CASE WHEN done_after THEN 1 ELSE -1 END)]);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "intake_responses_report_days"
+  AFTER INSERT OR DELETE OR UPDATE OF appointment_id, submitted_at ON "intake_responses"
+  FOR EACH ROW EXECUTE FUNCTION "intake_responses_report_days"();
+--> statement-breakpoint
+-- A service's cancellation window changed: its cancelled appointments are judged late or not again.
+CREATE FUNCTION "services_report_days"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.cancellation_window_hours IS NOT DISTINCT FROM OLD.cancellation_window_hours THEN
+    RETURN NULL;
+  END IF;
+  PERFORM report_days_add(ARRAY(
+    SELECT report_day_delta((a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id,
+        'late_cancelled',
+        (a.cancelled_at > a.starts_at - make_interval(hours => NEW.cancellation_window_hours) IS TRUE)::int
+        - (a.cancelled_at > a.starts_at - make_interval(hours => OLD.cancellation_window_hours) IS TRUE)::int)
+      FROM appointments a JOIN locations l ON l.id = a.location_id
+      WHERE a.service_id = NEW.id AND a.status = 'cancelled'));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "services_report_days" AFTER UPDATE OF cancellation_window_hours ON "services"
+  FOR EACH ROW EXECUTE FUNCTION "services_report_days"();
+--> statement-breakpoint
+-- Every row from scratch: what the kept rows must equal (rows of all zeros aside).
+CREATE FUNCTION "report_days_expected"() RETURNS SETOF report_days LANGUAGE sql STABLE AS $$
+  SELECT d.day, d.location_id, d.practitioner_id,
+    sum(d.total)::int, sum(d.attended)::int, sum(d.no_show)::int, sum(d.cancelled)::int, sum(d.late_cancelled)::int,
+    sum(d.booked_seconds), sum(d.intake_due)::int, sum(d.intake_completed)::int, sum(d.new_patients)::int,
+    sum(d.online)::int, sum(d.phone)::int, sum(d.waitlist)::int, sum(d.referral)::int, sum(d.import)::int
+  FROM (
+    SELECT f.* FROM appointments a CROSS JOIN LATERAL report_appointment_figures(a, 1) f
+    UNION ALL
+    SELECT x.* FROM (SELECT DISTINCT ON (a.patient_id) (a.starts_at AT TIME ZONE l.timezone)::date AS day, a.location_id,
+          a.practitioner_id
+        FROM appointments a JOIN locations l ON l.id = a.location_id ORDER BY a.patient_id, a.starts_at, a.id) p
+      CROSS JOIN LATERAL report_day_delta(p.day, p.location_id, p.practitioner_id, 'new_patients', 1) x
+    UNION ALL
+    SELECT x.* FROM (SELECT DISTINCT ON (a.class_id) (a.starts_at AT TIME ZONE l.timezone)::date AS day, a.location_id,
+          a.practitioner_id, date_part('epoch', a.ends_at - a.starts_at) AS seconds
+        FROM appointments a JOIN locations l ON l.id = a.location_id
+        WHERE a.class_id IS NOT NULL AND a.status <> 'cancelled' ORDER BY a.class_id, a.id) c
+      CROSS JOIN LATERAL report_day_delta(c.day, c.location_id, c.practitioner_id, 'booked_seconds', c.seconds) x
+  ) d
+  GROUP BY 1, 2, 3
+$$;
+--> statement-breakpoint
+-- Works every kept row out again (the migration's first fill, and a location's time zone changing: its dates move).
+CREATE FUNCTION "report_days_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE appointments, intake_responses, services IN SHARE MODE;
+  DELETE FROM report_days;
+  DELETE FROM report_patient_firsts;
+  DELETE FROM report_class_firsts;
+  INSERT INTO report_patient_firsts (patient_id, day, location_id, practitioner_id)
+    SELECT DISTINCT ON (a.patient_id) a.patient_id, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id,
+        a.practitioner_id
+      FROM appointments a JOIN locations l ON l.id = a.location_id ORDER BY a.patient_id, a.starts_at, a.id;
+  INSERT INTO report_class_firsts (class_id, day, location_id, practitioner_id, seconds)
+    SELECT DISTINCT ON (a.class_id) a.class_id, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id,
+        a.practitioner_id, date_part('epoch', a.ends_at - a.starts_at)
+      FROM appointments a JOIN locations l ON l.id = a.location_id
+      WHERE a.class_id IS NOT NULL AND a.status <> 'cancelled' ORDER BY a.class_id, a.id;
+  INSERT INTO report_days SELECT * FROM report_days_expected();
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "locations_report_days"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.timezone IS DISTINCT FROM OLD.timezone THEN
+    PERFORM report_days_rebuild();
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "locations_report_days" AFTER UPDATE OF timezone ON "locations"
+  FOR EACH ROW EXECUTE FUNCTION "locations_report_days"();
+--> statement-breakpoint
+-- Emptying the appointments empties their figures.
+CREATE FUNCTION "appointments_report_days_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM report_days;
+  DELETE FROM report_patient_firsts;
+  DELETE FROM report_class_firsts;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "appointments_report_days_truncate" AFTER TRUNCATE ON "appointments"
+  FOR EACH STATEMENT EXECUTE FUNCTION "appointments_report_days_truncate"();
+--> statement-breakpoint
+SELECT report_days_rebuild();
