@@ -29,6 +29,8 @@ CREATE TABLE "report_days" (
 --> statement-breakpoint
 CREATE TABLE "report_patient_firsts" (
 	"patient_id" uuid PRIMARY KEY NOT NULL,
+	"appointment_id" uuid,
+	"starts_at" timestamp with time zone,
 	"day" date,
 	"location_id" uuid,
 	"practitioner_id" uuid

@@ -35,7 +35,9 @@ LANGUAGE sql STABLE AS $$
 $$;
 --> statement-breakpoint
 -- Adds deltas to their rows, one row per key, in key order (so two transactions lock shared rows in one order).
-CREATE FUNCTION "report_days_add"(deltas report_days[]) RETURNS void LANGUAGE sql AS $$
+-- PL/pgSQL rather than SQL, so that its plan is kept for the session.
+CREATE FUNCTION "report_days_add"(deltas report_days[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO report_days AS t
   SELECT d.day, d.location_id, d.practitioner_id,
     coalesce(sum(d.total), 0), coalesce(sum(d.attended), 0), coalesce(sum(d.no_show), 0),
@@ -54,8 +56,8 @@ CREATE FUNCTION "report_days_add"(deltas report_days[]) RETURNS void LANGUAGE sq
     intake_completed = t.intake_completed + excluded.intake_completed,
     new_patients = t.new_patients + excluded.new_patients, online = t.online + excluded.online,
     phone = t.phone + excluded.phone, waitlist = t.waitlist + excluded.waitlist,
-    referral = t.referral + excluded.referral, import = t.import + excluded.import
-$$;
+    referral = t.referral + excluded.referral, import = t.import + excluded.import;
+END $$;
 --> statement-breakpoint
 -- A delta of one figure on one row.
 CREATE FUNCTION "report_day_delta"(day date, location_id uuid, practitioner_id uuid, figure text, amount float8)
@@ -64,24 +66,36 @@ RETURNS report_days LANGUAGE sql IMMUTABLE AS $$
     'practitioner_id', practitioner_id, figure, amount))
 $$;
 --> statement-breakpoint
--- Moves a patient's new-patient count to wherever their first ever appointment now is.
-CREATE FUNCTION "report_patient_first_refresh"(p uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- Moves a patient's new-patient count to wherever their first ever appointment now is, after `gone` (an appointment
+-- of theirs removed or changed, or null) and `came` (one added or changed, or null). The patient's row is locked
+-- first: their changes are judged one transaction after another, each against the first the last one committed.
+CREATE FUNCTION "report_patient_first_refresh"(p uuid, gone uuid, came appointments) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   was report_patient_firsts;
   cur report_patient_firsts;
 BEGIN
-  INSERT INTO report_patient_firsts (patient_id) VALUES (p) ON CONFLICT DO NOTHING;
-  SELECT * INTO was FROM report_patient_firsts WHERE patient_id = p FOR UPDATE;
-  SELECT p, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id INTO cur
-    FROM appointments a JOIN locations l ON l.id = a.location_id
-    WHERE a.patient_id = p ORDER BY a.starts_at, a.id LIMIT 1;
-  IF (was.day, was.location_id, was.practitioner_id) IS NOT DISTINCT FROM (cur.day, cur.location_id, cur.practitioner_id) THEN
-    RETURN;
+  INSERT INTO report_patient_firsts AS f (patient_id) VALUES (p)
+    ON CONFLICT (patient_id) DO UPDATE SET patient_id = f.patient_id RETURNING * INTO was;
+  IF was.appointment_id IS NOT NULL AND was.appointment_id IS DISTINCT FROM gone THEN
+    -- the first is still there: only an earlier arrival replaces it
+    IF came.id IS NULL OR (came.starts_at, came.id) > (was.starts_at, was.appointment_id) THEN
+      RETURN;
+    END IF;
+    SELECT p, came.id, came.starts_at, (came.starts_at AT TIME ZONE l.timezone)::date, came.location_id,
+        came.practitioner_id INTO cur
+      FROM locations l WHERE l.id = came.location_id;
+  ELSE
+    SELECT p, a.id, a.starts_at, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id, a.practitioner_id INTO cur
+      FROM appointments a JOIN locations l ON l.id = a.location_id
+      WHERE a.patient_id = p ORDER BY a.starts_at, a.id LIMIT 1;
   END IF;
-  PERFORM report_days_add(ARRAY[
-    report_day_delta(was.day, was.location_id, was.practitioner_id, 'new_patients', -1),
-    report_day_delta(cur.day, cur.location_id, cur.practitioner_id, 'new_patients', 1)]);
-  UPDATE report_patient_firsts SET day = cur.day, location_id = cur.location_id, practitioner_id = cur.practitioner_id
+  IF (was.day, was.location_id, was.practitioner_id) IS DISTINCT FROM (cur.day, cur.location_id, cur.practitioner_id) THEN
+    PERFORM report_days_add(ARRAY[
+      report_day_delta(was.day, was.location_id, was.practitioner_id, 'new_patients', -1),
+      report_day_delta(cur.day, cur.location_id, cur.practitioner_id, 'new_patients', 1)]);
+  END IF;
+  UPDATE report_patient_firsts SET appointment_id = cur.appointment_id, starts_at = cur.starts_at, day = cur.day,
+    location_id = cur.location_id, practitioner_id = cur.practitioner_id
     WHERE patient_id = p;
 END $$;
 --> statement-breakpoint
@@ -123,7 +137,8 @@ BEGIN
     SELECT f FROM report_appointment_figures(OLD, -1) f UNION ALL SELECT f FROM report_appointment_figures(NEW, 1) f));
   IF TG_OP <> 'UPDATE' OR (OLD.during, OLD.patient_id, OLD.location_id, OLD.practitioner_id)
       IS DISTINCT FROM (NEW.during, NEW.patient_id, NEW.location_id, NEW.practitioner_id) THEN
-    PERFORM report_patient_first_refresh(p)
+    PERFORM report_patient_first_refresh(p,
+        CASE WHEN OLD.patient_id = p THEN OLD.id END, CASE WHEN NEW.patient_id = p THEN NEW END)
       FROM (SELECT DISTINCT p FROM unnest(ARRAY[OLD.patient_id, NEW.patient_id]) p WHERE p IS NOT NULL ORDER BY p) x;
   END IF;
   IF OLD.class_id IS NOT NULL OR NEW.class_id IS NOT NULL THEN
@@ -231,9 +246,9 @@ BEGIN
   DELETE FROM report_days;
   DELETE FROM report_patient_firsts;
   DELETE FROM report_class_firsts;
-  INSERT INTO report_patient_firsts (patient_id, day, location_id, practitioner_id)
-    SELECT DISTINCT ON (a.patient_id) a.patient_id, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id,
-        a.practitioner_id
+  INSERT INTO report_patient_firsts (patient_id, appointment_id, starts_at, day, location_id, practitioner_id)
+    SELECT DISTINCT ON (a.patient_id) a.patient_id, a.id, a.starts_at, (a.starts_at AT TIME ZONE l.timezone)::date,
+        a.location_id, a.practitioner_id
       FROM appointments a JOIN locations l ON l.id = a.location_id ORDER BY a.patient_id, a.starts_at, a.id;
   INSERT INTO report_class_firsts (class_id, day, location_id, practitioner_id, seconds)
     SELECT DISTINCT ON (a.class_id) a.class_id, (a.starts_at AT TIME ZONE l.timezone)::date, a.location_id,

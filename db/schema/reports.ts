@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The reports' figures, kept by the database itself: triggers on appointments, intake_responses, services and
 // locations (db/migrations/0023_report_days_triggers.sql) change these rows in the same transaction as the change
@@ -36,6 +36,9 @@ export const reportDays = pgTable(
 /** Where each patient's first ever appointment is counted as a new patient (null: no appointment any more). */
 export const reportPatientFirsts = pgTable("report_patient_firsts", {
   patientId: uuid("patient_id").primaryKey(),
+  // that appointment and its start, so that a later booking is judged without looking the patient's visits up
+  appointmentId: uuid("appointment_id"),
+  startsAt: timestamp("starts_at", { withTimezone: true }),
   day: date("day"),
   locationId: uuid("location_id"),
   practitionerId: uuid("practitioner_id"),

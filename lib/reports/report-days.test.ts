@@ -161,12 +161,19 @@ describe("report_days, kept by the database", () => {
         const base = rowsOf<{ id: string }>(
           await db.execute(sql`select id from appointments where class_id is null and source <> 'import' order by id`),
         ).map((r) => r.id);
+        // three new patients, so that their first visit keeps changing as their bookings race
         const patients = rowsOf<{ id: string }>(
-          await db.execute(sql`select distinct patient_id as id from appointments order by 1 limit 4`),
+          await db.execute(sql`insert into patients (first_name, last_name, phone)
+            select 'Racing', 'Patient ' || g, '0400 000 00' || g from generate_series(1, 3) g returning id`),
         ).map((r) => r.id);
         const ids: string[] = [...base];
+        const booked: string[] = [];
         const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
-        const ops = Array.from({ length: 120 }, (_, i) => {
+        // the racing patients' bookings once there are some, so that their first visits move and go
+        const theirs = (i: number) => pick(booked.length > 0 ? booked : ids, i);
+        const ops = Array.from({ length: 140 }, async (_, i) => {
+          // started in waves, so that later changes meet the bookings of earlier ones
+          await new Promise((resolve) => setTimeout(resolve, (i % 7) * 15));
           // each change in a transaction that stays open a moment, so that they overlap
           const pool = {
             execute: (change: ReturnType<typeof sql>) =>
@@ -176,9 +183,9 @@ describe("report_days, kept by the database", () => {
                 return r;
               }),
           };
-          switch (i % 6) {
+          switch (i % 7) {
             case 0:
-            case 1: // a booking for one of four patients, on one of three days, at one of eight times
+            case 1: // a booking for one of the three patients, on one of five days, at one of eight times
               return pool
                 .execute(
                   sql`insert into appointments (service_id, location_id, practitioner_id, patient_id, during, blocked,
@@ -187,23 +194,30 @@ describe("report_days, kept by the database", () => {
                     tstzrange(t, t + interval '45 minutes'), tstzrange(t, t + interval '45 minutes'), 'booked', 'online',
                     ${randomUUID()}, ${randomUUID()}
                   from appointments a,
-                    lateral (select lower(a.during) - ${`${(i % 3) + 1} days`}::interval
+                    lateral (select lower(a.during) - ${`${(i % 5) + 1} days`}::interval
                       + ${`${(i * 7) % 8} hours`}::interval as t) x
                   where a.id = ${pick(base, i)}::uuid returning id`,
                 )
-                .then((r) => ids.push(...rowsOf<{ id: string }>(r).map((x) => x.id)));
+                .then((r) => {
+                  const made = rowsOf<{ id: string }>(r).map((x) => x.id);
+                  ids.push(...made);
+                  booked.push(...made);
+                });
             case 2: // a cancellation
               return pool.execute(sql`update appointments set status = 'cancelled', cancelled_at = starts_at - interval '5 hours'
-                where id = ${pick(ids, i * 5)}::uuid and status <> 'cancelled'`);
+                where id = ${theirs(i * 5)}::uuid and status <> 'cancelled'`);
             case 3: // a move, earlier or later by a day
               return pool.execute(sql`update appointments set ${shift(i % 4 === 1 ? "1 day" : "-1 day")}
-                where id = ${pick(ids, i * 3)}::uuid`);
+                where id = ${theirs(i * 3)}::uuid`);
             case 4: // an intake submitted, some before the visit and some after
               return pool.execute(sql`insert into intake_responses (appointment_id, patient_id, version, status,
                   questionnaire_version, answers, submitted_at)
                 select id, patient_id, ${10 + i}, 'completed', 'test', '{}'::jsonb,
                   starts_at + ${i % 4 === 0 ? "1 hour" : "-1 hour"}::interval
                 from appointments where id = ${pick(ids, i * 7)}::uuid`);
+            case 5: // a booking given to another of the three patients (as a merge of two records does)
+              return pool.execute(sql`update appointments set patient_id = ${pick(patients, i + 1)}::uuid
+                where id = ${theirs(i)}::uuid`);
             default: // a visit attended, or a cancellation undone
               return pool.execute(sql`update appointments set status = 'arrived', cancelled_at = null
                 where id = ${pick(ids, i * 11)}::uuid`);
@@ -217,7 +231,7 @@ describe("report_days, kept by the database", () => {
             : [],
         );
         for (const code of codes) expect(["23P01", "40P01"]).toContain(code);
-        expect(settled.filter((s) => s.status === "fulfilled").length).toBeGreaterThan(60);
+        expect(settled.filter((s) => s.status === "fulfilled").length).toBeGreaterThan(70);
         expect(await drift()).toEqual([]);
       } finally {
         await Promise.all(pools.map((p) => p.close()));
