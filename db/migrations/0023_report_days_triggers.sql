@@ -48,6 +48,11 @@ BEGIN
   FROM unnest(deltas) d
   WHERE d.day IS NOT NULL
   GROUP BY 1, 2, 3
+  -- a change that adds up to nothing (a visit moved within its day) leaves its row alone, and unlocked
+  HAVING (sum(d.total), sum(d.attended), sum(d.no_show), sum(d.cancelled), sum(d.late_cancelled),
+      sum(d.booked_seconds), sum(d.intake_due), sum(d.intake_completed), sum(d.new_patients), sum(d.online),
+      sum(d.phone), sum(d.waitlist), sum(d.referral), sum(d.import))
+    IS DISTINCT FROM (0, 0, 0, 0, 0, 0::float8, 0, 0, 0, 0, 0, 0, 0, 0)
   ORDER BY 1, 2, 3
   ON CONFLICT (day, location_id, practitioner_id) DO UPDATE SET
     total = t.total + excluded.total, attended = t.attended + excluded.attended, no_show = t.no_show + excluded.no_show,
@@ -133,8 +138,13 @@ BEGIN
   IF OLD.status = 'cancelled' OR NEW.status = 'cancelled' THEN
     PERFORM 1 FROM services WHERE id IN (OLD.service_id, NEW.service_id) FOR SHARE;
   END IF;
-  PERFORM report_days_add(ARRAY(
-    SELECT f FROM report_appointment_figures(OLD, -1) f UNION ALL SELECT f FROM report_appointment_figures(NEW, 1) f));
+  -- a visit given to another patient (a merge) changes only where new patients are counted
+  IF TG_OP <> 'UPDATE' OR (OLD.during, OLD.status, OLD.source, OLD.practitioner_id, OLD.location_id, OLD.class_id,
+      OLD.service_id, OLD.cancelled_at) IS DISTINCT FROM (NEW.during, NEW.status, NEW.source, NEW.practitioner_id,
+      NEW.location_id, NEW.class_id, NEW.service_id, NEW.cancelled_at) THEN
+    PERFORM report_days_add(ARRAY(
+      SELECT f FROM report_appointment_figures(OLD, -1) f UNION ALL SELECT f FROM report_appointment_figures(NEW, 1) f));
+  END IF;
   IF TG_OP <> 'UPDATE' OR (OLD.during, OLD.patient_id, OLD.location_id, OLD.practitioner_id)
       IS DISTINCT FROM (NEW.during, NEW.patient_id, NEW.location_id, NEW.practitioner_id) THEN
     PERFORM report_patient_first_refresh(p,
