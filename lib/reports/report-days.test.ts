@@ -51,10 +51,7 @@ const changes: [string, ReturnType<typeof sql>][] = [
     "a late cancellation",
     sql`update appointments set status = 'cancelled', cancelled_at = starts_at - interval '1 hour' where id = ${at(A6)}`,
   ],
-  [
-    "a cancellation undone",
-    sql`update appointments set status = 'booked', cancelled_at = null where id = ${at(A6)}`,
-  ],
+  ["a cancellation undone", sql`update appointments set status = 'booked', cancelled_at = null where id = ${at(A6)}`],
   [
     "an intake started for a booked visit",
     sql`insert into intake_responses (appointment_id, patient_id, version, status, questionnaire_version, answers)
@@ -110,10 +107,7 @@ const changes: [string, ReturnType<typeof sql>][] = [
     sql`update appointments set source = 'phone' where source = 'online'`,
   ],
   ["a service's cancellation window widened", sql`update services set cancellation_window_hours = 200`],
-  [
-    "a location's time zone changed",
-    sql`update locations set timezone = 'Australia/Adelaide' where slug = 'perth'`,
-  ],
+  ["a location's time zone changed", sql`update locations set timezone = 'Australia/Adelaide' where slug = 'perth'`],
   [
     "a visit's intakes deleted",
     sql`delete from intake_responses where appointment_id = ${at(A4, sql` + interval '2 hours'`)}`,
