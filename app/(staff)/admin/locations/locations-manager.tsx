@@ -12,6 +12,7 @@ import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 import { previewDeactivationAction } from "../_setup/actions";
 import { ClashConfirm } from "../_setup/clash-confirm";
 import { Checkbox, describedBy, Field, Status } from "../_setup/fields";
+import { SetupManager } from "../_setup/setup-manager";
 
 type Values = LocationCreateInput & { active?: boolean };
 type Region = { code: string; label: string };
@@ -26,87 +27,26 @@ export function LocationsManager({
   regions: Region[];
   defaultZone: string;
 }) {
-  const [editing, setEditing] = useState<string | "new" | null>(locations.length === 0 ? "new" : null);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const regionLabel = new Map(regions.map((r) => [r.code, r.label]));
-  const current = locations.find((l) => l.slug === editing);
   return (
-    <>
-      <Status status={status} />
-      {editing === "new" ? (
-        <LocationForm
-          regions={regions}
-          defaultZone={defaultZone}
-          onDone={(message) => {
-            setEditing(null);
-            setStatus({ ok: true, message });
-          }}
-          onCancel={locations.length ? () => setEditing(null) : undefined}
-        />
-      ) : (
-        <p>
-          <button type="button" className="button" onClick={() => (setStatus(null), setEditing("new"))}>
-            Add a location
-          </button>
-        </p>
+    <SetupManager
+      items={locations}
+      noun="location"
+      caption="Locations"
+      columns={["Name", "Address", "Time zone", "Holidays", "Status"]}
+      openWhenEmpty
+      cells={(l) => (
+        <>
+          <td>{l.online ? "Online" : l.address}</td>
+          <td>{l.timezone}</td>
+          <td>{l.holidayRegion ? (regionLabel.get(l.holidayRegion) ?? l.holidayRegion) : "None"}</td>
+          <td>{l.active ? "Active" : "Inactive"}</td>
+        </>
       )}
-      {current ? (
-        <LocationForm
-          key={current.slug}
-          location={current}
-          regions={regions}
-          defaultZone={defaultZone}
-          onDone={(message) => {
-            setEditing(null);
-            setStatus({ ok: true, message });
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {locations.length === 0 ? (
-        <p className="card setup-empty muted">No locations yet. Add the first one above.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Locations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Address</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Holidays</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {locations.map((l) => (
-                <tr key={l.slug}>
-                  <th scope="row">
-                    {l.name} <span className="muted">({l.slug})</span>
-                  </th>
-                  <td>{l.online ? "Online" : l.address}</td>
-                  <td>{l.timezone}</td>
-                  <td>{l.holidayRegion ? (regionLabel.get(l.holidayRegion) ?? l.holidayRegion) : "None"}</td>
-                  <td>{l.active ? "Active" : "Inactive"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => (setStatus(null), setEditing(l.slug))}
-                    >
-                      Edit<span className="visually-hidden"> {l.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      form={({ item, onDone, onCancel }) => (
+        <LocationForm location={item} regions={regions} defaultZone={defaultZone} onDone={onDone} onCancel={onCancel} />
       )}
-    </>
+    />
   );
 }
 

@@ -20,6 +20,7 @@ import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 import { previewDeactivationAction } from "../_setup/actions";
 import { ClashConfirm } from "../_setup/clash-confirm";
 import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
+import { SetupManager } from "../_setup/setup-manager";
 import { PhotoField } from "./photo-field";
 
 type Values = PractitionerCreateInput & { active?: boolean };
@@ -45,85 +46,37 @@ export function PractitionersManager({
   practitioners: SetupPractitionerDto[];
   locations: SetupLocationDto[];
 }) {
-  const [editing, setEditing] = useState<string | "new" | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const current = practitioners.find((p) => p.slug === editing);
   const names = new Map(locations.map((l) => [l.slug, l.name]));
-  const done = (message: string) => {
-    setEditing(null);
-    setStatus({ ok: true, message });
-  };
   return (
-    <>
-      <Status status={status} />
-      {editing === "new" ? (
-        <PractitionerForm locations={locations} onDone={done} onCancel={() => setEditing(null)} />
-      ) : (
-        <p>
-          <button type="button" className="button" onClick={() => (setStatus(null), setEditing("new"))}>
-            Add a practitioner
-          </button>
-        </p>
+    <SetupManager
+      items={practitioners}
+      noun="practitioner"
+      caption="Practitioners"
+      columns={["Name", "Discipline", "Works at", "Status"]}
+      name={(p) => (
+        <span className="setup-person">
+          <PractitionerAvatar name={p.name} photoUrl={p.photo} size={32} />
+          <span>
+            {p.name} <span className="muted">({p.slug})</span>
+          </span>
+        </span>
       )}
-      {current ? (
-        <PractitionerForm
-          key={current.slug}
-          practitioner={current}
-          locations={locations}
-          onDone={done}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {practitioners.length === 0 ? (
-        <p className="card setup-empty muted">No practitioners yet. Add the first one above.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Practitioners</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Discipline</th>
-                <th scope="col">Works at</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {practitioners.map((p) => (
-                <tr key={p.slug}>
-                  <th scope="row">
-                    <span className="setup-person">
-                      <PractitionerAvatar name={p.name} photoUrl={p.photo} size={32} />
-                      <span>
-                        {p.name} <span className="muted">({p.slug})</span>
-                      </span>
-                    </span>
-                  </th>
-                  <td>{DISCIPLINE_LABELS[p.discipline]}</td>
-                  <td>{p.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
-                  <td>{p.active ? "Active" : "Inactive"}</td>
-                  <td className="button-row">
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => (setStatus(null), setEditing(p.slug))}
-                    >
-                      Edit<span className="visually-hidden"> {p.name}</span>
-                    </button>
-                    <Link className="button button--ghost button--small" href={`/admin/rosters?practitioner=${p.slug}`}>
-                      Roster<span className="visually-hidden"> of {p.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      cells={(p) => (
+        <>
+          <td>{DISCIPLINE_LABELS[p.discipline]}</td>
+          <td>{p.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
+          <td>{p.active ? "Active" : "Inactive"}</td>
+        </>
       )}
-    </>
+      actions={(p) => (
+        <Link className="button button--ghost button--small" href={`/admin/rosters?practitioner=${p.slug}`}>
+          Roster<span className="visually-hidden"> of {p.name}</span>
+        </Link>
+      )}
+      form={({ item, onDone, onCancel }) => (
+        <PractitionerForm practitioner={item} locations={locations} onDone={onDone} onCancel={onCancel} />
+      )}
+    />
   );
 }
 
@@ -136,7 +89,7 @@ function PractitionerForm({
   practitioner?: SetupPractitionerDto;
   locations: SetupLocationDto[];
   onDone: (message: string) => void;
-  onCancel: () => void;
+  onCancel?: () => void;
 }) {
   const id = useId();
   const router = useRouter();
@@ -342,9 +295,11 @@ function PractitionerForm({
           <button type="submit" className="button" disabled={isSubmitting}>
             {isSubmitting ? "Saving…" : practitioner ? "Save changes" : "Add practitioner"}
           </button>
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            Cancel
-          </button>
+          {onCancel ? (
+            <button type="button" className="button button--ghost" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
         </div>
       )}
     </form>

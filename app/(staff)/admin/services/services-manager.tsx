@@ -15,6 +15,7 @@ import {
 import type { SetupLocationDto, SetupServiceDto } from "@/lib/setup/setup-types";
 import { messageOf, staffFetch } from "../../calendar/_components/staff-api";
 import { Checkbox, describedBy, Field, LocationChecks, Status, withLocationList } from "../_setup/fields";
+import { SetupManager } from "../_setup/setup-manager";
 
 type Values = ServiceCreateInput & { active?: boolean; feeDollars?: string };
 const NUMBERS = [
@@ -45,81 +46,27 @@ export function ServicesManager({
   services: SetupServiceDto[];
   locations: SetupLocationDto[];
 }) {
-  const [editing, setEditing] = useState<string | "new" | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const current = services.find((s) => s.slug === editing);
   const names = new Map(locations.map((l) => [l.slug, l.name]));
-  const done = (message: string) => {
-    setEditing(null);
-    setStatus({ ok: true, message });
-  };
   return (
-    <>
-      <Status status={status} />
-      {editing === "new" ? (
-        <ServiceForm locations={locations} onDone={done} onCancel={() => setEditing(null)} />
-      ) : (
-        <p>
-          <button type="button" className="button" onClick={() => (setStatus(null), setEditing("new"))}>
-            Add a service
-          </button>
-        </p>
+    <SetupManager
+      items={services}
+      noun="service"
+      caption="Services"
+      columns={["Service", "Discipline", "Length", "Where", "Booking"]}
+      cells={(s) => (
+        <>
+          <td>{DISCIPLINE_LABELS[s.discipline]}</td>
+          <td>
+            {s.durationMinutes} min{s.capacity > 1 ? `, ${s.capacity} places` : ""}
+          </td>
+          <td>{s.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
+          <td>{!s.active ? "Inactive" : s.bookableOnline ? "Online and by staff" : "By staff only"}</td>
+        </>
       )}
-      {current ? (
-        <ServiceForm
-          key={current.slug}
-          service={current}
-          locations={locations}
-          onDone={done}
-          onCancel={() => setEditing(null)}
-        />
-      ) : null}
-      {services.length === 0 ? (
-        <p className="card setup-empty muted">No services yet. Add the first one above.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Services</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Discipline</th>
-                <th scope="col">Length</th>
-                <th scope="col">Where</th>
-                <th scope="col">Booking</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.slug}>
-                  <th scope="row">
-                    {s.name} <span className="muted">({s.slug})</span>
-                  </th>
-                  <td>{DISCIPLINE_LABELS[s.discipline]}</td>
-                  <td>
-                    {s.durationMinutes} min{s.capacity > 1 ? `, ${s.capacity} places` : ""}
-                  </td>
-                  <td>{s.locations.map((l) => names.get(l) ?? l).join(", ")}</td>
-                  <td>{!s.active ? "Inactive" : s.bookableOnline ? "Online and by staff" : "By staff only"}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => (setStatus(null), setEditing(s.slug))}
-                    >
-                      Edit<span className="visually-hidden"> {s.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      form={({ item, onDone, onCancel }) => (
+        <ServiceForm service={item} locations={locations} onDone={onDone} onCancel={onCancel} />
       )}
-    </>
+    />
   );
 }
 
@@ -132,7 +79,7 @@ function ServiceForm({
   service?: SetupServiceDto;
   locations: SetupLocationDto[];
   onDone: (message: string) => void;
-  onCancel: () => void;
+  onCancel?: () => void;
 }) {
   const id = useId();
   const router = useRouter();
@@ -257,9 +204,11 @@ function ServiceForm({
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : service ? "Save changes" : "Add service"}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
+        {onCancel ? (
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </div>
     </form>
   );
