@@ -3,7 +3,7 @@ CREATE TABLE "report_class_firsts" (
 	"day" date,
 	"location_id" uuid,
 	"practitioner_id" uuid,
-	"seconds" double precision
+	"microseconds" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "report_days" (
@@ -15,7 +15,7 @@ CREATE TABLE "report_days" (
 	"no_show" integer DEFAULT 0 NOT NULL,
 	"cancelled" integer DEFAULT 0 NOT NULL,
 	"late_cancelled" integer DEFAULT 0 NOT NULL,
-	"booked_seconds" double precision DEFAULT 0 NOT NULL,
+	"booked_microseconds" bigint DEFAULT 0 NOT NULL,
 	"intake_due" integer DEFAULT 0 NOT NULL,
 	"intake_completed" integer DEFAULT 0 NOT NULL,
 	"new_patients" integer DEFAULT 0 NOT NULL,

@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The reports' figures, kept by the database itself: triggers on appointments, intake_responses, services and
 // locations (db/migrations/0023_report_days_triggers.sql) change these rows in the same transaction as the change
@@ -19,8 +19,9 @@ export const reportDays = pgTable(
     noShow: count("no_show"),
     cancelled: count("cancelled"),
     lateCancelled: count("late_cancelled"),
-    // length of the appointments that are not cancelled, each class once (on its first place that is not cancelled)
-    bookedSeconds: doublePrecision("booked_seconds").notNull().default(0),
+    // length of the appointments that are not cancelled, each class once (on its first place that is not cancelled),
+    // in whole microseconds: sums of integers are exact in any order, as a running total must be
+    bookedMicroseconds: bigint("booked_microseconds", { mode: "number" }).notNull().default(0),
     intakeDue: count("intake_due"),
     intakeCompleted: count("intake_completed"),
     newPatients: count("new_patients"),
@@ -50,5 +51,5 @@ export const reportClassFirsts = pgTable("report_class_firsts", {
   day: date("day"),
   locationId: uuid("location_id"),
   practitionerId: uuid("practitioner_id"),
-  seconds: doublePrecision("seconds"),
+  microseconds: bigint("microseconds", { mode: "number" }),
 });

@@ -152,19 +152,20 @@ const scope = (alias: "a" | "d", locationId?: string, practitionerId?: string): 
  * The appointment figures per practitioner, location and ISO week of the range, added up from report_days: one row
  * per practitioner, location and local date, which the database keeps in the same transaction as every change of an
  * appointment, an intake, a service's cancellation window or a location's zone (db/migrations/0023_report_days_triggers.sql).
- * A local date is the location's own, so the range's dates are simply `from` to `to`. See docs/reports.md.
+ * A local date is the location's own, so the range's dates are simply `from` to `to`. A row whose appointments all
+ * moved away is left with zeros (total 0): it is skipped, so that no practitioner is listed for it. See docs/reports.md.
  */
 export function daysStatement(q: ReportQuery, locationId?: string, practitionerId?: string): SQL {
   return sql`select d.practitioner_id as "practitionerId", d.location_id as "locationId",
       to_char(date_trunc('week', d.day), 'YYYY-MM-DD') as "date",
       sum(d.total)::int as "total", sum(d.attended)::int as "attended", sum(d.no_show)::int as "noShow",
       sum(d.cancelled)::int as "cancelled", sum(d.late_cancelled)::int as "lateCancelled",
-      sum(d.booked_seconds)::float8 as "seconds", sum(d.new_patients)::int as "newPatients",
+      (sum(d.booked_microseconds) / 1000000)::float8 as "seconds", sum(d.new_patients)::int as "newPatients",
       sum(d.intake_due)::int as "intakeDue", sum(d.intake_completed)::int as "intakeCompleted",
       sum(d.online)::int as "online", sum(d.phone)::int as "phone", sum(d.waitlist)::int as "waitlist",
       sum(d.referral)::int as "referral", sum(d.import)::int as "import"
     from report_days d
-    where d.day >= ${q.from}::date and d.day <= ${q.to}::date${scope("d", locationId, practitionerId)}
+    where d.day >= ${q.from}::date and d.day <= ${q.to}::date and d.total > 0${scope("d", locationId, practitionerId)}
     group by 1, 2, 3`;
 }
 

@@ -7,15 +7,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openPostgres, rowsOf } from "@/db/client";
 import { env } from "@/lib/env";
 import { createTestDb } from "@/lib/testing/test-db";
-import { createReportFixture } from "./testing/report-fixture";
+import { addStaff } from "@/lib/staff/testing/reception";
+import { getReport } from "./get-report";
+import { createReportFixture, FIXTURE_RANGE, type ReportFixture } from "./testing/report-fixture";
 
 let handle: DbHandle & { url?: string };
 let db: Db;
+let fixture: ReportFixture;
 
 beforeEach(async () => {
   handle = await createTestDb();
   db = handle.db;
-  await createReportFixture(db);
+  fixture = await createReportFixture(db);
 });
 afterEach(() => handle.close());
 
@@ -61,6 +64,32 @@ const changes: [string, ReturnType<typeof sql>][] = [
     "that intake submitted before the visit",
     sql`update intake_responses set status = 'completed', submitted_at = '2027-01-28T09:00:00+11:00'
       where appointment_id = ${at(A6)} and version = 2`,
+  ],
+  [
+    "two more versions submitted in one statement",
+    sql`insert into intake_responses (appointment_id, patient_id, version, status, questionnaire_version, answers,
+        submitted_at)
+      select id, patient_id, v, 'completed', 'test', '{}'::jsonb, starts_at - interval '1 day'
+      from appointments, (values (3), (4)) x(v) where id = ${at(A6)}`,
+  ],
+  [
+    "every version of that intake deleted in one statement",
+    sql`delete from intake_responses where appointment_id = ${at(A6)}`,
+  ],
+  [
+    "a class place's two intakes moved to another visit in one statement",
+    sql`update intake_responses set appointment_id = ${at(A6)}
+      where appointment_id = ${at(CLASS, sql` and status <> 'cancelled'`)}`,
+  ],
+  [
+    "two visits a fraction of a second longer, then one of them cancelled",
+    sql`update appointments set during = tstzrange(lower(during), upper(during) + (interval '0.1 second' * (1 + (id = ${at(A1)})::int))),
+        blocked = tstzrange(lower(blocked), upper(blocked) + interval '0.2 second')
+      where id in (${at(A1)}, ${at(B2)})`,
+  ],
+  [
+    "(the cancellation)",
+    sql`update appointments set status = 'cancelled', cancelled_at = starts_at - interval '3 days' where id = ${at(A1)}`,
   ],
   [
     "a visit moved after its late intake, which is now in time",
@@ -136,6 +165,20 @@ describe("report_days, kept by the database", () => {
         (select sum(new_patients) from report_days)::int as kept`),
     );
     expect(n!.kept).toBe(n!.patients);
+  });
+
+  it("lists no practitioner for a day whose appointments all went elsewhere", async () => {
+    const admin = await addStaff(db, "admin", "Manager");
+    const listed = async () => (await getReport(db, admin, FIXTURE_RANGE)).practitioners.map((p) => p.practitioner);
+    // dan (inactive, no roster) is given one visit in the range, then it goes to amy far outside it
+    await db.execute(
+      sql`update appointments set practitioner_id = ${fixture.practitioners.dan}::uuid where id = ${at(B2)}`,
+    );
+    expect(await listed()).toContain("dan");
+    await db.execute(sql`update appointments set practitioner_id = ${fixture.practitioners.amy}::uuid, ${shift("-90 days")}
+      where practitioner_id = ${fixture.practitioners.dan}::uuid`);
+    expect(await listed()).not.toContain("dan");
+    expect(await drift()).toEqual([]);
   });
 
   it("is mended by report_days_rebuild() if a row was changed by hand", async () => {
