@@ -203,11 +203,17 @@ test("a practitioner's photo: public to read, changed only by an admin from the 
   expect((await request.delete(change, { headers: { "Content-Type": "application/json" } })).status()).toBe(401);
   const reception = await signedIn(baseURL!, SIGN_INS.reception);
   expect((await reception.put(change, bytes)).status(), "reception").toBe(403);
+  const jsonType = { "Content-Type": "application/json" };
+  expect((await reception.delete(change, { headers: jsonType })).status(), "reception").toBe(403);
   await reception.dispose();
   const admin = await signedIn(baseURL!, SIGN_INS.admin);
   const sites: Record<string, string>[] = [{ Origin: "http://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
-  for (const forged of sites)
+  for (const forged of sites) {
     expect((await admin.put(change, { ...bytes, headers: { ...bytes.headers, ...forged } })).status()).toBe(403);
+    expect((await admin.delete(change, { headers: { ...jsonType, ...forged } })).status(), "from another site").toBe(
+      403,
+    );
+  }
   // a body a cross-site form could send is refused before it is read
   expect((await admin.put(change, { headers: { "Content-Type": "text/plain" }, data: "x" })).status()).toBe(400);
   // from the clinic's own page, the bytes themselves are judged: not an image
